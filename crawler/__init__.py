@@ -1,0 +1,1 @@
+"""projwatch: crawl Latvian municipal news, extract EU project facts, diff them and alert."""

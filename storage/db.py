@@ -1,0 +1,29 @@
+"""Opening the database: WAL so Datasette reads while cron writes, foreign keys, migrations."""
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from storage.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class StorageError(Exception):
+    """The database cannot be opened or written; the message names the file and the cause."""
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating and migrating as needed) the projwatch database at ``path``."""
+    path = Path(path)
+    try:
+        if path.parent and not path.parent.is_dir():
+            raise StorageError(f"database folder does not exist: {path.parent}")
+        db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None))
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        MIGRATIONS.apply(db)
+    except sqlite3.Error as error:
+        raise StorageError(f"cannot open database {path}: {error}") from error
+    return db
