@@ -1,0 +1,17 @@
+"""The ``projwatch`` command line: one verb per job, each error a single line and an exit code."""
+import click
+
+
+class UserError(click.ClickException):
+    """Bad input from the user (a file, a setting, a URL): one line on stderr, exit 2."""
+
+    exit_code = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="projwatch")
+def main() -> None:
+    """Watch Latvian municipal news for EU cooperation projects."""
+
+
+# Verbs live in their own modules and are registered here.
