@@ -15,3 +15,9 @@ def main() -> None:
 
 
 # Verbs live in their own modules and are registered here.
+# (imported last: the verb modules import UserError from here)
+from crawler.crawl_cli import crawl, run, sites  # noqa: E402
+
+main.add_command(run)
+main.add_command(crawl)
+main.add_command(sites)

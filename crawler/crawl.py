@@ -1,0 +1,77 @@
+"""Crawling every site of the site list in one Scrapy process, with a report per site."""
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler import settings as default_settings
+from crawler.sites import Site
+from spiders.news import STATS, NewsSpider
+from storage import open_db
+from storage.pages import revalidation_plan
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    site: str
+    requests: int
+    revalidated: int      # answered 304 Not Modified: the cached body was reused
+    pages_seen: int
+    new: int
+    changed: int
+    errors: int
+    seconds: float
+    failed: bool          # no listing page could be fetched
+
+    @classmethod
+    def from_stats(cls, site: str, stats: dict, finished: datetime) -> "SiteReport":
+        def count(key: str) -> int:
+            return int(stats.get(f"{STATS}/{key}", 0))
+
+        return cls(
+            site=site,
+            requests=int(stats.get("downloader/request_count", 0)),
+            revalidated=int(stats.get("httpcache/revalidate", 0)),
+            pages_seen=count("pages_seen"), new=count("pages_new"), changed=count("pages_changed"),
+            errors=sum(int(value) for key, value in stats.items() if key.startswith(f"{STATS}/errors/")),
+            seconds=round((finished - stats["start_time"]).total_seconds(), 1),
+            failed=count("listings_ok") == 0,
+        )
+
+
+def crawl_settings(db_path: Path, overrides: dict[str, str] | None = None) -> Settings:
+    """projwatch's Scrapy settings for a database; the HTTP cache lives beside it."""
+    settings = Settings()
+    settings.setmodule(default_settings, priority="project")
+    settings.set("PROJWATCH_DB", str(db_path), priority="project")
+    settings.set("HTTPCACHE_DIR", str(db_path.resolve().with_suffix("")) + "-httpcache", priority="project")
+    settings.update(overrides or {}, priority="cmdline")
+    return settings
+
+
+def crawl_sites(sites: list[Site], db_path: Path, overrides: dict[str, str] | None = None,
+                on_site_done: Callable[[SiteReport], None] = lambda report: None) -> list[SiteReport]:
+    """Crawl ``sites`` concurrently into the database at ``db_path``; one report per site, in order."""
+    db = open_db(db_path)   # migrates before any spider opens it
+    now = datetime.now(timezone.utc)
+    plans = {site.name: revalidation_plan(db, site.name, now) for site in sites}
+    db.close()
+
+    process = CrawlerProcess(crawl_settings(db_path, overrides))
+    reports: dict[str, SiteReport] = {}
+    for site in sites:
+        crawler = process.create_crawler(NewsSpider)
+
+        def closed(spider, reason, crawler=crawler, site=site):
+            reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
+                                                     datetime.now(timezone.utc))
+            on_site_done(reports[site.name])
+
+        crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
+        process.crawl(crawler, site=site, plan=plans[site.name])
+    process.start()
+    return [reports[site.name] for site in sites]

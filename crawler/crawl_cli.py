@@ -1,0 +1,107 @@
+"""The crawl verbs: ``run`` (the cron job), ``crawl`` and ``sites``."""
+import sys
+from pathlib import Path
+
+import click
+from filelock import FileLock, Timeout
+
+from crawler.cli import UserError
+from crawler.crawl import SiteReport, crawl_sites
+from crawler.sites import SiteListError, load_sites
+from storage import StorageError
+
+EXIT_LOCKED = 75   # EX_TEMPFAIL: another run holds the lock; cron tries again next time
+EXIT_SITE_FAILED = 1
+
+sites_option = click.option(
+    "--sites", "sites_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_SITES",
+    default="sites.toml", show_default=True, help="The site list (env PROJWATCH_SITES).")
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_DB",
+    default="projwatch.db", show_default=True, help="The SQLite database (env PROJWATCH_DB).")
+set_option = click.option(
+    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+    help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
+
+
+def _load_sites(path: Path):
+    try:
+        return load_sites(path)
+    except SiteListError as error:
+        raise UserError(str(error)) from None
+
+
+def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise UserError(f"--set {pair!r}: expected NAME=VALUE")
+        overrides[name] = value
+    return overrides
+
+
+def _print_site(report: SiteReport) -> None:
+    state = "FAILED (no listing page reachable)" if report.failed else "ok"
+    click.echo(f"{report.site}: {report.pages_seen} pages ({report.new} new, {report.changed} changed), "
+               f"{report.errors} errors, {report.requests} requests, {report.seconds:.1f} s — {state}")
+
+
+def _print_summary(reports: list[SiteReport]) -> None:
+    header = ("site", "pages seen", "new", "changed", "errors", "seconds")
+    rows = [(r.site, r.pages_seen, r.new, r.changed, r.errors, f"{r.seconds:.1f}") for r in reports]
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        click.echo("  ".join(str(cell).ljust(w) if i == 0 else str(cell).rjust(w)
+                             for i, (cell, w) in enumerate(zip(row, widths))))
+
+
+def _crawl(sites_path: Path, db_path: Path, overrides: tuple[str, ...]) -> list[SiteReport]:
+    sites = _load_sites(sites_path)
+    settings = _parse_overrides(overrides)
+    lock = FileLock(f"{db_path}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
+        sys.exit(EXIT_LOCKED)
+    except OSError as error:
+        raise UserError(f"cannot create the lock file {db_path}.lock: {error.strerror}") from None
+    try:
+        return crawl_sites(sites, db_path, settings, on_site_done=_print_site)
+    except StorageError as error:
+        raise UserError(str(error)) from None
+    finally:
+        lock.release()
+
+
+@click.command()
+@sites_option
+@db_option
+@set_option
+def run(sites_path: Path, db_path: Path, overrides: tuple[str, ...]) -> None:
+    """The cron job: crawl every site, store, extract, diff and alert."""
+    reports = _crawl(sites_path, db_path, overrides)
+    _print_summary(reports)
+    if any(report.failed for report in reports):
+        sys.exit(EXIT_SITE_FAILED)
+
+
+@click.command()
+@sites_option
+@db_option
+@set_option
+def crawl(sites_path: Path, db_path: Path, overrides: tuple[str, ...]) -> None:
+    """Crawl every site and store its articles (no extraction, no alerts)."""
+    reports = _crawl(sites_path, db_path, overrides)
+    _print_summary(reports)
+    if any(report.failed for report in reports):
+        sys.exit(EXIT_SITE_FAILED)
+
+
+@click.command()
+@sites_option
+def sites(sites_path: Path) -> None:
+    """Validate the site list and list its sites."""
+    for site in _load_sites(sites_path):
+        click.echo(f"{site.name}\t{site.title}\t{', '.join(site.start_urls)}")

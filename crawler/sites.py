@@ -1,0 +1,107 @@
+"""The site list: which sites to crawl and how, as data (``sites.toml``), validated before any request.
+
+Adding a municipality is an entry in the file, never code. ``load_sites`` raises ``SiteListError``
+with one line naming the file, the site and the key at fault.
+"""
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+NAME_PATTERN = re.compile(r"^[a-z0-9-]+$")
+
+
+class SiteListError(Exception):
+    """The site list cannot be used; the message names the site and the key."""
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    title: str
+    start_urls: list[str]
+    articles: list[str]
+    follow: list[str] = field(default_factory=list)
+    allowed_domains: list[str] = field(default_factory=list)
+    sitemap_urls: list[str] = field(default_factory=list)
+    feed_urls: list[str] = field(default_factory=list)
+    title_css: str | None = None
+    body_css: str | None = None
+    date_css: str | None = None
+    max_pages: int | None = None
+    fresh_days: int = 30      # articles younger than this are revalidated on every run
+    recheck_days: int = 7     # older ones at most this often, spread across runs
+
+
+_URL_LISTS = ("start_urls", "sitemap_urls", "feed_urls")
+_REGEX_LISTS = ("articles", "follow")
+_TEXTS = ("title", "title_css", "body_css", "date_css")
+_COUNTS = ("max_pages", "fresh_days", "recheck_days")
+_KNOWN_KEYS = {"name", "allowed_domains", *_URL_LISTS, *_REGEX_LISTS, *_TEXTS, *_COUNTS}
+_REQUIRED = ("name", "title", "start_urls", "articles")
+
+
+def _check_site(raw: dict, where: str) -> Site:
+    def fail(key: str, why: str) -> SiteListError:
+        return SiteListError(f"{where}: key '{key}': {why}")
+
+    for key in raw:
+        if key not in _KNOWN_KEYS:
+            raise fail(key, f"unknown key (known: {', '.join(sorted(_KNOWN_KEYS))})")
+    for key in _REQUIRED:
+        if not raw.get(key):
+            raise fail(key, "missing")
+    if not isinstance(raw["name"], str) or not NAME_PATTERN.match(raw["name"]):
+        raise fail("name", "must be lowercase letters, digits and dashes")
+    for key in (*_URL_LISTS, *_REGEX_LISTS, "allowed_domains"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise fail(key, "must be a list of strings")
+    for key in _URL_LISTS:
+        for url in raw.get(key, []):
+            if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+                raise fail(key, f"not an http(s) URL: {url!r}")
+    for key in _REGEX_LISTS:
+        for pattern in raw.get(key, []):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise fail(key, f"invalid regex {pattern!r}: {error}") from None
+    for key in _TEXTS:
+        if key in raw and not isinstance(raw[key], str):
+            raise fail(key, "must be a string")
+    for key in _COUNTS:
+        if key in raw and (not isinstance(raw[key], int) or isinstance(raw[key], bool) or raw[key] < 1):
+            raise fail(key, "must be a whole number of at least 1")
+    domains = raw.get("allowed_domains") or sorted(
+        {urlsplit(url).hostname.removeprefix("www.") for url in raw["start_urls"]})
+    return Site(**{**raw, "allowed_domains": domains})
+
+
+def load_sites(path: str | Path) -> list[Site]:
+    """Read and validate the site list at ``path``."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SiteListError(f"{path}: no such site list") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SiteListError(f"{path}: cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SiteListError(f"{path}: not valid TOML: {error}") from None
+    unknown = set(data) - {"sites"}
+    if unknown:
+        raise SiteListError(f"{path}: unknown top-level key '{sorted(unknown)[0]}' (expected [[sites]])")
+    entries = data.get("sites")
+    if not entries or not isinstance(entries, list):
+        raise SiteListError(f"{path}: no [[sites]] entries")
+    sites, names = [], set()
+    for number, raw in enumerate(entries, start=1):
+        where = f"{path}: site '{raw.get('name', f'#{number}')}'"
+        site = _check_site(raw, where)
+        if site.name in names:
+            raise SiteListError(f"{where}: key 'name': duplicate site name")
+        names.add(site.name)
+        sites.append(site)
+    return sites

@@ -1,0 +1,167 @@
+"""One generic news spider, driven by a site-list entry: requests and link following only."""
+import re
+from collections.abc import AsyncIterator
+
+from scrapy import Request
+from scrapy.exceptions import (
+    CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
+    DownloadTimeoutError, IgnoreRequest,
+)
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.spiders import CrawlSpider, Rule
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from crawler.items import PageItem
+from crawler.sites import Site
+from storage.pages import RevalidationPlan
+
+# Every request revalidates its cached copy (ETag / Last-Modified → 304) instead of trusting it.
+REVALIDATE = {"Cache-Control": "max-age=0"}
+STATS = "projwatch"
+
+_ERROR_KINDS = (
+    (CannotResolveHostError, "dns"),
+    (DownloadConnectionRefusedError, "refused"),
+    (DownloadTimeoutError, "timeout"),
+    (DownloadCancelledError, "too_large"),
+    (IgnoreRequest, "ignored"),     # robots.txt, too many redirects, offsite
+)
+
+
+def error_kind(failure) -> str:
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    for exception, kind in _ERROR_KINDS:
+        if failure.check(exception):
+            return kind
+    return failure.type.__name__
+
+
+class NewsSpider(CrawlSpider):
+    """Follows a site's listing pages (and sitemaps / feeds) to its articles.
+
+    New articles are always fetched; known ones only when the revalidation plan says they are due.
+    """
+
+    name = "news"
+
+    def __init__(self, site: Site, plan: RevalidationPlan, *args, **kwargs):
+        self.name = site.name
+        self.site = site
+        self.plan = plan
+        self.allowed_domains = list(site.allowed_domains)
+        self.start_urls = list(site.start_urls)
+        self._article_patterns = [re.compile(pattern) for pattern in site.articles]
+        self._due = set(plan.due)
+        self._articles_requested = 0
+        self.rules = (
+            Rule(LinkExtractor(allow=site.articles, unique=True),
+                 callback="parse_article", follow=False, process_request="request_article",
+                 errback="count_error"),
+            Rule(LinkExtractor(allow=site.follow, unique=True),
+                 follow=True, process_request="request_listing", errback="count_error"),
+        )
+        super().__init__(*args, **kwargs)
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.start_urls:
+            # No callback: CrawlSpider parses it with the rules, then calls parse_start_url.
+            yield Request(url, errback=self.count_error, headers=REVALIDATE, meta={"listing": True})
+        for url in self.site.sitemap_urls:
+            yield Request(url, callback=self.parse_sitemap, errback=self.count_error, headers=REVALIDATE,
+                          meta={"listing": True})
+        for url in self.site.feed_urls:
+            yield Request(url, callback=self.parse_feed, errback=self.count_error, headers=REVALIDATE,
+                          meta={"listing": True})
+        # Due articles that no listing links to any more (deep archive) are revalidated directly;
+        # the dupefilter drops the second request where a listing links to them too.
+        for url in self.plan.due:
+            request = self._article_request(url)
+            if request:
+                yield request
+
+    # -- listings ---------------------------------------------------------------------------------
+
+    def _count_listing(self) -> None:
+        self.crawler.stats.inc_value(f"{STATS}/listings_ok")
+
+    def parse_start_url(self, response: Response, **kwargs):
+        self._count_listing()
+        if self._is_article(response.url) and isinstance(response, TextResponse):
+            yield self._item(response)
+
+    def request_listing(self, request: Request, response: Response) -> Request:
+        request.headers.update(REVALIDATE)
+        request.meta["listing"] = True
+        return request
+
+    def parse_sitemap(self, response: Response):
+        self._count_listing()
+        body = response.body
+        if response.url.endswith("/robots.txt"):
+            urls = list(sitemap_urls_from_robots(response.text, base_url=response.url))
+            yield from (Request(url, callback=self.parse_sitemap, errback=self.count_error,
+                                headers=REVALIDATE) for url in urls)
+            return
+        sitemap = Sitemap(body)
+        for entry in sitemap:
+            url = entry["loc"]
+            if sitemap.type == "sitemapindex":
+                yield Request(url, callback=self.parse_sitemap, errback=self.count_error, headers=REVALIDATE)
+            elif self._is_article(url):
+                request = self._article_request(url)
+                if request:
+                    yield request
+
+    def parse_feed(self, response: Response):
+        self._count_listing()
+        response.selector.remove_namespaces()
+        links = response.xpath("//item/link/text() | //entry/link[not(@rel) or @rel='alternate']/@href").getall()
+        for url in links:
+            url = response.urljoin(url.strip())
+            if self._is_article(url):
+                request = self._article_request(url)
+                if request:
+                    yield request
+
+    # -- articles ---------------------------------------------------------------------------------
+
+    def _is_article(self, url: str) -> bool:
+        return any(pattern.search(url) for pattern in self._article_patterns)
+
+    def _article_request(self, url: str) -> Request | None:
+        return self.request_article(Request(url, callback=self.parse_article, errback=self.count_error), None)
+
+    def request_article(self, request: Request, response: Response | None) -> Request | None:
+        """Fetch new articles; revalidate known ones only when due; stop at the site's max_pages."""
+        if request.url in self.plan.known and request.url not in self._due:
+            self.crawler.stats.inc_value(f"{STATS}/articles_not_due")
+            return None
+        if self.site.max_pages and self._articles_requested >= self.site.max_pages:
+            return None
+        self._articles_requested += 1
+        request.headers.update(REVALIDATE)
+        return request
+
+    def parse_article(self, response: Response):
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value(f"{STATS}/errors/not_text")
+            self.logger.warning("skipped %s: not a text page (%s)", response.url,
+                                response.headers.get("Content-Type", b"").decode("latin-1"))
+            return
+        yield self._item(response)
+
+    def _item(self, response: TextResponse) -> PageItem:
+        return PageItem(url=response.url, site=self.site.name, html=response.text)
+
+    # -- errors -----------------------------------------------------------------------------------
+
+    def count_error(self, failure) -> None:
+        kind = error_kind(failure)
+        listing = failure.request.meta.get("listing", False)
+        self.crawler.stats.inc_value(f"{STATS}/errors/{kind}")
+        if listing:
+            self.crawler.stats.inc_value(f"{STATS}/listing_errors")
+        self.logger.warning("%s: %s %s", kind, "listing" if listing else "article", failure.request.url)

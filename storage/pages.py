@@ -1,0 +1,93 @@
+"""The page store: one row per article, a version each time its main text changes, and the
+revalidation schedule that keeps re-crawls cheap."""
+import hashlib
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class SavedPage:
+    outcome: str                 # "new" | "changed" | "unchanged"
+    version_id: int | None       # the page_versions row written, None when unchanged
+
+
+@dataclass(frozen=True)
+class RevalidationPlan:
+    known: frozenset[str]        # every stored article URL of the site
+    due: tuple[str, ...]         # those to ask the server about on this run
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _spread(url: str) -> float:
+    """A stable fraction in [0, 1) per URL, so old pages fall due on different runs."""
+    return int(hashlib.sha1(url.encode("utf-8")).hexdigest()[:8], 16) / 0x1_0000_0000
+
+
+def _anchor(published: str | None, first_seen: str) -> datetime:
+    """How old a page is: by its published date where it has a full one, else by when we first saw it."""
+    if published and len(published) == 10:
+        try:
+            return datetime.fromisoformat(published).replace(tzinfo=None)
+        except ValueError:
+            pass
+    return datetime.fromisoformat(first_seen).replace(tzinfo=None)
+
+
+def next_check(url: str, published: str | None, first_seen: str, previous: str | None, now: datetime,
+               fresh_days: int, recheck_days: int) -> str | None:
+    """When to revalidate a page next: None while it is fresh (every run), then every ``recheck_days``;
+    the first slot after the fresh window is spread over the interval by URL."""
+    naive_now = now.replace(tzinfo=None)
+    if naive_now - _anchor(published, first_seen) < timedelta(days=fresh_days):
+        return None
+    interval = timedelta(days=recheck_days)
+    if previous is None:
+        interval *= _spread(url)
+    return (now + interval).isoformat(timespec="seconds")
+
+
+def save_page(db: Database, *, url: str, site: str, title: str | None, published: str | None, text: str,
+              html: str, now: datetime, fresh_days: int = 30, recheck_days: int = 7) -> SavedPage:
+    """Store a fetched article; add a version only when its main text changed."""
+    stamp = now.isoformat(timespec="seconds")
+    digest = content_hash(text)
+    pages = db["pages"]
+    old = next(pages.rows_where("url = ?", [url]), None)
+    first_seen = old["first_seen"] if old else stamp
+    row = {
+        "url": url, "site": site, "title": title, "published": published, "text": text,
+        "first_seen": first_seen, "last_seen": stamp, "content_hash": digest,
+        "next_check": next_check(url, published, first_seen, old["next_check"] if old else None, now,
+                                 fresh_days, recheck_days),
+    }
+    with db.atomic():
+        if old and old["content_hash"] == digest:
+            pages.update(url, {key: row[key] for key in ("last_seen", "next_check")})
+            return SavedPage("unchanged", None)
+        pages.upsert(row, pk="url")
+        version = db["page_versions"].insert({
+            "url": url, "fetched_at": stamp, "content_hash": digest, "text": text,
+            "html": zlib.compress(html.encode("utf-8")),
+        })
+    return SavedPage("changed" if old else "new", version.last_pk)
+
+
+def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPlan:
+    """Which stored articles of ``site`` to revalidate now, and which to leave alone."""
+    stamp = now.isoformat(timespec="seconds")
+    known, due = set(), []
+    for row in db.execute("select url, next_check from pages where site = ?", [site]):
+        known.add(row[0])
+        if row[1] is None or row[1] <= stamp:
+            due.append(row[0])
+    return RevalidationPlan(frozenset(known), tuple(due))
+
+
+def html_of_version(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")

@@ -1,0 +1,225 @@
+"""The replica site: articles as data, HTML rendering per style, and a werkzeug handler."""
+import html
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from email.utils import format_datetime
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+PER_PAGE = 3
+STYLES = ("centrs", "blog", "portal")
+MODIFIED = datetime(2024, 12, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    date: str                     # ISO date of publication
+    paragraphs: tuple[str, ...]
+    kind: str = "news"            # "news" or "project" (the portal lists projects apart)
+
+
+@dataclass
+class Fault:
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    location: str | None = None
+
+
+@dataclass
+class ReplicaSite:
+    """One site: its articles (newest first), faults at chosen paths, and what it served."""
+    style: str
+    name: str
+    title: str
+    articles: list[Article]
+    faults: dict[str, Fault] = field(default_factory=dict)
+    base_url: str = ""
+    served: list[tuple[str, int, int]] = field(default_factory=list)   # (path, status, body bytes)
+    modified: dict[str, datetime] = field(default_factory=dict)
+
+    # -- what tests change between runs -------------------------------------------------------------
+
+    def add_article(self, article: Article) -> None:
+        self.articles.insert(0, article)
+
+    def edit_article(self, slug: str, old: str, new: str) -> None:
+        for index, article in enumerate(self.articles):
+            if article.slug == slug:
+                paragraphs = tuple(p.replace(old, new) for p in article.paragraphs)
+                assert paragraphs != article.paragraphs, f"{old!r} not in {slug}"
+                self.articles[index] = replace(article, paragraphs=paragraphs)
+                self.modified[slug] = datetime.now(timezone.utc)
+                return
+        raise KeyError(slug)
+
+    def reset_counts(self) -> None:
+        self.served.clear()
+
+    @property
+    def bytes_served(self) -> int:
+        return sum(size for _, status, size in self.served if status == 200)
+
+    # -- URLs -------------------------------------------------------------------------------------
+
+    def article_path(self, article: Article) -> str:
+        if self.style == "centrs":
+            return f"/jaunumi/{article.date[:4]}/{article.slug}"
+        if self.style == "blog":
+            return f"/{article.slug}/"
+        return f"/lv/{'projekts' if article.kind == 'project' else 'jaunums'}/{article.slug}"
+
+    def listing_path(self, number: int, kind: str = "news") -> str:
+        if self.style == "centrs":
+            return "/jaunumi" if number == 1 else f"/jaunumi?page={number}"
+        if self.style == "blog":
+            return "/jaunumi/" if number == 1 else f"/jaunumi/page/{number}/"
+        base = "/lv/projekti" if kind == "project" else "/lv/jaunumi"
+        return base if number == 1 else f"{base}?page={number}"
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def site_entry(self) -> str:
+        """This site as a ``[[sites]]`` entry of sites.toml."""
+        patterns = {
+            "centrs": ([r"/jaunumi/\d{4}/[^/?#]+$"], [r"/jaunumi(\?page=\d+)?$"], ["/jaunumi"], []),
+            "blog": ([r"^https?://[^/]+/(?!jaunumi/|feed/|page/)[a-z0-9-]+/$"], [r"/jaunumi/(page/\d+/)?$"],
+                     ["/jaunumi/"], ["/feed/"]),
+            "portal": ([r"/lv/jaunums/[^/?#]+$", r"/lv/projekts/[^/?#]+$"],
+                       [r"/lv/jaunumi(\?page=\d+)?$", r"/lv/projekti(\?page=\d+)?$"],
+                       ["/lv/jaunumi", "/lv/projekti"], []),
+        }
+        articles, follow, starts, feeds = patterns[self.style]
+
+        def toml_list(values):
+            return "[" + ", ".join(f"'{value}'" for value in values) + "]"
+
+        lines = [
+            "[[sites]]", f'name = "{self.name}"', f'title = "{self.title}"',
+            f"start_urls = {toml_list(self.url(path) for path in starts)}",
+            f"articles = {toml_list(articles)}", f"follow = {toml_list(follow)}",
+            'allowed_domains = ["127.0.0.1"]',
+        ]
+        if feeds:
+            lines.append(f"feed_urls = {toml_list(self.url(path) for path in feeds)}")
+        return "\n".join(lines) + "\n"
+
+    # -- pages ------------------------------------------------------------------------------------
+
+    def _of_kind(self, kind: str) -> list[Article]:
+        if self.style != "portal":
+            return self.articles
+        return [a for a in self.articles if (a.kind == "project") == (kind == "project")]
+
+    def _layout(self, title: str, main: str, current: Article | None = None) -> str:
+        others = [a for a in self.articles if a is not current][:3]
+        sidebar = "".join(
+            f'<li><a href="{self.article_path(a)}">{html.escape(a.title)}</a>'
+            f"<p>{html.escape(a.paragraphs[0].split('. ')[0])}.</p></li>" for a in others)
+        return f"""<!DOCTYPE html>
+<html lang="lv"><head><meta charset="utf-8"><title>{html.escape(title)} | {html.escape(self.title)}</title></head>
+<body>
+<div class="cookie-banner">Mēs izmantojam sīkdatnes, lai uzlabotu vietnes darbību. <a href="/sikdatnes">Uzzināt vairāk</a></div>
+<header><nav><a href="/">Sākums</a> <a href="{self.listing_path(1)}">Jaunumi</a>
+{'<a href="/lv/projekti">Projekti</a>' if self.style == 'portal' else ''}
+<a href="/par-mums">Par mums</a> <a href="/kontakti">Kontakti</a></nav></header>
+<main>{main}</main>
+<aside class="sidebar"><h3>Citas ziņas</h3><ul>{sidebar}</ul></aside>
+<footer><p>{html.escape(self.title)}, Brīvības iela 1, tālr. 63600000, info@example.lv</p>
+<p>Visas tiesības aizsargātas. Sekojiet mums sociālajos tīklos.</p></footer>
+</body></html>"""
+
+    def render_article(self, article: Article) -> str:
+        day = datetime.fromisoformat(article.date)
+        dateline = (f'<time datetime="{article.date}">{day:%d.%m.%Y}</time>' if self.style != "centrs"
+                    else f'<div class="date">{day:%d.%m.%Y}</div>')
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in article.paragraphs)
+        main = f"<article><h1>{html.escape(article.title)}</h1>{dateline}<div class=\"content\">{body}</div></article>"
+        return self._layout(article.title, main, article)
+
+    def render_listing(self, number: int, kind: str = "news") -> str | None:
+        articles = self._of_kind(kind)
+        pages = max(1, -(-len(articles) // PER_PAGE))
+        if number > pages:
+            return None
+        chunk = articles[(number - 1) * PER_PAGE:number * PER_PAGE]
+        items = "".join(
+            f'<div class="item"><h2><a href="{self.article_path(a)}">{html.escape(a.title)}</a></h2>'
+            f"<p>{html.escape(a.paragraphs[0][:120])}…</p></div>" for a in chunk)
+        pager = " ".join(f'<a href="{self.listing_path(n, kind)}">{n}</a>' for n in range(1, pages + 1))
+        return self._layout("Jaunumi", f'<h1>Jaunumi</h1>{items}<div class="pager">{pager}</div>')
+
+    def render_feed(self) -> str:
+        items = "".join(
+            f"<item><title>{html.escape(a.title)}</title><link>{self.url(self.article_path(a))}</link></item>"
+            for a in self.articles[:10])
+        return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+                f"<title>{html.escape(self.title)}</title>{items}</channel></rss>")
+
+    def page(self, path: str) -> tuple[str, str, datetime] | None:
+        """(body, content type, last modified) of the page at ``path`` (with query), or None."""
+        if path == "/robots.txt":
+            return "User-agent: *\nDisallow: /admin/\n", "text/plain; charset=utf-8", MODIFIED
+        if self.style == "blog" and path == "/feed/":
+            return self.render_feed(), "application/rss+xml; charset=utf-8", self._newest()
+        for article in self.articles:
+            if self.article_path(article) == path:
+                return (self.render_article(article), "text/html; charset=utf-8",
+                        self.modified.get(article.slug, MODIFIED))
+        for kind in ("news", "project"):
+            for number in range(1, 100):
+                if self.listing_path(number, kind) == path:
+                    body = self.render_listing(number, kind)
+                    return (body, "text/html; charset=utf-8", self._newest()) if body else None
+        if path in ("/", "/par-mums", "/kontakti", "/sikdatnes"):
+            return self._layout("Par mums", "<h1>Par mums</h1><p>Informācija.</p>"), "text/html; charset=utf-8", MODIFIED
+        return None
+
+    def _newest(self) -> datetime:
+        return max([MODIFIED, *self.modified.values()])
+
+    def handle(self, request: Request) -> Response:
+        path = request.full_path.rstrip("?")
+        fault = self.faults.get(path)
+        if fault:
+            response = Response(fault.body, status=fault.status, content_type=fault.content_type)
+            if fault.location:
+                response.headers["Location"] = self.url(fault.location)
+        else:
+            found = self.page(path)
+            if found is None:
+                response = Response("<html><body><h1>Lapa nav atrasta</h1></body></html>", status=404,
+                                    content_type="text/html; charset=utf-8")
+            else:
+                body, content_type, modified = found
+                response = Response(body, content_type=content_type)
+                response.last_modified = modified
+                response.add_etag()
+                response = response.make_conditional(request)
+        size = len(response.get_data()) if response.status_code == 200 else 0
+        self.served.append((path, response.status_code, size))
+        return response
+
+
+@contextmanager
+def serve_sites(*sites: ReplicaSite):
+    """Serve each site on its own port of 127.0.0.1 (their base_url set) while the block runs."""
+    servers = []
+    try:
+        for site in sites:
+            server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+            server.expect_request(re.compile(".*")).respond_with_handler(site.handle)
+            server.start()
+            site.base_url = f"http://127.0.0.1:{server.port}"
+            servers.append(server)
+        yield sites
+    finally:
+        for server in servers:
+            server.clear()
+            server.stop()
