@@ -25,3 +25,79 @@ def pages(db: Database) -> None:
     )
     db["page_versions"].create_index(["url", "fetched_at"])
     db["pages"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+@MIGRATIONS(name="002_facts")
+def facts(db: Database) -> None:
+    """Projects and their facts, where each fact was stated, the changes found and the alerts owed."""
+    db["projects"].create(
+        {
+            "id": int, "name": str, "name_en": str, "acronym": str, "programme": str,
+            "lead_partner": str, "lead_partner_country": str, "first_seen": str, "last_seen": str,
+        },
+        pk="id",
+        not_null={"first_seen", "last_seen"},
+    )
+    db["project_aliases"].create(
+        {"id": int, "project_id": int, "kind": str, "alias": str, "key": str, "first_seen": str},
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id")],
+        not_null={"project_id", "kind", "alias", "key", "first_seen"},
+    )
+    db["project_aliases"].create_index(["project_id", "kind", "key"], unique=True)
+    db["project_aliases"].create_index(["key"])
+    db["partners"].create(
+        {"id": int, "project_id": int, "key": str, "name": str, "country": str, "role": str,
+         "first_seen": str, "last_seen": str},
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id")],
+        not_null={"project_id", "key", "name", "role", "first_seen", "last_seen"},
+    )
+    db["partners"].create_index(["key"], unique=True)
+    db["partners"].create_index(["project_id"])
+    db["meetings"].create(
+        {"id": int, "project_id": int, "key": str, "start": str, "end": str, "city": str,
+         "country": str, "online": bool, "kind": str, "first_seen": str, "last_seen": str},
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id")],
+        not_null={"project_id", "key", "start", "end", "first_seen", "last_seen"},
+    )
+    db["meetings"].create_index(["key"], unique=True)
+    db["meetings"].create_index(["project_id", "start"])
+    db["funding"].create(
+        {"id": int, "project_id": int, "key": str, "amount": float, "currency": str, "kind": str,
+         "holder": str, "share_pct": float, "first_seen": str, "last_seen": str},
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id")],
+        not_null={"project_id", "key", "amount", "kind", "first_seen", "last_seen"},
+    )
+    db["funding"].create_index(["key"], unique=True)
+    db["funding"].create_index(["project_id"])
+    db["fact_sources"].create(
+        {"id": int, "page_url": str, "version_id": int, "fact_table": str, "fact_id": int,
+         "statement": str, "current": bool, "first_seen": str, "last_seen": str},
+        pk="id",
+        foreign_keys=[("page_url", "pages", "url"), ("version_id", "page_versions", "id")],
+        not_null={"page_url", "fact_table", "fact_id", "statement", "current", "first_seen", "last_seen"},
+    )
+    db["fact_sources"].create_index(["page_url", "fact_table", "fact_id", "statement"], unique=True)
+    db["fact_sources"].create_index(["fact_table", "fact_id"])
+    db["changes"].create(
+        {"id": int, "kind": str, "project_id": int, "fact_table": str, "fact_id": int,
+         "old_value": str, "new_value": str, "page_url": str, "detected_at": str},
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id"), ("page_url", "pages", "url")],
+        not_null={"kind", "project_id", "page_url", "detected_at"},
+    )
+    db["changes"].create_index(["detected_at"])
+    db["changes"].create_index(["project_id"])
+    db["outbox"].create(
+        {"id": int, "change_id": int, "channel": str, "status": str, "attempts": int,
+         "last_error": str, "created_at": str, "sent_at": str},
+        pk="id",
+        foreign_keys=[("change_id", "changes", "id")],
+        not_null={"change_id", "channel", "status", "attempts", "created_at"},
+        defaults={"status": "pending", "attempts": 0},
+    )
+    db["outbox"].create_index(["change_id", "channel"], unique=True)
+    db["outbox"].create_index(["channel", "status"])

@@ -1,0 +1,341 @@
+"""Facts from an extracted page: stored, compared with what was known, changes and alerts written.
+
+``record_page_facts`` takes one page's extracted projects (the extractor's dict shape) and, in one
+transaction, resolves each to a stored project (``storage.identity``), upserts its aliases, partners,
+meetings and funding with first_seen / last_seen, notes in ``fact_sources`` which page stated which fact,
+writes a ``changes`` row for each change and, when alerting, an ``outbox`` row per change and channel.
+A crash therefore never leaves a change without its alerts, nor alerts without their change.
+
+What counts as a change:
+
+* ``new_project``: a project no stored project matches (recorded, never alerted: staff asked for
+  meetings and funding only);
+* ``new_meeting``: a meeting not yet stored, its identity being project + start + end + place (the
+  country, "online", or else the city); a yearless date ("--11-14") is the same meeting as a dated one
+  with the same day, month and place;
+* ``new_funding``: a project + kind + holder with no stored figure yet, or a further figure unseen
+  before that a page states beside others for the same project + kind + holder;
+* ``changed_funding``: a page states, as the only figure for a project + kind + holder, an amount that
+  no page has stated for it before (old → new). A figure some page stated earlier is not news: an old
+  article repeating last year's budget, or a phase budget beside the whole project's, changes nothing;
+* ``removed_funding``: a page that stated a figure no longer states any for that project + kind +
+  holder, and no other page currently does.
+
+The same entries recorded again change nothing; a page that is never recorded again deletes nothing.
+"""
+import json
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from storage.identity import ProjectSignature, acronym_key, match_project, name_keys, normalise, signature_of
+
+CHANGE_KINDS = ("new_project", "new_meeting", "new_funding", "changed_funding", "removed_funding")
+ALERT_KINDS = frozenset(CHANGE_KINDS) - {"new_project"}
+PAGE_ALIAS = "page"  # a project with no name or acronym is known by the page that stated it
+
+Channels = Mapping[str, Collection[str] | None]
+
+
+@dataclass
+class RecordResult:
+    """What one page (or, added up, one run) recorded."""
+
+    facts: int = 0                                   # project facts the pages stated
+    new_facts: int = 0                               # of which not stored before
+    changes: Counter = field(default_factory=Counter)  # change kind -> count
+    alerts: int = 0                                  # outbox rows written
+
+    def __iadd__(self, other: "RecordResult") -> "RecordResult":
+        self.facts += other.facts
+        self.new_facts += other.new_facts
+        self.changes += other.changes
+        self.alerts += other.alerts
+        return self
+
+
+def record_page_facts(db: Database, *, page_url: str, version_id: int | None, projects: Iterable[Mapping],
+                      now: str, alert: bool, channels: Channels) -> RecordResult:
+    """Record the projects extracted from ``page_url`` (which must be in ``pages``) and return counts.
+
+    ``version_id`` is the ``page_versions`` row the text came from (None if not kept); ``now`` an ISO
+    timestamp; ``alert`` False for a baseline run (facts and changes, no outbox rows); ``channels`` maps
+    each channel key to the change kinds it wants (None: every kind in ``ALERT_KINDS``).
+    """
+    with db.atomic():
+        page = _PageRecorder(db, page_url, version_id, now)
+        for project in projects:
+            page.record_project(project)
+        page.record_removed_funding()
+        if alert:
+            page.result.alerts = _queue_alerts(db, page.change_ids, channels, now)
+    return page.result
+
+
+def _queue_alerts(db: Database, change_ids: list[tuple[int, str]], channels: Channels, now: str) -> int:
+    rows = [
+        {"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
+        for change_id, kind in change_ids
+        for channel, wanted in channels.items()
+        if kind in (ALERT_KINDS if wanted is None else wanted)
+    ]
+    db["outbox"].insert_all(rows, ignore=True)
+    return len(rows)
+
+
+def _place(meeting: Mapping) -> str:
+    if meeting.get("country"):
+        return meeting["country"].upper()
+    if meeting.get("online"):
+        return "online"
+    return normalise(meeting.get("city"))
+
+
+def _amount_statement(amount: float) -> str:
+    return f"{float(amount):.2f}"
+
+
+def _funding_value(row: Mapping) -> dict:
+    return {key: row.get(key) for key in ("amount", "currency", "kind", "holder", "share_pct")}
+
+
+def _meeting_value(row: Mapping) -> dict:
+    return {key: row.get(key) for key in ("start", "end", "city", "country", "online", "kind")}
+
+
+class _PageRecorder:
+    """The facts of one page, recorded inside the caller's transaction."""
+
+    def __init__(self, db: Database, page_url: str, version_id: int | None, now: str):
+        self.db, self.page_url, self.version_id, self.now = db, page_url, version_id, now
+        self.result = RecordResult()
+        self.change_ids: list[tuple[int, str]] = []
+        self.known = self._known_signatures()
+        self.previously_stated = self._retire_page_sources()
+
+    # -- projects ---------------------------------------------------------------------------------
+
+    def record_project(self, project: Mapping) -> None:
+        signature = signature_of(project)
+        project_id = self._resolve(signature)
+        if project_id is None:
+            project_id = self._create_project(project)
+        self._update_project(project_id, project)
+        self._add_aliases(project_id, project, signature)
+        self.known[project_id] = self._signature_in_db(project_id)
+        self._state("projects", project_id, is_new=False)
+        self._record_partners(project_id, project)
+        for meeting in project.get("meetings") or []:
+            if meeting.get("start"):
+                self._record_meeting(project_id, meeting)
+        self._record_funding(project_id, project.get("funding") or [])
+
+    def _resolve(self, signature: ProjectSignature) -> int | None:
+        if signature.names or signature.acronyms or signature.partners:
+            found = match_project(signature, self.known.items())
+            if found is not None:
+                return found
+        row = self.db.execute(
+            "SELECT project_id FROM project_aliases WHERE kind = ? AND key = ? ORDER BY project_id LIMIT 1",
+            [PAGE_ALIAS, self.page_url],
+        ).fetchone()
+        return row[0] if row else None
+
+    def _create_project(self, project: Mapping) -> int:
+        project_id = self.db["projects"].insert({"first_seen": self.now, "last_seen": self.now}).last_pk
+        value = {key: project.get(key) for key in ("name", "name_en", "acronym", "programme")}
+        self._change("new_project", project_id, "projects", project_id, None, value)
+        return project_id
+
+    def _update_project(self, project_id: int, project: Mapping) -> None:
+        """Fill what was unknown (the first name seen stays the name) and move last_seen."""
+        lead = project.get("lead_partner") or {}
+        stated = {
+            "name": project.get("name"), "name_en": project.get("name_en"),
+            "acronym": project.get("acronym"), "programme": project.get("programme"),
+            "lead_partner": lead.get("name"), "lead_partner_country": lead.get("country"),
+        }
+        stored = self.db["projects"].get(project_id)
+        update = {key: value for key, value in stated.items() if value and not stored[key]}
+        self.db["projects"].update(project_id, {**update, "last_seen": self.now})
+
+    def _add_aliases(self, project_id: int, project: Mapping, signature: ProjectSignature) -> None:
+        aliases = [
+            (kind, project.get(kind), key)
+            for kind in ("name", "name_en")
+            for key in name_keys(project.get(kind))
+        ]
+        if signature.acronyms:
+            aliases.append(("acronym", project["acronym"], acronym_key(project["acronym"])))
+        if not (signature.names or signature.acronyms):
+            aliases.append((PAGE_ALIAS, self.page_url, self.page_url))
+        self.db["project_aliases"].insert_all(
+            [{"project_id": project_id, "kind": kind, "alias": alias, "key": key, "first_seen": self.now}
+             for kind, alias, key in aliases],
+            ignore=True,
+        )
+
+    def _known_signatures(self) -> dict[int, ProjectSignature]:
+        return {row["id"]: self._signature_in_db(row["id"]) for row in self.db["projects"].rows}
+
+    def _signature_in_db(self, project_id: int) -> ProjectSignature:
+        project = self.db["projects"].get(project_id)
+        aliases = defaultdict(set)
+        for kind, key in self.db.execute(
+                "SELECT kind, key FROM project_aliases WHERE project_id = ?", [project_id]).fetchall():
+            aliases[kind].add(key)
+        partners = {row[0] for row in self.db.execute(
+            "SELECT name FROM partners WHERE project_id = ?", [project_id]).fetchall()}
+        return ProjectSignature(
+            names=frozenset(aliases["name"] | aliases["name_en"]),
+            acronyms=frozenset(aliases["acronym"]),
+            programme=project["programme"],
+            lead_partner=normalise(project["lead_partner"]),
+            partners=frozenset(normalise(name) for name in partners),
+        )
+
+    # -- partners and meetings ----------------------------------------------------------------------
+
+    def _record_partners(self, project_id: int, project: Mapping) -> None:
+        lead = project.get("lead_partner") or {}
+        stated = [(lead, "lead")] + [(partner, "partner") for partner in project.get("partners") or []]
+        for partner, role in stated:
+            if not partner.get("name"):
+                continue
+            key = f"{project_id}|{normalise(partner['name'])}"
+            existing = self._by_key("partners", key)
+            if existing is None:
+                partner_id = self.db["partners"].insert({
+                    "project_id": project_id, "key": key, "name": partner["name"],
+                    "country": partner.get("country"), "role": role,
+                    "first_seen": self.now, "last_seen": self.now,
+                }).last_pk
+            else:
+                partner_id = existing["id"]
+                role = "lead" if "lead" in (role, existing["role"]) else role
+                country = existing["country"] or partner.get("country")
+                self.db["partners"].update(partner_id, {"last_seen": self.now, "role": role, "country": country})
+            self._state("partners", partner_id, is_new=existing is None)
+
+    def _record_meeting(self, project_id: int, meeting: Mapping) -> None:
+        place = _place(meeting)
+        end = meeting.get("end") or meeting["start"]
+        existing = self._by_key("meetings", f"{project_id}|{meeting['start']}|{end}|{place}") \
+            or self._same_meeting_other_year_form(project_id, meeting["start"], end, place)
+        if existing is None:
+            row = {**_meeting_value(meeting), "end": end, "project_id": project_id,
+                   "key": f"{project_id}|{meeting['start']}|{end}|{place}",
+                   "first_seen": self.now, "last_seen": self.now}
+            meeting_id = self.db["meetings"].insert(row).last_pk
+            self._change("new_meeting", project_id, "meetings", meeting_id, None, _meeting_value(row))
+        else:
+            meeting_id = existing["id"]
+            self.db["meetings"].update(meeting_id, {"last_seen": self.now})
+        self._state("meetings", meeting_id, is_new=existing is None)
+
+    def _same_meeting_other_year_form(self, project_id: int, start: str, end: str, place: str) -> dict | None:
+        """A stored meeting that differs only in one date being yearless ("--11-14" vs "2021-11-14")."""
+        rows = self.db.query(
+            'SELECT * FROM meetings WHERE project_id = ? AND substr(start, -5) = ? AND substr("end", -5) = ?',
+            [project_id, start[-5:], end[-5:]],
+        )
+        for row in rows:
+            yearless = row["start"].startswith("--") or start.startswith("--")
+            if yearless and row["key"].rsplit("|", 1)[1] == place:
+                return row
+        return None
+
+    # -- funding ------------------------------------------------------------------------------------
+
+    def _record_funding(self, project_id: int, funding: Iterable[Mapping]) -> None:
+        stated = defaultdict(list)  # key -> the page's figures for it, in page order
+        for figure in funding:
+            if figure.get("amount") is not None and figure.get("kind"):
+                key = f"{project_id}|{figure['kind']}|{normalise(figure.get('holder'))}"
+                if all(_amount_statement(f["amount"]) != _amount_statement(figure["amount"]) for f in stated[key]):
+                    stated[key].append(figure)
+        for key, figures in stated.items():
+            self._record_funding_key(project_id, key, figures)
+
+    def _record_funding_key(self, project_id: int, key: str, figures: list[Mapping]) -> None:
+        existing = self._by_key("funding", key)
+        if existing is None:
+            row = {**_funding_value(figures[0]), "project_id": project_id, "key": key,
+                   "first_seen": self.now, "last_seen": self.now}
+            funding_id = self.db["funding"].insert(row).last_pk
+            fresh = figures
+        else:
+            funding_id = existing["id"]
+            known = self._statements("funding", funding_id) | {_amount_statement(existing["amount"])}
+            fresh = [f for f in figures if _amount_statement(f["amount"]) not in known]
+            self.db["funding"].update(funding_id, {"last_seen": self.now})
+        if existing is not None and len(figures) == 1 and fresh:
+            self.db["funding"].update(funding_id, {**_funding_value(fresh[0])})
+            self._change("changed_funding", project_id, "funding", funding_id,
+                         _funding_value(existing), _funding_value(fresh[0]))
+        else:
+            for figure in fresh:
+                self._change("new_funding", project_id, "funding", funding_id, None, _funding_value(figure))
+        for figure in figures:
+            self._state("funding", funding_id, is_new=existing is None, statement=_amount_statement(figure["amount"]))
+
+    def record_removed_funding(self) -> None:
+        """Funding this page stated before and no longer does, now stated by no page at all."""
+        stated_now = {fact_id for table, fact_id, _ in self._current_sources() if table == "funding"}
+        dropped = {fact_id for table, fact_id, _ in self.previously_stated if table == "funding"} - stated_now
+        for funding_id in sorted(dropped):
+            still_stated = self.db.execute(
+                "SELECT 1 FROM fact_sources WHERE fact_table = 'funding' AND fact_id = ? AND current",
+                [funding_id],
+            ).fetchone()
+            if not still_stated:
+                row = self.db["funding"].get(funding_id)
+                self._change("removed_funding", row["project_id"], "funding", funding_id, _funding_value(row), None)
+
+    # -- sources and changes ------------------------------------------------------------------------
+
+    def _retire_page_sources(self) -> set[tuple[str, int, str]]:
+        """What this page stated when last recorded; every source of it is no longer current until restated."""
+        previous = self._current_sources()
+        self.db.execute("UPDATE fact_sources SET current = 0 WHERE page_url = ?", [self.page_url])
+        return previous
+
+    def _current_sources(self) -> set[tuple[str, int, str]]:
+        return set(self.db.execute(
+            "SELECT fact_table, fact_id, statement FROM fact_sources WHERE page_url = ? AND current",
+            [self.page_url],
+        ).fetchall())
+
+    def _state(self, table: str, fact_id: int, *, is_new: bool, statement: str = "") -> None:
+        """Note that this page states this fact, and count it once per page."""
+        source = (table, fact_id, statement)
+        if table != "projects" and not any(s[:2] == source[:2] for s in self._current_sources()):
+            self.result.facts += 1
+            self.result.new_facts += is_new
+        self.db.execute(
+            "INSERT INTO fact_sources (page_url, version_id, fact_table, fact_id, statement, current,"
+            " first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 1, ?, ?)"
+            " ON CONFLICT (page_url, fact_table, fact_id, statement)"
+            " DO UPDATE SET current = 1, last_seen = excluded.last_seen, version_id = excluded.version_id",
+            [self.page_url, self.version_id, table, fact_id, statement, self.now, self.now],
+        )
+
+    def _statements(self, table: str, fact_id: int) -> set[str]:
+        return {row[0] for row in self.db.execute(
+            "SELECT statement FROM fact_sources WHERE fact_table = ? AND fact_id = ?", [table, fact_id]
+        ).fetchall()}
+
+    def _by_key(self, table: str, key: str) -> dict | None:
+        return next(self.db.query(f"SELECT * FROM [{table}] WHERE key = ?", [key]), None)
+
+    def _change(self, kind: str, project_id: int, table: str, fact_id: int, old: dict | None, new: dict | None) -> None:
+        change_id = self.db["changes"].insert({
+            "kind": kind, "project_id": project_id, "fact_table": table, "fact_id": fact_id,
+            "old_value": json.dumps(old, ensure_ascii=False) if old else None,
+            "new_value": json.dumps(new, ensure_ascii=False) if new else None,
+            "page_url": self.page_url, "detected_at": self.now,
+        }).last_pk
+        self.change_ids.append((change_id, kind))
+        self.result.changes[kind] += 1

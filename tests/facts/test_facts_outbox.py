@@ -1,0 +1,43 @@
+"""The outbox: pending rows per channel, sent rows never again, failed ones retried, then given up."""
+from storage.outbox import mark_failed, mark_sent, pending_alerts
+
+A = "https://digitalaiscentrs.lv/jaunumi/2021/a"
+
+
+def queue_two(record, facts):
+    record(A, [facts.project("Pilsētu digitālās inovācijas", meetings=[facts.meeting("2021-11-23")],
+                             funding=[facts.funding(747365.12)])], channels={"mail": None, "tg": None})
+
+
+def test_pending_alerts_carry_the_change_and_its_project(db, record, facts):
+    queue_two(record, facts)
+
+    alerts = pending_alerts(db, "mail")
+
+    assert [alert["kind"] for alert in alerts] == ["new_meeting", "new_funding"]
+    assert alerts[0]["project_name"] == "Pilsētu digitālās inovācijas"
+    assert alerts[0]["new_value"]["start"] == "2021-11-23" and alerts[0]["old_value"] is None
+    assert alerts[1]["page_url"] == A and alerts[1]["page_title"] == f"Title of {A}"
+    assert pending_alerts(db, "nobody") == []
+
+
+def test_sent_rows_are_never_offered_again(db, record, facts):
+    queue_two(record, facts)
+    mark_sent(db, [alert["outbox_id"] for alert in pending_alerts(db, "mail")], "2026-01-10T09:00:00+00:00")
+
+    assert pending_alerts(db, "mail") == []
+    assert len(pending_alerts(db, "tg")) == 2
+    assert {row["sent_at"] for row in db["outbox"].rows_where("channel = 'mail'")} == {"2026-01-10T09:00:00+00:00"}
+
+
+def test_failed_rows_stay_pending_with_their_error_then_give_up(db, record, facts):
+    queue_two(record, facts)
+    ids = [alert["outbox_id"] for alert in pending_alerts(db, "mail")]
+
+    mark_failed(db, ids, "HTTP 500 from json://127.0.0.1", max_attempts=2)
+    assert [(a["attempts"]) for a in pending_alerts(db, "mail")] == [1, 1]
+    assert {row["last_error"] for row in db["outbox"].rows_where("channel = 'mail'")} == {"HTTP 500 from json://127.0.0.1"}
+
+    mark_failed(db, ids, "still down", max_attempts=2)
+    assert pending_alerts(db, "mail") == []
+    assert {row["status"] for row in db["outbox"].rows_where("channel = 'mail'")} == {"failed"}
