@@ -1,0 +1,270 @@
+"""Latvian dates: day–month expressions in every case, ranges, numeric dates and month periods.
+
+Dates come out as ISO 8601 strings: ``YYYY-MM-DD`` where the year is known, ``--MM-DD`` where it is
+not, and ``YYYY-MM`` for month periods. A date without a year takes the year from a relative phrase
+("šī gada", "pagājušā gada") or from the published date: the year that puts it nearest to the
+publication. Impossible dates ("31. februārī") are dropped.
+"""
+import re
+from dataclasses import dataclass
+from datetime import date
+
+#: Month number → its forms: nominative, genitive, locative, dative, accusative, then abbreviations.
+MONTH_FORMS: dict[int, tuple[str, ...]] = {
+    1: ("janvāris", "janvāra", "janvārī", "janvārim", "janvāri", "janv.", "jan."),
+    2: ("februāris", "februāra", "februārī", "februārim", "februāri", "febr.", "feb."),
+    3: ("marts", "marta", "martā", "martam", "martu"),
+    4: ("aprīlis", "aprīļa", "aprīlī", "aprīlim", "aprīli", "apr."),
+    5: ("maijs", "maija", "maijā", "maijam", "maiju"),
+    6: ("jūnijs", "jūnija", "jūnijā", "jūnijam", "jūniju", "jūn."),
+    7: ("jūlijs", "jūlija", "jūlijā", "jūlijam", "jūliju", "jūl."),
+    8: ("augusts", "augusta", "augustā", "augustam", "augustu", "aug."),
+    9: ("septembris", "septembra", "septembrī", "septembrim", "septembri", "sept.", "sep."),
+    10: ("oktobris", "oktobra", "oktobrī", "oktobrim", "oktobri", "okt."),
+    11: ("novembris", "novembra", "novembrī", "novembrim", "novembri", "nov."),
+    12: ("decembris", "decembra", "decembrī", "decembrim", "decembri", "dec."),
+}
+MONTH_BY_FORM = {form.rstrip("."): month for month, forms in MONTH_FORMS.items() for form in forms}
+
+#: Phrases that place a date in a year relative to the published one.
+RELATIVE_YEARS: dict[str, int] = {
+    "šī gada": 0, "šā gada": 0, "š.g.": 0, "š. g.": 0, "šogad": 0,
+    "pagājušā gada": -1, "pagājušajā gadā": -1, "pērn": -1,
+    "nākamā gada": 1, "nākamajā gadā": 1, "nākamgad": 1,
+}
+
+WEEKDAYS = ("pirmdien", "otrdien", "trešdien", "ceturtdien", "piektdien", "sestdien", "svētdien")
+
+#: Separators between the two ends of a range; "un" joins two days ("11. un 12. februārī").
+RANGE_WORDS = ("līdz", "un", "–", "—", "-")
+
+#: The longest meeting or event a "D. un D." pair can stand for; wider pairs are two separate dates.
+MAX_PAIR_DAYS = 3
+
+_MONTH = "|".join(sorted((re.escape(f.rstrip(".")) + (r"\." if f.endswith(".") else "")
+                          for forms in MONTH_FORMS.values() for f in forms), key=len, reverse=True))
+_RELATIVE = "|".join(re.escape(p) for p in sorted(RELATIVE_YEARS, key=len, reverse=True))
+_WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r")\w*,?\s+)?"
+
+
+def _year_before(year: str, relative: str) -> str:
+    return rf"(?:(?P<{year}>\d{{4}})\.?\s*(?:gada|g\.)\s+|(?P<{relative}>{_RELATIVE})\s*)?"
+
+
+def _year_after(year: str) -> str:
+    return rf"(?:,?\s+(?P<{year}>\d{{4}})\.?\s*(?:gada|gadā|g\.)?(?!\s*\d))?"
+
+
+_DAY_MONTH_RANGE = re.compile(
+    rf"(?i)(?:\bno\s+)?{_WEEKDAY}{_year_before('y1', 'r1')}(?<![\d.])(?P<d1>[0-3]?\d)\.\s*"
+    rf"(?:(?P<m1>{_MONTH})(?!\w){_year_after('y1b')})?"
+    rf"\s*,?\s*(?P<sep>līdz|un|–|—|-)\s*,?\s*{_WEEKDAY}{_year_before('y2', 'r2')}"
+    rf"(?P<d2>[0-3]?\d)\.\s*(?P<m2>{_MONTH})(?!\w){_year_after('y2b')}"
+)
+_DAY_MONTH = re.compile(
+    rf"(?i){_year_before('y', 'r')}(?<![\d.])(?P<d>[0-3]?\d)\.\s*(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
+)
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)([.\-/])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)\.?(?![\d])")
+_MONTH_YEAR_RANGE = re.compile(
+    r"(?<![\d.])(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
+)
+_NUMERIC_RANGE = re.compile(
+    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*"
+    r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
+)
+_MONTH_PERIOD = re.compile(
+    rf"(?i)\bno\s+(?P<y1>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m1>{_MONTH})(?!\w)\s*(?:sākuma\s+)?"
+    rf"(?:līdz|–|—|-)\s*(?P<y2>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m2>{_MONTH})(?!\w)"
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a page tells of its own date: a year, or a full date."""
+
+    year: int | None = None
+    day: date | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> "Published":
+        """Read ``"2021"``, ``"2021-11-26"`` (or a longer ISO timestamp); anything else is unknown."""
+        if not value:
+            return cls()
+        found = re.match(r"((?:19|20)\d\d)(?:-(\d\d)-(\d\d))?", str(value).strip())
+        if not found:
+            return cls()
+        year = int(found.group(1))
+        if found.group(2):
+            try:
+                return cls(year, date(year, int(found.group(2)), int(found.group(3))))
+            except ValueError:
+                return cls(year)
+        return cls(year)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or range found in text: ISO ``start``/``end``, and where it stands in the text."""
+
+    start: str
+    end: str
+    begin: int
+    finish: int
+
+    @property
+    def days(self) -> int | None:
+        """Length of the range in days, where both ends have a year."""
+        if self.start.startswith("--") or self.end.startswith("--") or len(self.start) != 10:
+            return None
+        return (date.fromisoformat(self.end) - date.fromisoformat(self.start)).days + 1
+
+
+@dataclass(frozen=True)
+class _Parts:
+    day: int
+    month: int
+    year: int | None
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: "29. februārī" stands without a year
+    except ValueError:
+        return False
+    return True
+
+
+def _nearest_year(month: int, day: int, published: Published) -> int | None:
+    if published.day is None:
+        return published.year
+    candidates = [y for y in (published.year - 1, published.year, published.year + 1) if _valid(day, month, y)]
+    return min(candidates, key=lambda y: abs((date(y, month, day) - published.day).days), default=None)
+
+
+def _explicit_year(match: re.Match, year_group: str, after_group: str, relative_group: str,
+                   published: Published) -> int | None:
+    year = match.group(year_group) or match.group(after_group)
+    if year:
+        return int(year)
+    relative = match.group(relative_group)
+    if relative and published.year is not None:
+        return published.year + RELATIVE_YEARS[relative.lower()]
+    return None
+
+
+def _iso(parts: _Parts) -> str:
+    if parts.year is None:
+        return f"--{parts.month:02d}-{parts.day:02d}"
+    return f"{parts.year:04d}-{parts.month:02d}-{parts.day:02d}"
+
+
+def _month(form: str) -> int:
+    return MONTH_BY_FORM[form.lower().rstrip(".")]
+
+
+def _fill_years(first: _Parts, second: _Parts, published: Published) -> tuple[_Parts, _Parts]:
+    """Give both ends of a range a year: from each other, else from the published date."""
+    if first.year is None and second.year is not None:
+        year = second.year - 1 if (first.month, first.day) > (second.month, second.day) else second.year
+        first = _Parts(first.day, first.month, year)
+    if first.year is None:
+        first = _Parts(first.day, first.month, _nearest_year(first.month, first.day, published))
+    if second.year is None and first.year is not None:
+        year = first.year + 1 if (second.month, second.day) < (first.month, first.day) else first.year
+        second = _Parts(second.day, second.month, year)
+    return first, second
+
+
+def _span(first: _Parts, second: _Parts, begin: int, finish: int) -> DateSpan | None:
+    if not (_valid(first.day, first.month, first.year) and _valid(second.day, second.month, second.year)):
+        return None
+    return DateSpan(_iso(first), _iso(second), begin, finish)
+
+
+def _range_from(match: re.Match, published: Published) -> DateSpan | None:
+    month2 = _month(match.group("m2"))
+    month1 = _month(match.group("m1")) if match.group("m1") else month2
+    first = _Parts(int(match.group("d1")), month1, _explicit_year(match, "y1", "y1b", "r1", published))
+    second = _Parts(int(match.group("d2")), month2, _explicit_year(match, "y2", "y2b", "r2", published))
+    first, second = _fill_years(first, second, published)
+    span = _span(first, second, match.start(), match.end())
+    if span is None:
+        return None
+    if match.group("sep").lower() == "un" and not _is_short_pair(first, second):
+        return None
+    if span.days is not None and span.days < 1:
+        return None
+    return span
+
+
+def _is_short_pair(first: _Parts, second: _Parts) -> bool:
+    year = first.year or 2000
+    try:
+        gap = (date(second.year or year, second.month, second.day) - date(year, first.month, first.day)).days
+    except ValueError:
+        return False
+    return 0 < gap <= MAX_PAIR_DAYS
+
+
+def find_dates(text: str, published: Published | None = None) -> list[DateSpan]:
+    """Every day-level date and range in ``text``, in order; ranges win over the dates inside them."""
+    published = published or Published()
+    spans: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(begin: int, finish: int) -> bool:
+        return all(finish <= b or begin >= f for b, f in taken)
+
+    for match in _DAY_MONTH_RANGE.finditer(text):
+        span = _range_from(match, published)
+        if span is not None:
+            spans.append(span)
+            taken.append((span.begin, span.finish))
+    for match in _NUMERIC_RANGE.finditer(text):
+        first = _Parts(int(match["d1"]), int(match["m1"]), int(match["y1"]))
+        second = _Parts(int(match["d2"]), int(match["m2"]), int(match["y2"]))
+        span = _span(first, second, match.start(), match.end())
+        if span is not None and free(span.begin, span.finish):
+            spans.append(span)
+            taken.append((span.begin, span.finish))
+    for match in _DAY_MONTH.finditer(text):
+        if not free(match.start("d"), match.end()):
+            continue
+        month, day = _month(match["m"]), int(match["d"])
+        year = _explicit_year(match, "y", "yb", "r", published)
+        if year is None:
+            year = _nearest_year(month, day, published)
+        parts = _Parts(day, month, year)
+        span = _span(parts, parts, match.start(), match.end())
+        if span is not None:
+            spans.append(span)
+            taken.append((span.begin, span.finish))
+    for match in _NUMERIC_DATE.finditer(text):
+        parts = _Parts(int(match["d"]), int(match["m"]), int(match["y"]))
+        span = _span(parts, parts, match.start(), match.end())
+        if span is not None and free(span.begin, span.finish):
+            spans.append(span)
+            taken.append((span.begin, span.finish))
+    return sorted(spans, key=lambda s: s.begin)
+
+
+@dataclass(frozen=True)
+class MonthPeriod:
+    start: str  # YYYY-MM
+    end: str
+    begin: int
+    finish: int
+
+
+def find_month_periods(text: str) -> list[MonthPeriod]:
+    """Month-level periods: "no 2020. gada jūlija līdz 2023. gada jūlijam", "(09.2019. – 03.2020.)"."""
+    periods = []
+    for match in _MONTH_PERIOD.finditer(text):
+        periods.append(MonthPeriod(f"{match['y1']}-{_month(match['m1']):02d}",
+                                   f"{match['y2']}-{_month(match['m2']):02d}", match.start(), match.end()))
+    for match in _MONTH_YEAR_RANGE.finditer(text):
+        m1, m2 = int(match["m1"]), int(match["m2"])
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (match["y1"], m1) <= (match["y2"], m2):
+            periods.append(MonthPeriod(f"{match['y1']}-{m1:02d}", f"{match['y2']}-{m2:02d}",
+                                       match.start(), match.end()))
+    return sorted(periods, key=lambda p: p.begin)

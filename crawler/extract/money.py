@@ -1,0 +1,167 @@
+"""Euro amounts of project money and what kind of money each is.
+
+An amount is found with its currency on either side ("EUR 747 365,12", "498,400.00 EUR",
+"1,5 miljoni eiro"); price-parser reads the number, a scale word multiplies it. Amounts in lats are
+recognised and skipped. The kind comes from the words of the amount's own clause: the cue nearest
+before the amount, else the first one after it ("10 012,50 EUR Programmas līdzfinansējums").
+"""
+import re
+from dataclasses import dataclass
+
+from price_parser import Price
+
+#: Scale words after a number ("5 miljonu euro").
+SCALES: tuple[tuple[str, int], ...] = (
+    (r"miljard\w*|mljrd\.?", 1_000_000_000),
+    (r"miljon\w*|milj\.?", 1_000_000),
+    (r"tūkstoš\w*|tūkst\.?", 1_000),
+)
+EURO = r"EUR|euro|eiro|€"
+LATS = r"LVL|Ls|latu|lati|lats"
+
+#: Bodies whose own budget within a project is a partner's budget ("Digitālā centra budžets").
+HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|novadam|partnera|partnerim"
+                r"|universitātes|aģentūras|augstskolas|biedrības|skolas|asociācijas|iestādes|reģiona")
+
+#: (kind, cue pattern). Where two cues end at the same place, the earlier row wins.
+KIND_CUES: tuple[tuple[str, str], ...] = (
+    ("municipal", r"pašvaldības (?:budžeta )?(?:līdz)?finansējum\w*|pašvaldības līdzekļ\w*"
+                  r"|municipal co-?financing"),
+    ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
+                r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*)|partner\w* budžet\w*"),
+    ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|nacionāl\w* (?:līdz)?finansējum\w*"
+                 r"|valsts dotācij\w*|state budget|national co-?financing"),
+    ("eu", r"\bERAF\b|\bERDF\b|\bESF\b|\bELFLA\b|\bENPI\b|\bENI\b|Eiropas Reģionālās attīstības fond\w*"
+           r"|Eiropas Sociālā fond\w*|Kohēzijas fond\w*|Eiropas Savienīb\w*|\bES\b (?:līdz)?finansējum\w*"
+           r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*|Interreg\w*|Erasmus\+?|grant\w*"
+           r"|Lauku atbalsta dienest\w*|finanšu instrument\w*|\bEU\b"),
+    ("other", r"privāt\w*|partneru (?:līdz)?finansējum\w*|maksimāl\w*|ne lielāk\w* kā|līdz pat"),
+    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms)|\btotal\b"),
+)
+
+#: Words that make an amount project money at all, when no kind cue names it.
+FUNDING_WORDS = r"finansējum\w*|līdzfinans\w*|izmaks\w*|budžet\w*|apjom\w*|piešķir\w*|atbalst\w*|funding"
+
+#: Words that make an amount a price or a wage, not project money.
+NOT_FUNDING_WORDS = r"\bcen\w*|maksā\b|maksa\b|alg\w*|atalgojum\w*|biļet\w*|ieejas|dāvan\w*|naudas balv\w*|sod\w*"
+
+_NUMBER_STRICT = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_NUMBER_LOOSE = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,] ?\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,] ?\d{1,2})?"
+_SCALE = "|".join(pattern for pattern, _ in SCALES)
+_AMOUNT = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUMBER_LOOSE})(?![\d%])(?:\s*(?P<scale>{_SCALE}))?\s*,?\s*(?P<cur>{EURO}|{LATS})(?!\w)"
+    rf"|(?<!\w)(?P<cur2>EUR|€|LVL|Ls)\s*:?\s*(?P<num2>{_NUMBER_STRICT})(?![\d%])(?:\s*(?P<scale2>{_SCALE}))?"
+)
+_CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in KIND_CUES]
+_FUNDING = re.compile(FUNDING_WORDS, re.IGNORECASE)
+_NOT_FUNDING = re.compile(NOT_FUNDING_WORDS, re.IGNORECASE)
+_PERCENT_BEFORE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
+_PERCENT_AFTER = re.compile(r"^\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s?%")
+_LATS = re.compile(rf"^(?:{LATS})$")
+#: Where the words between two amounts stop speaking of the first: the first comma, "un", "tostarp".
+_CLAUSE_BREAK = re.compile(r",|;|\s(?:un|tostarp|t\.\s?sk\.)\s")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount in text: value, currency ("EUR" or "LVL") and where it stands."""
+
+    value: float
+    currency: str
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Funding:
+    amount: float
+    currency: str
+    kind: str
+    holder: str | None
+    share_pct: float | None
+    begin: int
+
+    def to_dict(self) -> dict:
+        return {"amount": self.amount, "currency": self.currency, "kind": self.kind,
+                "holder": self.holder, "share_pct": self.share_pct}
+
+
+def _scale(word: str | None) -> int:
+    if not word:
+        return 1
+    return next(factor for pattern, factor in SCALES if re.fullmatch(pattern, word, re.IGNORECASE))
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every money amount in ``text``, euro or lats, in order."""
+    amounts = []
+    for match in _AMOUNT.finditer(text):
+        number = match["num"] or match["num2"]
+        value = Price.fromstring(number).amount_float
+        if value is None:
+            continue
+        value = round(value * _scale(match["scale"] or match["scale2"]), 2)
+        currency = "LVL" if _LATS.match(match["cur"] or match["cur2"]) else "EUR"
+        amounts.append(Amount(value, currency, match.start(), match.end()))
+    return amounts
+
+
+def _last_cue(context: str) -> tuple[str, re.Match] | None:
+    best = None
+    for kind, pattern in _CUES:
+        for match in pattern.finditer(context):
+            if best is None or match.end() > best[1].end():
+                best = (kind, match)
+    return best
+
+
+def _first_cue(context: str) -> tuple[str, re.Match] | None:
+    best = None
+    for kind, pattern in _CUES:
+        match = pattern.search(context)
+        if match and (best is None or match.start() < best[1].start()):
+            best = (kind, match)
+    return best
+
+
+def _percent(before: str, after: str) -> float | None:
+    found = _PERCENT_AFTER.search(after) or (list(_PERCENT_BEFORE.finditer(before)) or [None])[-1]
+    return float(found.group(1).replace(",", ".")) if found else None
+
+
+def classify(before: str, after: str) -> tuple[str, str | None] | None:
+    """Kind and holder of an amount from its clause's words; ``None`` where it is no project money."""
+    cue = _last_cue(before) or _first_cue(after)
+    if cue is None:
+        if _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
+            return None
+        return "other", None
+    kind, match = cue
+    holder = match.groupdict().get("holder")
+    return kind, holder.strip() if holder else None
+
+
+def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
+    """Split the words between two amounts at the first clause break: the first amount's clause ends
+    there and the second one's begins. Without a break, the words belong to both."""
+    found = _CLAUSE_BREAK.search(sentence, begin, end)
+    return (found.start(), found.start()) if found else (end, begin)
+
+
+def find_funding(sentence: str, offset: int = 0) -> list[Funding]:
+    """The euro amounts of project money in one sentence, each with its kind and share."""
+    amounts = find_amounts(sentence)
+    gaps = [_clause_bounds(sentence, a.end, b.begin) for a, b in zip(amounts, amounts[1:])]
+    funding = []
+    for index, amount in enumerate(amounts):
+        if amount.currency != "EUR":
+            continue
+        before_begin = gaps[index - 1][1] if index else 0
+        after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
+        before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]
+        kind = classify(before, after)
+        if kind is None:
+            continue
+        funding.append(Funding(amount.value, "EUR", kind[0], kind[1], _percent(before, after),
+                               offset + amount.begin))
+    return funding

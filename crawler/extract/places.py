@@ -1,0 +1,185 @@
+"""Places in Latvian text → ISO 3166-1 alpha-2 codes.
+
+Country names come from pycountry's Latvian locale (nominative only) and are declined here with an
+endings table; cities and regions that partners come from or meet in are listed with their Latvian
+exonyms. Each form knows its case, so the venue of an event (a locative: "Somijā", "Oulu",
+"Sentkventinā") can be told from where people come from (a genitive: "no Jorkas").
+"""
+import gettext
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+#: Paradigm → case → ending replacing the lemma's own ending (the first key of the row).
+DECLENSIONS: dict[str, dict[str, str]] = {
+    "a": {"nom": "a", "gen": "as", "dat": "ai", "acc": "u", "loc": "ā"},          # Somija, Mesīna
+    "e": {"nom": "e", "gen": "es", "dat": "ei", "acc": "i", "loc": "ē"},          # Portugāle, Brisele
+    "s": {"nom": "s", "gen": "a", "dat": "am", "acc": "u", "loc": "ā"},           # Tukums
+    "is": {"nom": "is", "gen": "a", "dat": "im", "acc": "i", "loc": "ī"},         # Birzgalis
+    "pils": {"nom": "s", "gen": "s", "dat": "ij", "acc": "i", "loc": "ī"},        # Ventspils
+    "cēsis": {"nom": "is", "gen": "u", "dat": "īm", "acc": "is", "loc": "īs"},    # Cēsis
+    "plural_i": {"nom": "i", "gen": "u", "dat": "iem", "acc": "us", "loc": "os"}, # Limbaži, Birži
+    "plural_as": {"nom": "as", "gen": "u", "dat": "ām", "acc": "as", "loc": "ās"},  # Atēnas
+    "fixed": {"any": ""},                                                          # Oulu, Tartu
+}
+
+#: Country names pycountry lacks or words differently in everyday Latvian: (name, code, paradigm).
+COUNTRY_EXTRAS: tuple[tuple[str, str, str], ...] = (
+    ("Čehija", "CZ", "a"), ("Krievija", "RU", "a"), ("Holande", "NL", "e"), ("Anglija", "GB", "a"),
+    ("Skotija", "GB", "a"), ("Moldova", "MD", "a"), ("Amerika", "US", "a"), ("Turcija", "TR", "a"),
+)
+
+#: Compass prefixes that make a region of a country: "Dienvidigaunija" is in EE.
+REGION_PREFIXES = ("Dienvid", "Ziemeļ", "Austrum", "Rietum", "Centrāl")
+
+#: Cities and regions: (Latvian lemma, code, paradigm). Latvian ones let us see a Latvian body.
+CITIES: tuple[tuple[str, str, str], ...] = (
+    # Latvia
+    ("Rīga", "LV", "a"), ("Ventspils", "LV", "pils"), ("Daugavpils", "LV", "pils"),
+    ("Valmiera", "LV", "a"), ("Cēsis", "LV", "cēsis"), ("Liepāja", "LV", "a"), ("Jelgava", "LV", "a"),
+    ("Jūrmala", "LV", "a"), ("Rēzekne", "LV", "e"), ("Smiltene", "LV", "e"), ("Valka", "LV", "a"),
+    ("Alūksne", "LV", "e"), ("Limbaži", "LV", "plural_i"), ("Tukums", "LV", "s"), ("Kuldīga", "LV", "a"),
+    ("Skrunda", "LV", "a"), ("Gaujiena", "LV", "a"), ("Nereta", "LV", "a"), ("Ape", "LV", "e"),
+    ("Rauna", "LV", "a"), ("Grundzāle", "LV", "e"), ("Palsmane", "LV", "e"), ("Salacgrīva", "LV", "a"),
+    ("Rūjiena", "LV", "a"), ("Mazsalaca", "LV", "a"), ("Aloja", "LV", "a"), ("Sigulda", "LV", "a"),
+    ("Ogre", "LV", "e"), ("Bauska", "LV", "a"), ("Dobele", "LV", "e"), ("Talsi", "LV", "plural_i"),
+    ("Saldus", "LV", "fixed"), ("Madona", "LV", "a"), ("Gulbene", "LV", "e"), ("Balvi", "LV", "plural_i"),
+    ("Ludza", "LV", "a"), ("Krāslava", "LV", "a"), ("Preiļi", "LV", "plural_i"), ("Jēkabpils", "LV", "pils"),
+    ("Līvāni", "LV", "plural_i"), ("Olaine", "LV", "e"), ("Salaspils", "LV", "pils"), ("Kocēni", "LV", "plural_i"),
+    ("Burtnieki", "LV", "plural_i"), ("Beverīna", "LV", "a"), ("Aizkraukle", "LV", "e"), ("Ādaži", "LV", "plural_i"),
+    ("Vidzeme", "LV", "e"), ("Kurzeme", "LV", "e"), ("Zemgale", "LV", "e"), ("Latgale", "LV", "e"),
+    ("Sēlija", "LV", "a"),
+    # Estonia
+    ("Tallina", "EE", "a"), ("Tartu", "EE", "fixed"), ("Pērnava", "EE", "a"), ("Viljandi", "EE", "fixed"),
+    ("Valga", "EE", "a"), ("Võru", "EE", "fixed"), ("Vōru", "EE", "fixed"), ("Veru", "EE", "fixed"),
+    ("Setomaa", "EE", "fixed"), ("Olustvere", "EE", "e"), ("Peltsama", "EE", "a"), ("Narva", "EE", "a"),
+    ("Rakvere", "EE", "e"),
+    # Lithuania
+    ("Viļņa", "LT", "a"), ("Kauņa", "LT", "a"), ("Klaipēda", "LT", "a"), ("Šauļi", "LT", "plural_i"),
+    ("Paņeveža", "LT", "a"), ("Birži", "LT", "plural_i"), ("Rokiški", "LT", "plural_i"),
+    ("Utena", "LT", "a"), ("Zarasi", "LT", "plural_i"), ("Palanga", "LT", "a"), ("Jonava", "LT", "a"),
+    ("Ignalina", "LT", "a"), ("Visagina", "LT", "a"), ("Pasvale", "LT", "e"), ("Joniški", "LT", "plural_i"),
+    ("Mažeiķi", "LT", "plural_i"), ("Akmene", "LT", "e"),
+    # Finland, Sweden, Norway, Denmark
+    ("Helsinki", "FI", "fixed"), ("Oulu", "FI", "fixed"), ("Tampere", "FI", "fixed"), ("Turku", "FI", "fixed"),
+    ("Lahti", "FI", "fixed"), ("Lapēnranta", "FI", "a"), ("Espo", "FI", "fixed"), ("Vāsa", "FI", "a"),
+    ("Stokholma", "SE", "a"), ("Gēteborga", "SE", "a"), ("Upsala", "SE", "a"), ("Solna", "SE", "a"),
+    ("Malme", "SE", "e"), ("Oslo", "NO", "fixed"), ("Bergena", "NO", "a"), ("Stavangera", "NO", "a"),
+    ("Trondheima", "NO", "a"), ("Kopenhāgena", "DK", "a"), ("Orhūsa", "DK", "a"),
+    # Central and western Europe
+    ("Berlīne", "DE", "e"), ("Hamburga", "DE", "a"), ("Minhene", "DE", "e"), ("Ķelne", "DE", "e"),
+    ("Halle", "DE", "e"), ("Giterslo", "DE", "fixed"), ("Brēmene", "DE", "e"),
+    ("Varšava", "PL", "a"), ("Krakova", "PL", "a"), ("Gdaņska", "PL", "a"), ("Mazovija", "PL", "a"),
+    ("Lodza", "PL", "a"), ("Poznaņa", "PL", "a"), ("Vroclava", "PL", "a"),
+    ("Brisele", "BE", "e"), ("Antverpene", "BE", "e"), ("Amsterdama", "NL", "a"), ("Roterdama", "NL", "a"),
+    ("Hāga", "NL", "a"), ("Parīze", "FR", "e"), ("Sentkventina", "FR", "a"), ("Saint-Quentin", "FR", "fixed"),
+    ("Lione", "FR", "e"), ("Strasbūra", "FR", "a"), ("Londona", "GB", "a"), ("Jorka", "GB", "a"),
+    ("Edinburga", "GB", "a"), ("Dublina", "IE", "a"), ("Luksemburga", "LU", "a"),
+    ("Vīne", "AT", "e"), ("Prāga", "CZ", "a"), ("Brno", "CZ", "fixed"), ("Bratislava", "SK", "a"),
+    ("Budapešta", "HU", "a"), ("Ļubļana", "SI", "a"), ("Zagreba", "HR", "a"),
+    # Southern Europe
+    ("Roma", "IT", "a"), ("Milāna", "IT", "a"), ("Mesīna", "IT", "a"), ("Messina", "IT", "a"),
+    ("Turīna", "IT", "a"), ("Boloņa", "IT", "a"), ("Madride", "ES", "e"), ("Barselona", "ES", "a"),
+    ("Roquetas", "ES", "fixed"), ("Roquetasde", "ES", "fixed"), ("Lisabona", "PT", "a"),
+    ("Portalegre", "PT", "fixed"), ("Porto", "PT", "fixed"), ("Atēnas", "GR", "plural_as"),
+    ("Trikala", "GR", "a"), ("Saloniki", "GR", "plural_i"), ("Bukareste", "RO", "e"),
+    ("Botosani", "RO", "fixed"), ("Botoşani", "RO", "fixed"), ("Sofija", "BG", "a"), ("Belgrada", "RS", "a"),
+    # Belarus, Russia, Ukraine
+    ("Minska", "BY", "a"), ("Braslava", "BY", "a"), ("Glubokoje", "BY", "fixed"), ("Postavi", "BY", "plural_i"),
+    ("Novopolocka", "BY", "a"), ("Polocka", "BY", "a"), ("Vitebska", "BY", "a"), ("Grodņa", "BY", "a"),
+    ("Pleskava", "RU", "a"), ("Maskava", "RU", "a"), ("Sanktpēterburga", "RU", "a"), ("Kijiva", "UA", "a"),
+)
+
+#: Words that put an event online rather than in a country.
+ONLINE_WORDS = re.compile(r"(?i)\b(?:tiešsaist\w*|attālināt\w*|online|virtuāl\w*|zoom)\b")
+
+_WORD = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽÕ][\w-]*")
+_CODE_IN_PARENS = re.compile(r"\(([A-Z]{2})\)")
+#: Two-letter parentheses that are abbreviations in Latvian text, not countries ("(ES)" is the EU).
+NOT_COUNTRY_CODES = frozenset({"ES", "IT", "PR", "SM", "TV", "VA", "ID", "AI", "IR"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place word in text: the country it lies in, its case ("any" for indeclinable names such as
+    "Oulu"), whether it is a country, and where it stands."""
+
+    code: str
+    case: str
+    is_country: bool
+    begin: int
+    end: int
+
+
+def _declined(lemma: str, paradigm: str) -> dict[str, str]:
+    endings = DECLENSIONS[paradigm]
+    own_ending = next(iter(endings.values()))
+    stem = lemma[: len(lemma) - len(own_ending)] if own_ending else lemma
+    return {case: stem + ending for case, ending in endings.items()}
+
+
+def _paradigm_of(name: str) -> str | None:
+    if name.endswith("a"):
+        return "a"
+    if name.endswith("e"):
+        return "e"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> list[tuple[str, str, str]]:
+    """(Latvian name, code, paradigm) of every one-word country name, pycountry's plus our extras."""
+    latvian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["lv"])
+    names = []
+    for country in pycountry.countries:
+        for english in {country.name, getattr(country, "common_name", country.name)}:
+            name = latvian.gettext(english)
+            paradigm = _paradigm_of(name)
+            if name != english and " " not in name and paradigm:
+                names.append((name, country.alpha_2, paradigm))
+    return names + list(COUNTRY_EXTRAS)
+
+
+@lru_cache(maxsize=1)
+def place_forms() -> dict[str, tuple[str, str, bool]]:
+    """Every declined form → (code, case, is_country)."""
+    forms: dict[str, tuple[str, str, bool]] = {}
+    for lemma, code, paradigm in CITIES:
+        for case, form in _declined(lemma, paradigm).items():
+            forms.setdefault(form, (code, case, False))
+    for name, code, paradigm in _country_names():
+        for case, form in _declined(name, paradigm).items():
+            forms[form] = (code, case, True)
+            for prefix in REGION_PREFIXES:
+                forms.setdefault(prefix + form[0].lower() + form[1:], (code, case, True))
+    return forms
+
+
+def find_places(text: str) -> list[Place]:
+    """Every known place word in ``text`` and every country code in parentheses ("(EE)")."""
+    forms = place_forms()
+    found = []
+    for word in _WORD.finditer(text):
+        entry = forms.get(word.group())
+        if entry is None and "-" in word.group():
+            entry = forms.get(word.group().split("-")[0])
+        if entry is not None:
+            found.append(Place(entry[0], entry[1], entry[2], word.start(), word.end()))
+    for match in _CODE_IN_PARENS.finditer(text):
+        code = match.group(1)
+        if code not in NOT_COUNTRY_CODES and pycountry.countries.get(alpha_2=code):
+            found.append(Place(code, "nom", True, match.start(1), match.end(1)))
+    return sorted(found, key=lambda p: p.begin)
+
+
+def country_of(text: str) -> str | None:
+    """The country of the first place named in ``text`` (a partner's name, a bracket), if any."""
+    places = find_places(text)
+    countries = [p for p in places if p.is_country]
+    return (countries or places)[0].code if places else None
+
+
+def is_online(text: str) -> bool:
+    return bool(ONLINE_WORDS.search(text))

@@ -1,0 +1,53 @@
+"""Sentences and paragraphs of Latvian news text.
+
+A full stop ends a sentence only where a capital letter or an opening quote follows and the word before
+it is not an abbreviation ("Nr.", "t.sk.", "g.") or a lone initial ("N. Kleinberga").
+"""
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset({
+    "nr", "t.sk", "g", "š.g", "u.c", "piem", "pl", "plkst", "utt", "utml", "sk", "st", "tel", "att",
+    "d", "lpp", "ed", "prof", "dr", "mg", "mr", "mrs", "vs", "no", "sia", "as",
+})
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[ \t\u00a0]+(?=[“\"„«(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ])|\n+")
+_WORD_BEFORE = re.compile(r"(\S+)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset of the sentence in the page text
+    paragraph: int  # index of the paragraph (block separated by a blank line) it belongs to
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    found = _WORD_BEFORE.search(chunk)
+    if not found:
+        return False
+    word = found.group(1).lower().lstrip("(“\"„")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with their offsets; blank lines start a new paragraph."""
+    sentences: list[Sentence] = []
+    paragraph, start = 0, 0
+    for boundary in _BOUNDARY.finditer(text):
+        chunk = text[start:boundary.start()]
+        if "\n" not in boundary.group() and _ends_with_abbreviation(chunk):
+            continue
+        _append(sentences, text, start, boundary.start(), paragraph)
+        if boundary.group().count("\n") > 1:
+            paragraph += 1
+        start = boundary.end()
+    _append(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        sentences.append(Sentence(stripped, start + chunk.index(stripped[0]), paragraph))
