@@ -1,0 +1,140 @@
+"""Notification channels: where alerts go and which changes each one wants.
+
+Targets come from ``--notify URL`` (repeatable) or, when none is given, ``PROJWATCH_NOTIFY``
+(space-separated URLs), plus an apprise YAML config file whose entries may carry tags:
+
+    urls:
+      - mailto://user:pass@example.com?to=funding@example.lv:
+          tag: funding          # new, changed and removed funding
+      - tgram://BOT_TOKEN/CHAT_ID:
+          tag: meetings         # new meetings
+      - json://hooks.example.lv/projwatch   # untagged: every alert
+
+A tag may also be a change kind itself (``new_meeting``, ``changed_funding``, ...). Every URL and the
+config file are validated up front; a bad one raises ``ChannelError`` naming it without its secrets.
+"""
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import apprise
+from apprise.config.base import ConfigBase
+
+from notifications.errors import ChannelError
+from storage.facts import ALERT_KINDS
+
+ENV_VAR = "PROJWATCH_NOTIFY"
+TAG_KINDS: dict[str, frozenset[str]] = {
+    "funding": frozenset({"new_funding", "changed_funding", "removed_funding"}),
+    "meetings": frozenset({"new_meeting"}),
+    **{kind: frozenset({kind}) for kind in ALERT_KINDS},
+}
+MIN_SECRET_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One delivery target: a stable, secret-free ``key`` (the outbox's ``channel``), a ``label`` safe
+    to print, the change kinds it wants (None: all) and the apprise service that sends."""
+
+    key: str
+    label: str
+    kinds: frozenset[str] | None
+    service: object = field(compare=False, repr=False)
+    secrets: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def redact(self, text: str) -> str:
+        """``text`` with this channel's secrets (passwords, tokens) masked."""
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+
+def build_channels(urls: Iterable[str] = (), config_path: str | Path | None = None,
+                   environ: Mapping[str, str] = os.environ) -> list[Channel]:
+    """The channels named by ``--notify`` URLs (else ``PROJWATCH_NOTIFY``) and the config file.
+
+    A target named twice is one channel (wanting what either entry wants)."""
+    urls = list(urls)
+    origin = "--notify"
+    if not urls:
+        urls, origin = environ.get(ENV_VAR, "").split(), ENV_VAR
+    services = [(_service(url, f"{origin} URL {number}"), None) for number, url in enumerate(urls, 1)]
+    if config_path is not None:
+        services += _config_services(Path(config_path))
+    channels: dict[str, Channel] = {}
+    for service, kinds in services:
+        channel = _channel(service, kinds)
+        if channel.key in channels:
+            channel = _merged(channels[channel.key], channel)
+        channels[channel.key] = channel
+    return list(channels.values())
+
+
+def channel_wishes(channels: Iterable[Channel]) -> dict[str, frozenset[str] | None]:
+    """What ``storage.facts.record_page_facts`` takes as ``channels``: key -> wanted kinds."""
+    return {channel.key: channel.kinds for channel in channels}
+
+
+def _service(url: str, where: str):
+    service = apprise.Apprise.instantiate(url) if "://" in url else None
+    if service is None:
+        raise ChannelError(f"{where} is not a valid apprise URL: {_masked(url)}")
+    return service
+
+
+def _masked(url: str) -> str:
+    """Enough of a bad URL to recognise it (its scheme), nothing that may be a secret."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    return f"{scheme}://…" if re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme) else "(not a URL)"
+
+
+def _config_services(path: Path) -> list[tuple[object, frozenset[str] | None]]:
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ChannelError(f"notify config {path}: cannot read it ({error.__class__.__name__})") from error
+    with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as log:
+        services, _ = ConfigBase.config_parse(content)
+    problems = log.getvalue().splitlines()
+    if problems:
+        raise ChannelError(f"notify config {path}: {problems[0]}")
+    if not services:
+        raise ChannelError(f"notify config {path}: it names no notification URL")
+    return [(service, _kinds_of_tags(service, path)) for service in services]
+
+
+def _kinds_of_tags(service, path: Path) -> frozenset[str] | None:
+    tags = sorted(str(tag) for tag in service.tags)
+    unknown = [tag for tag in tags if tag not in TAG_KINDS]
+    if unknown:
+        raise ChannelError(f"notify config {path}: unknown tag {unknown[0]!r} on {service.url(privacy=True)}"
+                           f" (known: {', '.join(sorted(TAG_KINDS))})")
+    if not tags:
+        return None
+    return frozenset().union(*(TAG_KINDS[tag] for tag in tags))
+
+
+def _channel(service, kinds: frozenset[str] | None) -> Channel:
+    full, private = service.url(privacy=False), service.url(privacy=True)
+    digest = hashlib.sha256(full.encode()).hexdigest()[:10]
+    scheme = full.split("://", 1)[0]
+    return Channel(key=f"{scheme}-{digest}", label=private.split("?", 1)[0], kinds=kinds, service=service,
+                   secrets=_secrets(full, private))
+
+
+def _secrets(full_url: str, private_url: str) -> tuple[str, ...]:
+    """The parts of a URL that apprise hides in its private form: passwords, tokens, keys."""
+    parts = re.split(r"[/:@?&=#]+", unquote(full_url))
+    hidden = {part for part in parts if len(part) >= MIN_SECRET_LENGTH and part not in unquote(private_url)}
+    return tuple(sorted(hidden, key=len, reverse=True))
+
+
+def _merged(first: Channel, second: Channel) -> Channel:
+    kinds = None if first.kinds is None or second.kinds is None else first.kinds | second.kinds
+    return Channel(first.key, first.label, kinds, first.service, first.secrets)

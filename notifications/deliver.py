@@ -1,0 +1,77 @@
+"""Delivering the outbox with apprise: each channel gets its pending changes, then they are marked.
+
+As in apprise, a failed send returns False and never raises: its outbox rows stay pending with the
+error (secrets masked) and the next run retries them; rows a channel accepted are never sent again.
+Email gets HTML with apprise's plain-text alternative; every other service gets plain text, which
+apprise escapes for its own markup and which is split to fit the service's message size.
+"""
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import apprise
+from apprise.plugins.email import NotifyEmail
+from sqlite_utils import Database
+
+from notifications.channels import Channel
+from notifications.render import Message, digest_messages, per_change_messages
+from storage.outbox import mark_failed, mark_sent, pending_alerts
+
+UNKNOWN_FAILURE = "apprise reported a failure without a reason"
+
+
+@dataclass
+class DeliveryReport:
+    """What one delivery round did."""
+
+    sent: int = 0                  # outbox rows delivered
+    failed: int = 0                # outbox rows left pending after a failed attempt
+    messages: int = 0              # messages the services accepted
+    errors: list[str] = field(default_factory=list)  # "channel label: error", secret-free
+
+
+def deliver_pending(db: Database, channels: Iterable[Channel], *, per_change: bool = False,
+                    now: str | None = None) -> DeliveryReport:
+    """Send every channel its pending outbox rows (one digest, or one message per change) and mark them."""
+    now = now or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    report = DeliveryReport()
+    for channel in channels:
+        alerts = pending_alerts(db, channel.key)
+        if not alerts:
+            continue
+        for message in _messages(channel, alerts, per_change):
+            error = send_message(channel, message)
+            if error is None:
+                mark_sent(db, message.outbox_ids, now)
+                report.sent += len(message.outbox_ids)
+                report.messages += 1
+            else:
+                mark_failed(db, message.outbox_ids, error)
+                report.failed += len(message.outbox_ids)
+                report.errors.append(f"{channel.label}: {error}")
+    return report
+
+
+def _messages(channel: Channel, alerts: Sequence[Mapping], per_change: bool) -> list[Message]:
+    if per_change:
+        return per_change_messages(alerts)
+    return digest_messages(alerts, max_chars=channel.service.body_maxlen)
+
+
+def send_message(channel: Channel, message: Message) -> str | None:
+    """Send one message; None when the service accepted it, else the reason (secrets masked)."""
+    rich = isinstance(channel.service, NotifyEmail)
+    sender = apprise.Apprise()
+    sender.add(channel.service)
+    with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as log:
+        try:
+            accepted = bool(sender.notify(
+                body=message.html if rich else message.text, title=message.title,
+                body_format=apprise.NotifyFormat.HTML if rich else apprise.NotifyFormat.TEXT,
+            ))
+        except Exception as error:  # a plugin breaking apprise's never-raise contract must not stop the run
+            return channel.redact(f"{error.__class__.__name__}: {error}")
+    if accepted:
+        return None
+    return channel.redact("; ".join(log.getvalue().split("\n")).strip("; ") or UNKNOWN_FAILURE)

@@ -1,0 +1,179 @@
+"""Alert messages in Latvian: a digest of changes grouped by project, as plain text and as HTML.
+
+An alert is a row of ``storage.outbox.pending_alerts``. Dates stay ISO 8601, amounts read
+"EUR 152 310,00", a changed figure reads old → new, and each change links the page it was found on.
+Scraped text is clipped and, in HTML, escaped; plain text is escaped by apprise for each service's
+markup (Telegram's HTML among them).
+"""
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from itertools import groupby
+
+MAX_SCRAPED_CHARS = 200
+TITLE_RESERVE = len(" (99/99)")
+
+CHANGE_LABELS = {
+    "new_meeting": "Jauna tikšanās",
+    "new_funding": "Jauns finansējums",
+    "changed_funding": "Mainīts finansējums",
+    "removed_funding": "Finansējums vairs netiek minēts",
+    "new_project": "Jauns projekts",
+}
+FUNDING_KINDS = {
+    "total": "kopējās izmaksas",
+    "partner": "partnera budžets",
+    "eu": "ES finansējums",
+    "national": "valsts finansējums",
+    "municipal": "pašvaldības līdzfinansējums",
+    "other": "cits finansējums",
+}
+MEETING_KINDS = {
+    "partner meeting": "partneru sanāksme",
+    "kick-off meeting": "atklāšanas sanāksme",
+    "closing meeting": "noslēguma sanāksme",
+    "study visit": "pieredzes apmaiņas vizīte",
+    "conference": "konference",
+    "workshop": "darbnīca",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to send, and the outbox rows it delivers."""
+
+    title: str
+    text: str
+    html: str
+    outbox_ids: tuple[int, ...]
+
+
+def digest_title(count: int) -> str:
+    """"projwatch: 5 jaunas izmaiņas" (singular after 1, 21, 31…, as Latvian has it)."""
+    singular = count % 10 == 1 and count % 100 != 11
+    return f"projwatch: {count} {'jauna izmaiņa' if singular else 'jaunas izmaiņas'}"
+
+
+def format_amount(amount: float, currency: str | None = "EUR") -> str:
+    """152310 -> "EUR 152 310,00"."""
+    grouped = f"{amount:,.2f}".replace(",", " ").replace(".", ",")
+    return f"{currency or 'EUR'} {grouped}"
+
+
+def digest_messages(alerts: Sequence[Mapping], max_chars: int | None = None) -> list[Message]:
+    """One digest of all ``alerts``, or as few as fit when a message (title and text) may hold at
+    most ``max_chars`` characters; each part is titled "(1/2)", "(2/2)"."""
+    title = digest_title(len(alerts))
+    parts = _pack(list(alerts), max_chars - len(title) - TITLE_RESERVE if max_chars else None)
+    numbered = len(parts) > 1
+    return [_message(f"{title} ({number}/{len(parts)})" if numbered else title, part)
+            for number, part in enumerate(parts, 1)]
+
+
+def per_change_messages(alerts: Iterable[Mapping]) -> list[Message]:
+    """One message per change, titled with what changed and in which project."""
+    return [_message(f"projwatch: {CHANGE_LABELS[alert['kind']]} – {_clip(_project_name(alert))}", [alert])
+            for alert in alerts]
+
+
+def _pack(alerts: list[Mapping], budget: int | None) -> list[list[Mapping]]:
+    parts: list[list[Mapping]] = [[]]
+    for alert in alerts:
+        if parts[-1] and budget is not None and len(render_text(parts[-1] + [alert])) > budget:
+            parts.append([])
+        parts[-1].append(alert)
+    return parts
+
+
+def _message(title: str, alerts: list[Mapping]) -> Message:
+    return Message(title=title, text=render_text(alerts), html=render_html(alerts),
+                   outbox_ids=tuple(alert["outbox_id"] for alert in alerts))
+
+
+def render_text(alerts: Iterable[Mapping]) -> str:
+    """The plain-text body: a heading per project, then its changes with their page links."""
+    blocks = []
+    for _, project_alerts in groupby(alerts, key=lambda alert: alert["project_id"]):
+        project_alerts = list(project_alerts)
+        lines = [_project_heading(project_alerts[0])]
+        for alert in project_alerts:
+            lines.append(f"  • {describe_change(alert)}")
+            lines.append(f"    {_source(alert)}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def render_html(alerts: Iterable[Mapping]) -> str:
+    """The HTML body: the same content as ``render_text``, every scraped string escaped."""
+    sections = []
+    for _, project_alerts in groupby(alerts, key=lambda alert: alert["project_id"]):
+        project_alerts = list(project_alerts)
+        items = "".join(
+            f"<li>{escape(describe_change(alert))}<br>{_link(alert)}</li>" for alert in project_alerts
+        )
+        sections.append(f"<h3>{escape(_project_heading(project_alerts[0]))}</h3><ul>{items}</ul>")
+    return "\n".join(sections)
+
+
+def describe_change(alert: Mapping) -> str:
+    """One change in Latvian, e.g. "Mainīts finansējums, kopējās izmaksas: EUR 146 994,00 → EUR 747 365,12"."""
+    label, old, new = CHANGE_LABELS[alert["kind"]], alert["old_value"], alert["new_value"]
+    if alert["kind"] == "new_meeting":
+        return f"{label}: {_meeting(new)}"
+    if alert["kind"] == "changed_funding":
+        return f"{label}, {_funding_kind(new)}: {_figure(old)} → {_figure(new)}"
+    if alert["kind"] in ("new_funding", "removed_funding"):
+        figure = new or old
+        return f"{label}, {_funding_kind(figure)}: {_figure(figure)}"
+    return label
+
+
+def _meeting(meeting: Mapping) -> str:
+    dates = meeting["start"] if meeting["end"] in (None, meeting["start"]) else f"{meeting['start']} – {meeting['end']}"
+    if meeting.get("online"):
+        place = "tiešsaistē"
+    else:
+        place = ", ".join(_clip(part) for part in (meeting.get("city"), meeting.get("country")) if part)
+    kind = MEETING_KINDS.get(meeting.get("kind") or "", _clip(meeting.get("kind")))
+    return ", ".join(part for part in (dates, place) if part) + (f" ({kind})" if kind else "")
+
+
+def _funding_kind(figure: Mapping) -> str:
+    kind = FUNDING_KINDS.get(figure["kind"], _clip(figure["kind"]))
+    return f"{kind} ({_clip(figure['holder'])})" if figure.get("holder") else kind
+
+
+def _figure(figure: Mapping) -> str:
+    return format_amount(figure["amount"], figure.get("currency"))
+
+
+def _project_name(alert: Mapping) -> str:
+    return alert["project_name"] or alert["project_name_en"] or alert["acronym"] or "Projekts bez nosaukuma"
+
+
+def _project_heading(alert: Mapping) -> str:
+    name = _clip(_project_name(alert))
+    acronym = f" ({_clip(alert['acronym'])})" if alert["acronym"] and alert["acronym"] != _project_name(alert) else ""
+    programme = f" · {_clip(alert['programme'])}" if alert["programme"] else ""
+    return f"{name}{acronym}{programme}"
+
+
+def _source(alert: Mapping) -> str:
+    title = f"{_clip(alert['page_title'])}: " if alert.get("page_title") else ""
+    return f"Avots: {title}{alert['page_url']}"
+
+
+def _link(alert: Mapping) -> str:
+    url = alert["page_url"]
+    text = escape(_clip(alert.get("page_title")) or url)
+    if not url.startswith(("http://", "https://")):
+        return f"Avots: {text} ({escape(url)})"
+    return f'Avots: <a href="{escape(url, quote=True)}">{text}</a>'
+
+
+def _clip(text: str | None) -> str:
+    """Scraped text cut to a sane length (a hostile page must not fill a message)."""
+    if not text:
+        return ""
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_SCRAPED_CHARS else text[: MAX_SCRAPED_CHARS - 1] + "…"

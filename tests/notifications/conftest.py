@@ -1,0 +1,87 @@
+"""Fixtures for alerts: a database with queued changes, a real SMTP server, a stubbed Telegram API."""
+import socket
+from email import message_from_bytes, policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from apprise.plugins.telegram import NotifyTelegram
+
+from storage import open_db
+from storage.facts import record_page_facts
+
+NOW = "2026-01-10T08:00:00+00:00"
+PAGE = "https://digitalaiscentrs.lv/jaunumi/2021/noslegusies-partneru-tiksanas-somija"
+TELEGRAM_URL = "tgram://123456789:AAbbccddeeffgghhiijjkkllmmnnooppqq/12345"
+TELEGRAM_TOKEN = "AAbbccddeeffgghhiijjkkllmmnnooppqq"
+
+
+def extracted(name="Pilsētu digitālās inovācijas", *, acronym="DI4C", meetings=(), funding=()):
+    """A project as the extractor prints it."""
+    return {"name": name, "name_en": None, "acronym": acronym, "programme": "urbact",
+            "lead_partner": {"name": None, "country": None}, "partners": [],
+            "meetings": list(meetings), "funding": list(funding), "periods": []}
+
+
+def meeting(start, end=None, city="Oulu", country="FI"):
+    return {"start": start, "end": end or start, "city": city, "country": country, "online": False,
+            "kind": "partner meeting"}
+
+
+def figure(amount, kind="total", holder=None):
+    return {"amount": amount, "currency": "EUR", "kind": kind, "holder": holder, "share_pct": None}
+
+
+@pytest.fixture
+def db(tmp_path):
+    return open_db(tmp_path / "projwatch.db")
+
+
+@pytest.fixture
+def queue(db):
+    """Record ``projects`` for a page with alerts on for ``channels`` (key -> kinds); return the result."""
+    def record(channels, projects=None, *, url=PAGE, title="Noslēgusies partneru tikšanās Somijā"):
+        db["pages"].upsert({"url": url, "site": "digitalaiscentrs", "title": title, "first_seen": NOW,
+                            "last_seen": NOW, "content_hash": "h"}, pk="url")
+        if projects is None:
+            projects = [extracted(meetings=[meeting("2021-11-23", "2021-11-24")],
+                                  funding=[figure(152310.0, "partner", "Ventspils Digitālais centrs")])]
+        return record_page_facts(db, page_url=url, version_id=None, projects=projects, now=NOW,
+                                 alert=True, channels=channels)
+    return record
+
+
+class Mailbox:
+    """An aiosmtpd handler keeping every message it receives, parsed."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1; yields (apprise mailto URL, mailbox)."""
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield f"mailto://127.0.0.1:{port}?from=a@example.com&to=b@example.com&mode=insecure", mailbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def telegram_api(httpserver, monkeypatch):
+    """Telegram's Bot API stubbed by a local HTTP server; yields the server (requests in its log)."""
+    monkeypatch.setattr(NotifyTelegram, "notify_url", httpserver.url_for("/bot"))
+    return httpserver
