@@ -8,7 +8,7 @@ from filelock import FileLock, Timeout
 from crawler.cli import UserError
 from crawler.crawl import SiteReport, crawl_sites
 from crawler.sites import SiteListError, load_sites
-from storage import StorageError
+from storage import StorageError, open_db
 
 EXIT_LOCKED = 75   # EX_TEMPFAIL: another run holds the lock; cron tries again next time
 EXIT_SITE_FAILED = 1
@@ -59,6 +59,10 @@ def _print_summary(reports: list[SiteReport]) -> None:
 def _crawl(sites_path: Path, db_path: Path, overrides: tuple[str, ...]) -> list[SiteReport]:
     sites = _load_sites(sites_path)
     settings = _parse_overrides(overrides)
+    try:
+        open_db(db_path).close()   # a bad path fails here, before the lock or any request
+    except StorageError as error:
+        raise UserError(str(error)) from None
     lock = FileLock(f"{db_path}.lock")
     try:
         lock.acquire(timeout=0)

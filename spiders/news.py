@@ -146,9 +146,10 @@ class NewsSpider(CrawlSpider):
         return request
 
     def parse_article(self, response: Response):
-        if not isinstance(response, TextResponse):
+        # A NUL byte early on marks binary content, whatever the Content-Type says (as git decides).
+        if not isinstance(response, TextResponse) or b"\x00" in response.body[:8192]:
             self.crawler.stats.inc_value(f"{STATS}/errors/not_text")
-            self.logger.warning("skipped %s: not a text page (%s)", response.url,
+            self.logger.warning("not_text: article %s (%s)", response.url,
                                 response.headers.get("Content-Type", b"").decode("latin-1"))
             return
         yield self._item(response)
@@ -164,4 +165,5 @@ class NewsSpider(CrawlSpider):
         self.crawler.stats.inc_value(f"{STATS}/errors/{kind}")
         if listing:
             self.crawler.stats.inc_value(f"{STATS}/listing_errors")
-        self.logger.warning("%s: %s %s", kind, "listing" if listing else "article", failure.request.url)
+        self.logger.warning("%s: %s %s (%s)", kind, "listing" if listing else "article", failure.request.url,
+                            failure.getErrorMessage())

@@ -1,0 +1,113 @@
+"""``projwatch run`` on the replica: what it stores, and how little a re-run costs."""
+import sqlite_utils
+
+from tests.replica import Article
+
+ALWAYS_DUE = {"fresh_days": 100000}   # every stored article is revalidated on every run
+
+
+def stored(db_path):
+    db = sqlite_utils.Database(db_path)
+    return {row["url"]: row for row in db["pages"].rows}, db["page_versions"].count
+
+
+def article_urls(site):
+    return {site.url(site.article_path(article)) for article in site.articles}
+
+
+def test_run_stores_exactly_the_articles(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml")
+    done = run("--sites", str(sites))
+    assert done.returncode == 0, done.stderr
+    pages, versions = stored(tmp_path / "projwatch.db")
+    expected = set().union(*(article_urls(site) for site in replica.sites))
+    assert set(pages) == expected          # no listing pages, no static pages, no duplicates
+    assert versions == len(expected)
+    for site in replica.sites:
+        fetched = [path for path, status, _ in site.served if status == 200]
+        assert len(fetched) == len(set(fetched)), "a page was downloaded twice"
+    assert "site" in done.stdout and "centrs" in done.stdout and "pages seen" in done.stdout
+
+
+def test_stored_text_is_the_article_body_only(tmp_path, replica, run):
+    run("--sites", str(replica.write_sites(tmp_path / "sites.toml", replica.centrs)))
+    pages, _ = stored(tmp_path / "projwatch.db")
+    article = replica.centrs.articles[1]
+    page = pages[replica.centrs.url(replica.centrs.article_path(article))]
+    assert page["title"] == article.title
+    assert page["published"] == article.date
+    assert article.paragraphs[-1] in page["text"]
+    for chrome in ("sīkdatnes", "Citas ziņas", "Visas tiesības aizsargātas", "Par mums",
+                   replica.centrs.articles[0].paragraphs[0].split(". ")[0]):   # a sidebar teaser
+        assert chrome not in page["text"]
+
+
+def test_pages_are_searchable(tmp_path, replica, run):
+    run("--sites", str(replica.write_sites(tmp_path / "sites.toml")))
+    db = sqlite_utils.Database(tmp_path / "projwatch.db")
+    found = [row["url"] for row in db["pages"].search("partneru tikšanās")]
+    assert any("partneru-tiksanas-tartu" in url for url in found)
+
+
+def test_unchanged_rerun_downloads_little_and_adds_no_versions(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", **ALWAYS_DUE)
+    assert run("--sites", str(sites)).returncode == 0
+    first = sum(site.bytes_served for site in replica.sites)
+    _, versions = stored(tmp_path / "projwatch.db")
+    replica.reset_counts()
+
+    done = run("--sites", str(sites))
+    assert done.returncode == 0, done.stderr
+    second = sum(site.bytes_served for site in replica.sites)
+    assert second <= 0.10 * first
+    assert stored(tmp_path / "projwatch.db")[1] == versions
+    # every article was asked about again (it is due), and answered 304
+    revalidated = [path for site in replica.sites for path, status, _ in site.served if status == 304]
+    assert len(revalidated) >= sum(len(site.articles) for site in replica.sites)
+
+
+def test_old_articles_are_not_asked_again_until_due(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs)   # articles of 2024: old
+    run("--sites", str(sites))
+    replica.reset_counts()
+    run("--sites", str(sites))
+    asked = [path for path, _, _ in replica.centrs.served]
+    assert not any(path.startswith("/jaunumi/2024/") for path in asked)
+    assert "/jaunumi" in asked    # the listing is always revalidated
+
+
+def test_edited_article_gets_a_new_version(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs, **ALWAYS_DUE)
+    run("--sites", str(sites))
+    replica.centrs.edit_article("sakas-projekts-gudras-pilsetas-dati", "EUR 612 400,00", "EUR 640 000,00")
+    done = run("--sites", str(sites))
+    assert done.returncode == 0
+    db = sqlite_utils.Database(tmp_path / "projwatch.db")
+    url = replica.centrs.url("/jaunumi/2024/sakas-projekts-gudras-pilsetas-dati")
+    versions = list(db["page_versions"].rows_where("url = ?", [url], order_by="id"))
+    assert len(versions) == 2
+    assert "640 000,00" in versions[1]["text"] and "612 400,00" in versions[0]["text"]
+    assert "640 000,00" in db["pages"].get(url)["text"]
+    assert db["page_versions"].count == len(replica.centrs.articles) + 1
+    assert "1 changed" in done.stdout
+
+
+def test_new_article_is_found_through_pagination(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs)
+    run("--sites", str(sites))
+    news = [Article(f"jauna-zina-{n}", f"Jaunā ziņa {n}", "2024-11-0" + str(n),
+                    (f"Ziņa numur {n} par pilsētas dzīvi un jaunumiem.",)) for n in range(1, 5)]
+    for article in news:
+        replica.centrs.add_article(article)
+    # four new articles: the first of them now sits on page 2 of the list
+    assert replica.centrs.listing_path(2) in replica.centrs.render_listing(1)
+    done = run("--sites", str(sites))
+    pages, _ = stored(tmp_path / "projwatch.db")
+    assert {replica.centrs.url(replica.centrs.article_path(a)) for a in news} <= set(pages)
+    assert "4 new" in done.stdout
+
+
+def test_max_pages_bounds_a_site(tmp_path, replica, run):
+    run("--sites", str(replica.write_sites(tmp_path / "sites.toml", replica.centrs, max_pages=2)))
+    pages, _ = stored(tmp_path / "projwatch.db")
+    assert len(pages) == 2

@@ -1,0 +1,100 @@
+"""Bad input on the web is counted, logged and skipped; bad input from the user is one line, exit 2."""
+import socket
+
+import sqlite_utils
+from filelock import FileLock
+
+from tests.replica import Article
+from tests.replica.site import Fault
+
+CP1257_TEXT = "Ūdens, ķirbji un ģimenes: Ērgļu pagasta svētkos piedalījās 300 iedzīvotāji."
+
+
+def page_html(title: str, text: str) -> str:
+    return (f"<html><head><title>{title}</title></head><body><nav>Sākums Jaunumi</nav>"
+            f"<article><h1>{title}</h1><p>{text}</p><p>Paldies visiem dalībniekiem!</p></article><footer>Kājene</footer></body></html>")
+
+
+def add_fault(site, slug: str, fault: Fault) -> str:
+    article = Article(slug, slug, "2024-11-01", ("Teksts.",))
+    site.add_article(article)
+    site.faults[site.article_path(article)] = fault
+    return site.article_path(article)
+
+
+def test_bad_pages_are_counted_and_the_rest_is_stored(tmp_path, replica, run):
+    site = replica.centrs
+    good = [site.url(site.article_path(article)) for article in site.articles]
+    add_fault(site, "nav-atrasts", Fault(status=404))
+    add_fault(site, "servera-kluda", Fault(status=500))
+    loop = add_fault(site, "cilpa", Fault(status=302, location="/jaunumi/2024/cilpa?n=1"))
+    for hop in range(1, 20):   # a redirect chain that never ends, each hop a new URL
+        site.faults[f"{loop}?n={hop}"] = Fault(status=302, location=f"{loop}?n={hop + 1}")
+    add_fault(site, "milzigs", Fault(body=b"<html><body>" + b"a" * (40 * 1024 * 1024) + b"</body></html>"))
+    add_fault(site, "binars", Fault(body=bytes(range(256)) * 64))
+    cp1257 = add_fault(site, "kodejums", Fault(
+        body=page_html("Svētki Ērgļos", CP1257_TEXT).encode("cp1257"),
+        content_type="text/html; charset=windows-1257"))
+    broken = add_fault(site, "salauzts", Fault(
+        body=b"<html><body><div><article><h1>Nepabeigts</h1><p>Skolas sporta laukums atjaunots par "
+             b"pasvaldibas lidzekliem.<p>Darbi pabeigti rudeni.<b>Atklasana <i>piektdien</div></table>"))
+
+    done = run("--sites", str(replica.write_sites(tmp_path / "sites.toml", site)))
+
+    assert done.returncode == 0, done.stderr
+    db = sqlite_utils.Database(tmp_path / "projwatch.db")
+    urls = {row["url"] for row in db["pages"].rows}
+    assert set(good) <= urls
+    assert db["pages"].get(site.url(cp1257))["text"].count(CP1257_TEXT) == 1
+    assert "Skolas sporta laukums" in db["pages"].get(site.url(broken))["text"]
+    for slug in ("nav-atrasts", "servera-kluda", "cilpa", "milzigs", "binars"):
+        assert site.url(f"/jaunumi/2024/{slug}") not in urls
+    for kind in ("http_404", "http_500", "too_large", "not_text"):
+        assert kind in done.stderr, kind
+    assert "max redirections reached" in done.stderr
+    summary = done.stdout.strip().splitlines()[-1].split()
+    assert summary[0] == "centrs" and int(summary[4]) == 5     # errors column: 404, 500, redirects, size, binary
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_dead_site_fails_the_run_but_the_others_are_stored(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.blog)
+    sites.write_text(sites.read_text() + f"""
+[[sites]]
+name = "miris"
+title = "Nepieejama vietne"
+start_urls = ["http://127.0.0.1:{free_port()}/jaunumi"]
+articles = ['/jaunumi/\\d{{4}}/']
+""")
+    done = run("--sites", str(sites))
+    assert done.returncode == 1
+    assert "miris" in done.stdout and "FAILED" in done.stdout
+    assert sqlite_utils.Database(tmp_path / "projwatch.db")["pages"].count == len(replica.blog.articles)
+
+
+def test_unwritable_database_path_is_one_line_exit_2(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs)
+    done = run("--sites", str(sites), db=tmp_path / "no" / "such" / "folder" / "x.db")
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "x.db" in done.stderr or "folder" in done.stderr
+    assert replica.centrs.served == []
+
+
+def test_overlapping_run_exits_75_at_once(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs)
+    with FileLock(f"{tmp_path / 'projwatch.db'}.lock"):
+        done = run("--sites", str(sites))
+    assert done.returncode == 75
+    assert "another run" in done.stderr
+    assert replica.centrs.served == []
+
+
+def test_bad_setting_override_is_one_line_exit_2(tmp_path, replica, run):
+    done = run("--sites", str(replica.write_sites(tmp_path / "sites.toml")), "-s", "NOEQUALS")
+    assert done.returncode == 2 and "NAME=VALUE" in done.stderr
