@@ -21,3 +21,7 @@ from crawler.crawl_cli import crawl, run, sites  # noqa: E402
 main.add_command(run)
 main.add_command(crawl)
 main.add_command(sites)
+
+from crawler.notify_cli import notify_test  # noqa: E402
+
+main.add_command(notify_test)

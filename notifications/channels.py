@@ -35,6 +35,7 @@ TAG_KINDS: dict[str, frozenset[str]] = {
     **{kind: frozenset({kind}) for kind in ALERT_KINDS},
 }
 MIN_SECRET_LENGTH = 4
+URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*")
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _config_services(path: Path) -> list[tuple[object, frozenset[str] | None]]:
         services, _ = ConfigBase.config_parse(content)
     problems = log.getvalue().splitlines()
     if problems:
-        raise ChannelError(f"notify config {path}: {problems[0]}")
+        raise ChannelError(f"notify config {path}: {URL_IN_TEXT.sub(lambda url: _masked(url[0]), problems[0])}")
     if not services:
         raise ChannelError(f"notify config {path}: it names no notification URL")
     return [(service, _kinds_of_tags(service, path)) for service in services]

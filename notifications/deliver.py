@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from notifications.channels import Channel
 from notifications.render import Message, digest_messages, per_change_messages
+from notifications.sample import SAMPLE_ALERTS
 from storage.outbox import mark_failed, mark_sent, pending_alerts
 
 UNKNOWN_FAILURE = "apprise reported a failure without a reason"
@@ -51,6 +52,15 @@ def deliver_pending(db: Database, channels: Iterable[Channel], *, per_change: bo
                 report.failed += len(message.outbox_ids)
                 report.errors.append(f"{channel.label}: {error}")
     return report
+
+
+def send_sample(channel: Channel) -> str | None:
+    """Send ``channel`` a sample digest (no outbox involved): None when delivered, else the reason."""
+    for message in _messages(channel, SAMPLE_ALERTS, per_change=False):
+        error = send_message(channel, message)
+        if error is not None:
+            return error
+    return None
 
 
 def _messages(channel: Channel, alerts: Sequence[Mapping], per_change: bool) -> list[Message]:

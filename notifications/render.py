@@ -164,11 +164,11 @@ def _source(alert: Mapping) -> str:
 
 
 def _link(alert: Mapping) -> str:
-    url = alert["page_url"]
-    text = escape(_clip(alert.get("page_title")) or url)
-    if not url.startswith(("http://", "https://")):
-        return f"Avots: {text} ({escape(url)})"
-    return f'Avots: <a href="{escape(url, quote=True)}">{text}</a>'
+    """The source as in ``_source``, its URL a link (shown, so that a plain-text rendering keeps it)."""
+    url, title = alert["page_url"], _clip(alert.get("page_title"))
+    shown = f'<a href="{escape(url, quote=True)}">{escape(url)}</a>' if url.startswith(("http://", "https://")) \
+        else escape(url)
+    return f"Avots: {escape(title)}: {shown}" if title else f"Avots: {shown}"
 
 
 def _clip(text: str | None) -> str:

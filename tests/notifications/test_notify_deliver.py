@@ -37,6 +37,7 @@ def test_email_digest_reaches_a_real_smtp_server(db, queue, smtp_server):
         assert "Pilsētu digitālās inovācijas" in body
         assert "EUR 152 310,00" in body
         assert "2021-11-23" in body and "2021-11-24" in body
+        assert "https://digitalaiscentrs.lv/jaunumi/2021/noslegusies-partneru-tiksanas-somija" in body
     assert 'href="https://digitalaiscentrs.lv/jaunumi/2021/noslegusies-partneru-tiksanas-somija"' in html
     assert outbox_statuses(db) == [("sent", 1), ("sent", 1)]
 
