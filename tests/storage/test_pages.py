@@ -1,0 +1,90 @@
+"""The page store: versions only on change, and the revalidation schedule."""
+import zlib
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from storage import StorageError, open_db
+from storage.pages import content_hash, next_check, revalidation_plan, save_page
+
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return open_db(tmp_path / "p.db")
+
+
+def save(db, text="Teksts par projektu.", url="https://x.lv/a", published="2026-11-20", now=NOW):
+    return save_page(db, url=url, site="x", title="T", published=published, text=text,
+                     html=f"<p>{text}</p>", now=now)
+
+
+def test_first_save_is_new_with_a_version(db):
+    saved = save(db)
+    assert saved.outcome == "new"
+    version = db["page_versions"].get(saved.version_id)
+    assert zlib.decompress(version["html"]).decode() == "<p>Teksts par projektu.</p>"
+
+
+@pytest.mark.parametrize("second_text, outcome, versions", [
+    ("Teksts par projektu.", "unchanged", 1),
+    ("Teksts  par\nprojektu. ", "unchanged", 1),      # whitespace alone is no change
+    ("Teksts par jaunu projektu.", "changed", 2),
+])
+def test_versions_only_when_text_changes(db, second_text, outcome, versions):
+    save(db)
+    assert save(db, text=second_text, now=NOW + timedelta(hours=1)).outcome == outcome
+    assert db["page_versions"].count == versions
+    assert db["pages"].get("https://x.lv/a")["last_seen"] == (NOW + timedelta(hours=1)).isoformat(timespec="seconds")
+    assert db["pages"].get("https://x.lv/a")["first_seen"] == NOW.isoformat(timespec="seconds")
+
+
+def test_content_hash_ignores_layout_whitespace():
+    assert content_hash("a  b\n c") == content_hash("a b c") != content_hash("a b d")
+
+
+@pytest.mark.parametrize("published, first_seen, previous, due_in", [
+    ("2026-11-10", "2026-11-20T00:00:00+00:00", None, None),          # fresh: every run
+    (None, "2026-11-01T00:00:00+00:00", None, None),                  # fresh by first sight
+    ("2026", "2026-11-20T00:00:00+00:00", None, None),                # a year alone: first sight
+    ("2024-05-01", "2026-11-20T00:00:00+00:00", "2026-11-20T00:00:00+00:00", timedelta(days=7)),
+])
+def test_next_check(published, first_seen, previous, due_in):
+    result = next_check("https://x.lv/a", published, first_seen, previous, NOW, fresh_days=30, recheck_days=7)
+    if due_in is None:
+        assert result is None
+    else:
+        assert result == (NOW + due_in).isoformat(timespec="seconds")
+
+
+def test_first_slot_of_old_pages_is_spread_over_the_interval():
+    slots = {next_check(f"https://x.lv/{n}", "2020-01-01", "2026-11-20T00:00:00+00:00", None, NOW, 30, 7)
+             for n in range(200)}
+    days = sorted((datetime.fromisoformat(slot) - NOW).total_seconds() / 86400 for slot in slots)
+    assert len(days) == 200 and days[0] < 1 and days[-1] > 6 and all(0 <= d < 7 for d in days)
+
+
+def test_plan_lists_due_pages_only(db):
+    save(db, url="https://x.lv/fresh", published="2026-11-20")
+    save(db, url="https://x.lv/old", published="2019-01-01")
+    plan = revalidation_plan(db, "x", NOW + timedelta(minutes=1))
+    assert plan.known == {"https://x.lv/fresh", "https://x.lv/old"}
+    assert "https://x.lv/fresh" in plan.due
+    assert "https://x.lv/old" in revalidation_plan(db, "x", NOW + timedelta(days=7, seconds=1)).due
+    assert revalidation_plan(db, "y", NOW).known == frozenset()
+
+
+def test_reopening_applies_migrations_once(tmp_path):
+    first = open_db(tmp_path / "p.db")
+    applied = [row["name"] for row in first["_sqlite_migrations"].rows]
+    first.close()
+    db = open_db(tmp_path / "p.db")
+    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert [row["name"] for row in db["_sqlite_migrations"].rows] == applied
+    assert applied[0] == "001_pages"
+
+
+def test_missing_folder_is_a_storage_error(tmp_path):
+    with pytest.raises(StorageError, match="does not exist"):
+        open_db(tmp_path / "nope" / "p.db")
