@@ -16,8 +16,9 @@ What counts as a change:
 * ``new_funding``: a project + kind + holder with no stored figure yet, or a further figure unseen
   before that a page states beside others for the same project + kind + holder;
 * ``changed_funding``: a page states, as the only figure for a project + kind + holder, an amount that
-  no page has stated for it before (old → new). A figure some page stated earlier is not news: an old
-  article repeating last year's budget, or a phase budget beside the whole project's, changes nothing;
+  no page has stated for it before (old → new, old being what this page said before, or else the
+  stored figure). A figure some page stated earlier is not news: an old article repeating last year's
+  budget, or a phase budget beside the whole project's, changes nothing;
 * ``removed_funding``: a page that stated a figure no longer states any for that project + kind +
   holder, and no other page currently does.
 
@@ -112,7 +113,7 @@ class _PageRecorder:
         self.db, self.page_url, self.version_id, self.now = db, page_url, version_id, now
         self.result = RecordResult()
         self.change_ids: list[tuple[int, str]] = []
-        self.known = self._known_signatures()
+        self.known = self._signatures()
         self.previously_stated = self._retire_page_sources()
 
     # -- projects ---------------------------------------------------------------------------------
@@ -124,9 +125,9 @@ class _PageRecorder:
             project_id = self._create_project(project)
         self._update_project(project_id, project)
         self._add_aliases(project_id, project, signature)
-        self.known[project_id] = self._signature_in_db(project_id)
         self._state("projects", project_id, is_new=False)
         self._record_partners(project_id, project)
+        self.known.update(self._signatures(project_id))
         for meeting in project.get("meetings") or []:
             if meeting.get("start"):
                 self._record_meeting(project_id, meeting)
@@ -177,24 +178,27 @@ class _PageRecorder:
             ignore=True,
         )
 
-    def _known_signatures(self) -> dict[int, ProjectSignature]:
-        return {row["id"]: self._signature_in_db(row["id"]) for row in self.db["projects"].rows}
-
-    def _signature_in_db(self, project_id: int) -> ProjectSignature:
-        project = self.db["projects"].get(project_id)
-        aliases = defaultdict(set)
-        for kind, key in self.db.execute(
-                "SELECT kind, key FROM project_aliases WHERE project_id = ?", [project_id]).fetchall():
-            aliases[kind].add(key)
-        partners = {row[0] for row in self.db.execute(
-            "SELECT name FROM partners WHERE project_id = ?", [project_id]).fetchall()}
-        return ProjectSignature(
-            names=frozenset(aliases["name"] | aliases["name_en"]),
-            acronyms=frozenset(aliases["acronym"]),
-            programme=project["programme"],
-            lead_partner=normalise(project["lead_partner"]),
-            partners=frozenset(normalise(name) for name in partners),
-        )
+    def _signatures(self, project_id: int | None = None) -> dict[int, ProjectSignature]:
+        """The signatures of every stored project (or of one), read in three queries."""
+        only, params = ("WHERE project_id = ?", [project_id]) if project_id is not None else ("", [])
+        aliases: dict[int, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+        for owner, kind, key in self.db.execute(f"SELECT project_id, kind, key FROM project_aliases {only}", params):
+            aliases[owner][kind].add(key)
+        partners = defaultdict(set)
+        for owner, name in self.db.execute(f"SELECT project_id, name FROM partners {only}", params):
+            partners[owner].add(normalise(name))
+        projects = self.db.execute(
+            f"SELECT id, programme, lead_partner FROM projects {only.replace('project_id', 'id')}", params)
+        return {
+            owner: ProjectSignature(
+                names=frozenset(aliases[owner]["name"] | aliases[owner]["name_en"]),
+                acronyms=frozenset(aliases[owner]["acronym"]),
+                programme=programme,
+                lead_partner=normalise(lead_partner),
+                partners=frozenset(partners[owner]),
+            )
+            for owner, programme, lead_partner in projects
+        }
 
     # -- partners and meetings ----------------------------------------------------------------------
 
@@ -265,21 +269,28 @@ class _PageRecorder:
             row = {**_funding_value(figures[0]), "project_id": project_id, "key": key,
                    "first_seen": self.now, "last_seen": self.now}
             funding_id = self.db["funding"].insert(row).last_pk
-            fresh = figures
+            for figure in figures:
+                self._change("new_funding", project_id, "funding", funding_id, None, _funding_value(figure))
         else:
             funding_id = existing["id"]
             known = self._statements("funding", funding_id) | {_amount_statement(existing["amount"])}
-            fresh = [f for f in figures if _amount_statement(f["amount"]) not in known]
+            fresh = [figure for figure in figures if _amount_statement(figure["amount"]) not in known]
             self.db["funding"].update(funding_id, {"last_seen": self.now})
-        if existing is not None and len(figures) == 1 and fresh:
-            self.db["funding"].update(funding_id, {**_funding_value(fresh[0])})
-            self._change("changed_funding", project_id, "funding", funding_id,
-                         _funding_value(existing), _funding_value(fresh[0]))
-        else:
-            for figure in fresh:
-                self._change("new_funding", project_id, "funding", funding_id, None, _funding_value(figure))
+            if len(figures) == 1 and fresh:
+                old = {**_funding_value(existing), "amount": self._amount_page_stated(funding_id) or existing["amount"]}
+                self.db["funding"].update(funding_id, _funding_value(fresh[0]))
+                self._change("changed_funding", project_id, "funding", funding_id, old, _funding_value(fresh[0]))
+            else:
+                for figure in fresh:
+                    self._change("new_funding", project_id, "funding", funding_id, None, _funding_value(figure))
         for figure in figures:
             self._state("funding", funding_id, is_new=existing is None, statement=_amount_statement(figure["amount"]))
+
+    def _amount_page_stated(self, funding_id: int) -> float | None:
+        """The one amount this page stated for a funding fact when last recorded, if it stated one."""
+        amounts = [statement for table, fact_id, statement in self.previously_stated
+                   if (table, fact_id) == ("funding", funding_id)]
+        return float(amounts[0]) if len(amounts) == 1 else None
 
     def record_removed_funding(self) -> None:
         """Funding this page stated before and no longer does, now stated by no page at all."""

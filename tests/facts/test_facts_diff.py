@@ -167,3 +167,14 @@ def test_a_failure_rolls_the_whole_page_back(db, add_page, facts):
                           channels={"mail": None})
 
     assert db["projects"].count == 0 and db["changes"].count == 0 and db["outbox"].count == 0
+
+
+def test_an_edited_page_reports_what_it_said_before(db, record, facts):
+    record(A, [facts.project("Aktīvās muižas", funding=[facts.funding(100000.0)])], alert=False)
+    record(B, [facts.project("Aktīvās muižas", funding=[facts.funding(120000.0)])], alert=False)
+
+    edited = record(A, [facts.project("Aktīvās muižas", funding=[facts.funding(110000.0)])], now=LATER)
+
+    assert dict(edited.changes) == {"changed_funding": 1}
+    change = changes(db, "changed_funding")[-1]
+    assert (json.loads(change["old_value"])["amount"], json.loads(change["new_value"])["amount"]) == (100000.0, 110000.0)
