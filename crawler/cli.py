@@ -25,3 +25,6 @@ main.add_command(sites)
 from crawler.notify_cli import notify_test  # noqa: E402
 
 main.add_command(notify_test)
+from crawler.extract_cli import extract  # noqa: E402
+
+main.add_command(extract)

@@ -111,6 +111,7 @@ class Place:
     is_country: bool
     begin: int
     end: int
+    lemma: str = ""
 
 
 def _declined(lemma: str, paradigm: str) -> dict[str, str]:
@@ -143,17 +144,17 @@ def _country_names() -> list[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
-def place_forms() -> dict[str, tuple[str, str, bool]]:
-    """Every declined form → (code, case, is_country)."""
-    forms: dict[str, tuple[str, str, bool]] = {}
+def place_forms() -> dict[str, tuple[str, str, bool, str]]:
+    """Every declined form → (code, case, is_country, lemma)."""
+    forms: dict[str, tuple[str, str, bool, str]] = {}
     for lemma, code, paradigm in CITIES:
         for case, form in _declined(lemma, paradigm).items():
-            forms.setdefault(form, (code, case, False))
+            forms.setdefault(form, (code, case, False, lemma))
     for name, code, paradigm in _country_names():
         for case, form in _declined(name, paradigm).items():
-            forms[form] = (code, case, True)
+            forms[form] = (code, case, True, name)
             for prefix in REGION_PREFIXES:
-                forms.setdefault(prefix + form[0].lower() + form[1:], (code, case, True))
+                forms.setdefault(prefix + form[0].lower() + form[1:], (code, case, True, name))
     return forms
 
 
@@ -166,11 +167,11 @@ def find_places(text: str) -> list[Place]:
         if entry is None and "-" in word.group():
             entry = forms.get(word.group().split("-")[0])
         if entry is not None:
-            found.append(Place(entry[0], entry[1], entry[2], word.start(), word.end()))
+            found.append(Place(entry[0], entry[1], entry[2], word.start(), word.end(), entry[3]))
     for match in _CODE_IN_PARENS.finditer(text):
         code = match.group(1)
         if code not in NOT_COUNTRY_CODES and pycountry.countries.get(alpha_2=code):
-            found.append(Place(code, "nom", True, match.start(1), match.end(1)))
+            found.append(Place(code, "nom", True, match.start(1), match.end(1), code))
     return sorted(found, key=lambda p: p.begin)
 
 

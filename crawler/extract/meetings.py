@@ -1,0 +1,107 @@
+"""Meetings of a project: dated gatherings of its partners or representatives.
+
+A sentence holds a meeting where it has a day-level date, a gathering word (sanāksme, tikšanās,
+vizīte, City Lab, konference, darbnīca, pasākums…) and none of the words of things that are not
+meetings (contracts, decisions, council sittings, deadlines). Dates after "kopš", "līdz" or
+"sākot ar" are deadlines and starts, not events; a range of more than two weeks is a period. The
+venue is the first place in the locative ("Somijā", "Oulu", "Briselē"); online words make it online;
+with neither, the meeting took place at home in Latvia.
+"""
+import re
+from dataclasses import dataclass
+
+from .dates import DateSpan, Published, find_dates
+from .places import find_places, is_online
+
+HOME_COUNTRY = "LV"
+
+#: Words of gatherings (stems, matched case-insensitively at a word start).
+GATHERING_WORDS = (
+    "sanāksm", "tikšanā", "tikšanos", "tikšanās", "tikās", "satikās", "vizīt", "viesoj", "city lab",
+    "konferenc", "seminār", "darbnīc", "pasākum", "ceremonij", "sēde", "sēdē", "forum", "stažēšan",
+    "stažēš", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "kick-off", "meeting", "workshop",
+    "conference", "study visit", "atklāšan", "noslēguma", "kongres",
+)
+
+#: Words of things dated like meetings that are not meetings.
+NOT_MEETING_WORDS = (
+    "līgum", "nolēm", "lēmum", "pieņēm", "domes sēd", "termiņ", "apstiprin", "pieteikum", "iesniegt",
+    "būvniecīb", "pabeigt", "parakstīj", "parakstīšan",
+)
+
+#: Words before a date that make it a start or a deadline rather than the day of an event.
+NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")
+
+#: The longest a meeting lasts; longer ranges are project periods.
+MAX_MEETING_DAYS = 14
+
+_GATHERING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in GATHERING_WORDS) + ")")
+_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in NOT_MEETING_WORDS) + ")")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    start: str
+    end: str
+    city: str | None
+    country: str | None
+    online: bool
+    kind: str | None
+    begin: int
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "city": self.city, "country": self.country,
+                "online": self.online, "kind": self.kind}
+
+
+#: Meeting kinds by their words, first match wins.
+MEETING_KINDS: tuple[tuple[str, str], ...] = (
+    ("kick-off meeting", r"atklāšanas sanāksm|kick-off"),
+    ("closing meeting", r"noslēguma (?:sanāksm|tikšan|pasākum|konferenc)"),
+    ("city lab", r"city lab"),
+    ("study visit", r"mācību vizīt|pieredzes apmaiņ|pieredzes brauc|stažēš|study visit"),
+    ("conference", r"konferenc|conference|forum"),
+    ("workshop", r"darbnīc|seminār|workshop"),
+    ("ceremony", r"ceremonij|svinīg"),
+    ("partner meeting", r"partneru (?:sanāksm|tikšan)|sanāksm|tikšan|tikās|sēd|meeting"),
+    ("visit", r"vizīt|viesoj"),
+    ("event", r"pasākum"),
+)
+_KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in MEETING_KINDS]
+
+
+def _kind(sentence: str) -> str | None:
+    return next((kind for kind, pattern in _KINDS if pattern.search(sentence)), None)
+
+
+def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
+    """City and country of the first place in the locative after the date, else anywhere in the sentence."""
+    places = find_places(sentence)
+    located = [p for p in places if p.case in ("loc", "any")]
+    ordered = [p for p in located if p.begin >= after] + [p for p in located if p.begin < after]
+    if not ordered:
+        return None, HOME_COUNTRY
+    venue = ordered[0]
+    city = None if venue.is_country else sentence[venue.begin:venue.end]
+    return city, venue.code
+
+
+def _is_event_date(sentence: str, span: DateSpan) -> bool:
+    if NOT_EVENT_BEFORE.search(sentence[:span.begin]):
+        return False
+    days = span.days
+    return days is None or 1 <= days <= MAX_MEETING_DAYS
+
+
+def find_meetings(sentence: str, offset: int, published: Published) -> list[Meeting]:
+    """The meetings one sentence reports or announces."""
+    if not _GATHERING.search(sentence) or _NOT_MEETING.search(sentence):
+        return []
+    meetings = []
+    online = is_online(sentence)
+    for span in find_dates(sentence, published):
+        if not _is_event_date(sentence, span):
+            continue
+        city, country = (None, None) if online else _venue(sentence, span.finish)
+        meetings.append(Meeting(span.start, span.end, city, country, online, _kind(sentence), offset + span.begin))
+    return meetings

@@ -1,0 +1,157 @@
+"""A page of text or HTML → the project entries it reports (the README's output shape).
+
+A page has projects only where it shows one: a project named in quotes, a project number, or a
+programme named in a paragraph that speaks of a single project. Every fact found on the page goes to
+the project named last before it (or the first one). A page with project money but no such project
+(a municipality's grant scheme) gets one unnamed project holding that money.
+"""
+import re
+from dataclasses import dataclass, field
+
+from .dates import Published, find_date_line, find_url_date
+from .html import read_article
+from .meetings import Meeting, find_meetings
+from .money import Funding, find_funding
+from .partners import Partner, find_partners
+from .periods import Period, find_periods
+from .programmes import ProgrammeMention, find_programmes
+from .projects import ProjectName, find_project_names, find_project_numbers
+from .sentences import Sentence, split_sentences
+
+_HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)\b")
+_SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā|u)?\b|\bproject\b")
+_ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject")
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
+
+
+@dataclass
+class Project:
+    name: str | None = None
+    name_en: str | None = None
+    acronym: str | None = None
+    programme: str | None = None
+    lead_partner: Partner | None = None
+    partners: list[Partner] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    funding: list[Funding] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name, "name_en": self.name_en, "acronym": self.acronym, "programme": self.programme,
+            "lead_partner": self.lead_partner.to_dict() if self.lead_partner else None,
+            "partners": [p.to_dict() for p in self.partners],
+            "meetings": [m.to_dict() for m in self.meetings],
+            "funding": [f.to_dict() for f in self.funding],
+            "periods": [p.to_dict() for p in self.periods],
+        }
+
+
+@dataclass
+class PageEntries:
+    url: str | None
+    title: str | None
+    published: str | None
+    projects: list[Project]
+
+    def to_dict(self) -> dict:
+        return {"url": self.url, "title": self.title, "published": self.published,
+                "projects": [p.to_dict() for p in self.projects]}
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML.search(text[:5000]))
+
+
+def _title_of(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return _TITLE_SUFFIX.sub("", line) if len(line) <= 300 else None
+    return None
+
+
+def _shows_a_project(sentences: list[Sentence], names: list[ProjectName], has_number: bool,
+                     programmes: list[ProgrammeMention]) -> bool:
+    if names or has_number:
+        return True
+    paragraphs = {s.paragraph for s in sentences if _SINGLE_PROJECT.search(s.text)}
+    for mention in programmes:
+        sentence = next((s for s in reversed(sentences) if s.start <= mention.begin), None)
+        if sentence is not None and sentence.paragraph in paragraphs:
+            return True
+    return False
+
+
+def _owner(offset: int, starts: list[int]) -> int:
+    """Index of the project named last before ``offset`` (the first project for facts before any name)."""
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= offset:
+            index = i
+    return index
+
+
+def _programme_for(begin: int, programmes: list[ProgrammeMention]) -> str | None:
+    if len({m.key for m in programmes}) <= 1:
+        return programmes[0].key if programmes else None
+    return min(programmes, key=lambda m: abs(m.begin - begin)).key
+
+
+def _unique_partners(partners: list[Partner]) -> list[Partner]:
+    """Each partner once: the first mention of a name (a lead mention wins) or of a bare country."""
+    ordered = sorted(partners, key=lambda p: not p.is_lead)
+    seen, unique = set(), []
+    for partner in ordered:
+        key = (partner.name or "").casefold() or partner.country
+        if key not in seen and (partner.name or partner.country):
+            seen.add(key)
+            unique.append(partner)
+    return sorted(unique, key=lambda p: p.begin)
+
+
+def _build_projects(text: str, published: Published) -> list[Project]:
+    sentences = split_sentences(text)
+    names = find_project_names(text)
+    programmes = find_programmes(text)
+    funding = [f for s in sentences for f in find_funding(s.text, s.start)]
+    if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
+        return [Project(funding=funding)] if funding and _ANY_PROJECT.search(text) else []
+
+    meetings: dict[tuple[str, str], Meeting] = {}
+    for sentence in sentences:
+        for meeting in find_meetings(sentence.text, sentence.start, published):
+            meetings.setdefault((meeting.start, meeting.end), meeting)
+    periods = [p for s in sentences for p in find_periods(s.text, s.start, published)]
+    page_programme = programmes[0].key if programmes else None
+    partners = find_partners([(s.text, s.start) for s in sentences], text, page_programme)
+
+    projects = [Project(n.name, n.name_en, n.acronym, _programme_for(n.begin, programmes)) for n in names]
+    projects = projects or [Project(programme=page_programme)]
+    starts = [n.begin for n in names] or [0]
+    for meeting in meetings.values():
+        projects[_owner(meeting.begin, starts)].meetings.append(meeting)
+    for item in funding:
+        projects[_owner(item.begin, starts)].funding.append(item)
+    for period in periods:
+        projects[_owner(period.begin, starts)].periods.append(period)
+    for partner in _unique_partners(partners):
+        project = projects[_owner(partner.begin, starts)]
+        if partner.is_lead and project.lead_partner is None:
+            project.lead_partner = partner
+        else:
+            project.partners.append(partner)
+    return projects
+
+
+def extract_page(text_or_html: str, url: str | None = None, published: str | None = None) -> PageEntries:
+    """The project entries of one page, given as plain text or as HTML."""
+    title = None
+    if looks_like_html(text_or_html):
+        article = read_article(text_or_html, url)
+        text, title, published = article.text, article.title, published or article.published
+    else:
+        text = text_or_html
+    published = published or find_url_date(url) or find_date_line(text)
+    title = title or _title_of(text)
+    return PageEntries(url, title, published, _build_projects(text, Published.parse(published)))

@@ -1,0 +1,238 @@
+"""The bodies that carry out a project together, and their countries.
+
+Found from: the lead partner ("Projekta galvenais/vadošais partneris ir …", "… (vadošais partneris)",
+"…, kā vadošais partneris"); partner lists ("projekta partneri – A (Itālija), B un C",
+"partneriem no Lietuvas – …"); countries listed as such ("partneri no 6 valstīm: Lietuvas, …",
+"pārstāvētas 4 valstis – …"); names with a country in brackets ("Mesīna (Itālija)", "Olustveres (EE)");
+quoted bodies in a partnership agreement; nationalities ("Norvēģu partneriem"); and, for a cross-border
+programme, bodies of its other country ("Biržu rajona pašvaldības"). A partner named without a country
+on these Latvian pages is Latvian.
+"""
+import re
+from dataclasses import dataclass
+
+from .places import Place, find_places
+
+HOME_COUNTRY = "LV"
+
+#: Nouns that make a phrase a body (an organisation), in Latvian and English.
+BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|skol\w*"
+              r"|biedrīb\w*|asociācij\w*|muzej\w*|bibliotēk\w*|tehnikum\w*|park\w*|koledž\w*|iestād\w*"
+              r"|planning region|municipality|city council|university|agency")
+
+#: Plural dative and locative endings: "Latgales reģiona pašvaldībām" is many unnamed bodies, not one.
+PLURAL_ENDINGS = ("ām", "ās", "iem", "os")
+
+#: Programmes whose projects are cooperation between bodies, so a Latvian body taking part is a partner.
+COOPERATION_PROGRAMMES = frozenset({
+    "urbact", "uia", "eui", "icc", "interreg-bsr", "interreg-central-baltic", "interreg-estonia-latvia",
+    "interreg-latvia-lithuania", "interreg-europe", "interreg-latvia-russia", "interreg-latvia-belarus",
+    "interreg-south-baltic", "erasmus-plus", "horizon-2020", "horizon-europe", "creative-europe",
+    "europe-for-citizens", "nordplus",
+})
+
+#: Countries of each cross-border programme: a body from one of them named on the page takes part.
+PROGRAMME_COUNTRIES: dict[str, frozenset[str]] = {
+    "interreg-latvia-lithuania": frozenset({"LV", "LT"}),
+    "interreg-estonia-latvia": frozenset({"EE", "LV"}),
+    "interreg-latvia-russia": frozenset({"LV", "RU"}),
+    "interreg-latvia-belarus": frozenset({"LV", "LT", "BY"}),
+    "interreg-central-baltic": frozenset({"FI", "EE", "LV", "SE"}),
+}
+
+#: Nationality words (genitive plural) → country: "Norvēģu partneriem".
+NATIONALITIES: dict[str, str] = {
+    "latviešu": "LV", "lietuviešu": "LT", "igauņu": "EE", "somu": "FI", "zviedru": "SE", "norvēģu": "NO",
+    "dāņu": "DK", "vācu": "DE", "poļu": "PL", "franču": "FR", "itāļu": "IT", "spāņu": "ES",
+    "portugāļu": "PT", "grieķu": "GR", "rumāņu": "RO", "baltkrievu": "BY", "krievu": "RU", "ukraiņu": "UA",
+    "holandiešu": "NL", "beļģu": "BE", "čehu": "CZ", "islandiešu": "IS", "īru": "IE", "britu": "GB",
+}
+
+#: Words after which a list of partners follows, and the kind of list.
+_LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*")
+_LEAD_BEFORE = re.compile(r"(?i)\s*(?:\(\s*|,?\s+kā\s+)(?:vadošais|galvenais)\s+partneris\)?")
+_LIST_MARKER = re.compile(
+    r"(?i)\bpartner(?:i|iem|us|is|u)\b(?:\s+no\s+(?P<from>\w+))?\s*(?:ir\s+|[–—:-]\s*|ir\s*[–—:-]\s*)(?=\S)"
+)
+_COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*[:–—-]\s*")
+_PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+no\s+")
+_VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|ieradās|ierodas|apciemoj\w*)")
+_PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
+_QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
+_NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+partner\w*")
+_NAME_WITH_COUNTRY = re.compile(r"([A-ZĀČĒĢĪĶĻŅŠŪŽ][^()\n,;:.]{0,60}?)\s*\(([^()]{2,30})\)")
+_BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS})\b)")
+#: The words before a body noun that may name its place: "Smiltenes un Tukuma novadu".
+_WORDS_BEFORE = re.compile(r"(?:[\w-]+(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+)){1,5}$")
+_ITEM_SPLIT = re.compile(r"\s*,\s*|\s+un\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ“\"„])|\s*;\s*")
+_LEADING_FILLER = re.compile(r"(?i)^(?:projekta\s+|ar\s+|ir\s+|[–—:-]\s*)+")
+
+
+@dataclass(frozen=True)
+class Partner:
+    name: str | None
+    country: str | None
+    is_lead: bool
+    begin: int
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "country": self.country}
+
+
+@dataclass(frozen=True)
+class Body:
+    """A named organisation ("Smiltenes novada pašvaldība") and where its names place it."""
+
+    name: str
+    countries: tuple[str, ...]
+    places: tuple[str, ...]  # the lemmas of the places in its name
+    is_plural: bool
+    begin: int
+
+
+def _country_in(text: str) -> str | None:
+    places = find_places(text)
+    countries = [p.code for p in places if p.is_country]
+    return (countries or [p.code for p in places] or [None])[-1]
+
+
+def _clean(item: str) -> str:
+    item = _LEADING_FILLER.sub("", item.strip(" .–—-"))
+    close = item.find(")")
+    return item[:close + 1] if close >= 0 else item
+
+
+def _items(segment: str, begin: int, default_country: str | None) -> list[Partner]:
+    """Partners of a list segment: an item that is only a place gives its country to the item before."""
+    partners: list[Partner] = []
+    for raw in _ITEM_SPLIT.split(segment):
+        item = _clean(raw)
+        if not item or not any(ch.isupper() for ch in item):
+            continue
+        places = find_places(item)
+        words = re.findall(r"\w+", item)
+        if partners and places and len(words) <= len(places) and all(p.is_country for p in places):
+            previous = partners.pop()
+            partners.append(Partner(previous.name, places[-1].code, previous.is_lead, previous.begin))
+            continue
+        country = _country_in(item) or default_country or HOME_COUNTRY
+        partners.append(Partner(item.split("(")[0].strip() or item, country, False, begin))
+    return partners
+
+
+def _segments(sentence: str) -> list[tuple[str, int, re.Match]]:
+    """The text after each list marker, up to the next marker or the sentence end."""
+    markers = sorted(list(_LEAD_AFTER.finditer(sentence)) + list(_LIST_MARKER.finditer(sentence)),
+                     key=lambda m: m.start())
+    kept = [m for i, m in enumerate(markers) if not (i and m.start() < markers[i - 1].end())]
+    return [(sentence[m.end():(kept[i + 1].start() if i + 1 < len(kept) else len(sentence))], m.end(), m)
+            for i, m in enumerate(kept)]
+
+
+def _lead_before(sentence: str, offset: int) -> list[Partner]:
+    partners = []
+    for match in _LEAD_BEFORE.finditer(sentence):
+        head = re.split(r"(?i),|\bno\s|\bun\s|\bar\s|\bir\s", sentence[:match.start()])[-1].strip()
+        if head and head[0].isupper():
+            partners.append(Partner(head, _country_in(head) or HOME_COUNTRY, True, offset + match.start()))
+    return partners
+
+
+def _listed(sentence: str, offset: int) -> list[Partner]:
+    partners = []
+    for segment, start, marker in _segments(sentence):
+        is_lead = bool(_LEAD_AFTER.fullmatch(marker.group()))
+        default = None
+        if not is_lead and marker["from"]:
+            default = _country_in(marker["from"])
+        items = _items(segment, offset + start, default)
+        if is_lead:
+            items = [Partner(p.name, p.country, True, p.begin) for p in items[:1]]
+        partners += items
+    return partners
+
+
+def _country_lists(sentence: str, offset: int) -> list[Partner]:
+    partners = []
+    for match in _COUNTRY_LIST.finditer(sentence):
+        rest = sentence[match.end():]
+        partners += [Partner(None, p.code, False, offset + match.end() + p.begin)
+                     for p in find_places(rest) if p.is_country]
+    if not _VISIT.search(sentence):
+        for match in _PARTNER_FROM.finditer(sentence):
+            following = find_places(sentence[match.end():match.end() + 40])
+            if following and following[0].begin == 0 and following[0].is_country:
+                partners.append(Partner(None, following[0].code, False, offset + match.start()))
+    return partners
+
+
+def _bracketed(sentence: str, offset: int) -> list[Partner]:
+    partners = []
+    for match in _NAME_WITH_COUNTRY.finditer(sentence):
+        inside = find_places(match.group(2))
+        if inside and len(re.findall(r"\w+", match.group(2))) <= 2:
+            partners.append(Partner(match.group(1).strip(), inside[0].code, False, offset + match.start()))
+    return partners
+
+
+def _nationalities(sentence: str, offset: int) -> list[Partner]:
+    return [Partner(None, NATIONALITIES[m.group(1).lower()], False, offset + m.start())
+            for m in _NATIONALITY.finditer(sentence)]
+
+
+def _agreement_partners(sentence: str, offset: int, text: str) -> list[Partner]:
+    """Quoted bodies in a partnership agreement, placed by where the page puts them elsewhere."""
+    if not _PARTNERSHIP_AGREEMENT.search(sentence):
+        return []
+    partners = []
+    for match in _QUOTED.finditer(sentence):
+        name = match.group(1)
+        for mention in re.finditer(re.escape(name) + r"[”\"“»]?\s*", text):
+            after = find_places(text[mention.end():mention.end() + 30])
+            if after and after[0].begin == 0:
+                partners.append(Partner(name, after[0].code, False, offset + match.start()))
+                break
+    return partners
+
+
+def find_bodies(text: str) -> list[Body]:
+    """Organisations named after a place: "Smiltenes un Tukuma novadu pašvaldību", "Vidzeme planning region"."""
+    bodies = []
+    for noun in _BODY_NOUN.finditer(text):
+        before = _WORDS_BEFORE.search(text, max(0, noun.start() - 80), noun.start())
+        if before is None:
+            continue
+        places = [p for p in find_places(before.group()) if not p.is_country]
+        if not places:
+            continue
+        name = " ".join(text[before.start() + places[0].begin:noun.end()].split())
+        plural = noun.group().endswith(PLURAL_ENDINGS) and len(places) == 1
+        bodies.append(Body(name, tuple(dict.fromkeys(p.code for p in places)), tuple(p.lemma for p in places),
+                           plural, before.start()))
+    return bodies
+
+
+def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | None) -> list[Partner]:
+    """Every partner the page names, in order, with the home country added where the project is a
+    cooperation: a foreign partner, a cooperation programme or two home bodies working together."""
+    partners: list[Partner] = []
+    visited_only = []
+    for sentence, offset in sentences:
+        found = (_lead_before(sentence, offset) + _listed(sentence, offset) + _country_lists(sentence, offset)
+                 + _bracketed(sentence, offset) + _nationalities(sentence, offset)
+                 + _agreement_partners(sentence, offset, text))
+        partners += found
+        visited_only.append(not found)
+    bodies = [b for b in find_bodies(text) if not b.is_plural]
+    programme_countries = PROGRAMME_COUNTRIES.get(programme or "", frozenset())
+    partners += [Partner(b.name, code, False, b.begin) for b in bodies for code in b.countries
+                 if code != HOME_COUNTRY and code in programme_countries]
+    home_bodies = [b for b in bodies if HOME_COUNTRY in b.countries]
+    home_places = {place for b in home_bodies for place in b.places}
+    cooperation = (any(p.country and p.country != HOME_COUNTRY for p in partners)
+                   or programme in COOPERATION_PROGRAMMES or len(home_places) > 1)
+    if cooperation and not any(p.country == HOME_COUNTRY for p in partners):
+        partners += [Partner(b.name, HOME_COUNTRY, False, b.begin) for b in home_bodies[:1]]
+        if not home_bodies and any(p.country != HOME_COUNTRY for p in partners):
+            partners.append(Partner(None, HOME_COUNTRY, False, 0))
+    return sorted(partners, key=lambda p: p.begin)
