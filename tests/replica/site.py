@@ -40,13 +40,16 @@ class ReplicaSite:
     articles: list[Article]
     faults: dict[str, Fault] = field(default_factory=dict)
     base_url: str = ""
+    per_page: int = PER_PAGE
     served: list[tuple[str, int, int]] = field(default_factory=list)   # (path, status, body bytes)
     modified: dict[str, datetime] = field(default_factory=dict)
+    _by_path: dict[str, Article] | None = field(default=None, repr=False)
 
     # -- what tests change between runs -------------------------------------------------------------
 
     def add_article(self, article: Article) -> None:
         self.articles.insert(0, article)
+        self._by_path = None
 
     def edit_article(self, slug: str, old: str, new: str) -> None:
         for index, article in enumerate(self.articles):
@@ -54,6 +57,7 @@ class ReplicaSite:
                 paragraphs = tuple(p.replace(old, new) for p in article.paragraphs)
                 assert paragraphs != article.paragraphs, f"{old!r} not in {slug}"
                 self.articles[index] = replace(article, paragraphs=paragraphs)
+                self._by_path = None
                 self.modified[slug] = datetime.now(timezone.utc)
                 return
         raise KeyError(slug)
@@ -145,15 +149,23 @@ class ReplicaSite:
 
     def render_listing(self, number: int, kind: str = "news") -> str | None:
         articles = self._of_kind(kind)
-        pages = max(1, -(-len(articles) // PER_PAGE))
+        pages = self._listing_count(kind)
         if number > pages:
             return None
-        chunk = articles[(number - 1) * PER_PAGE:number * PER_PAGE]
+        chunk = articles[(number - 1) * self.per_page:number * self.per_page]
         items = "".join(
             f'<div class="item"><h2><a href="{self.article_path(a)}">{html.escape(a.title)}</a></h2>'
             f"<p>{html.escape(a.paragraphs[0][:120])}…</p></div>" for a in chunk)
         pager = " ".join(f'<a href="{self.listing_path(n, kind)}">{n}</a>' for n in range(1, pages + 1))
         return self._layout("Jaunumi", f'<h1>Jaunumi</h1>{items}<div class="pager">{pager}</div>')
+
+    def _listing_count(self, kind: str) -> int:
+        return max(1, -(-len(self._of_kind(kind)) // self.per_page))
+
+    def _article_at(self, path: str) -> Article | None:
+        if self._by_path is None:
+            self._by_path = {self.article_path(article): article for article in self.articles}
+        return self._by_path.get(path)
 
     def render_feed(self) -> str:
         items = "".join(
@@ -168,12 +180,12 @@ class ReplicaSite:
             return "User-agent: *\nDisallow: /admin/\n", "text/plain; charset=utf-8", MODIFIED
         if self.style == "blog" and path == "/feed/":
             return self.render_feed(), "application/rss+xml; charset=utf-8", self._newest()
-        for article in self.articles:
-            if self.article_path(article) == path:
-                return (self.render_article(article), "text/html; charset=utf-8",
-                        self.modified.get(article.slug, MODIFIED))
+        article = self._article_at(path)
+        if article:
+            return (self.render_article(article), "text/html; charset=utf-8",
+                    self.modified.get(article.slug, MODIFIED))
         for kind in ("news", "project"):
-            for number in range(1, 100):
+            for number in range(1, self._listing_count(kind) + 1):
                 if self.listing_path(number, kind) == path:
                     body = self.render_listing(number, kind)
                     return (body, "text/html; charset=utf-8", self._newest()) if body else None
