@@ -1,6 +1,7 @@
 """``projwatch extract``: print the project entries of pages as JSON, one object per page or record."""
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
@@ -40,6 +41,20 @@ def _extract_record(record: dict) -> dict:
         return {"url": url, "error": f"{type(error).__name__}: {error}", "projects": []}
 
 
+@contextmanager
+def _jsonl_stream(path: str) -> Iterator[TextIO]:
+    """The open JSON Lines file, or stdin for "-"."""
+    if path == "-":
+        yield sys.stdin
+        return
+    try:
+        stream = open(path, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+    with stream:
+        yield stream
+
+
 def _read_file(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8", errors="replace")
@@ -61,19 +76,13 @@ def extract(files: tuple[str, ...], jsonl: bool, url: str | None, published: str
         if url or published:
             raise UserError("--url and --published do not apply to --jsonl records")
         for path in files:
-            if path == "-":
-                records = _records(sys.stdin, "stdin")
-            else:
-                try:
-                    stream = open(path, encoding="utf-8")
-                except OSError as error:
-                    raise UserError(f"cannot read {path}: {error.strerror or error}") from None
-                with stream:
-                    for record in _records(stream, path):
-                        _dump(_extract_record(record))
-                continue
-            for record in records:
-                _dump(_extract_record(record))
+            with _jsonl_stream(path) as stream:
+                for record in _records(stream, "stdin" if path == "-" else path):
+                    _dump(_extract_record(record))
         return
     for path in files:
         _dump(extract_page(_read_file(path), url=url, published=published).to_dict())
+
+
+if __name__ == "__main__":
+    extract()

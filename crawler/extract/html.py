@@ -1,13 +1,17 @@
 """The article of an HTML page: its main text, title and published date.
 
 trafilatura finds the article body (no navigation, sidebars, cookie banners or footers) and, through
-htmldate, the date; a site may name its own CSS selectors where the generic guess is wrong.
+htmldate, the date from `<time>` and meta tags; where neither knows it, a Latvian date line near the top
+of the article ("06.11.2018", "2024. gada 24. apr.") gives it. A site may name its own CSS selectors
+where the generic guess is wrong.
 """
 from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
+
+from .dates import find_date_line
 
 
 @dataclass(frozen=True)
@@ -45,4 +49,6 @@ def read_article(html: str, url: str | None = None, *, title_css: str | None = N
     if document is not None:
         title = title or document.title
         body = body or document.text
-    return Article(title=title, text=body or "", published=date_text or (document.date if document else None))
+    text = body or ""
+    published = date_text or (document.date if document else None) or find_date_line(text)
+    return Article(title=title, text=text, published=published)

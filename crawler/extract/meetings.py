@@ -82,7 +82,7 @@ def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
     if not ordered:
         return None, HOME_COUNTRY
     venue = ordered[0]
-    city = None if venue.is_country else sentence[venue.begin:venue.end]
+    city = None if venue.is_country else venue.lemma
     return city, venue.code
 
 

@@ -35,7 +35,7 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
            r"|Eiropas Sociālā fond\w*|Kohēzijas fond\w*|Eiropas Savienīb\w*|\bES\b (?:līdz)?finansējum\w*"
            r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*|Interreg\w*|Erasmus\+?|grant\w*"
            r"|Lauku atbalsta dienest\w*|finanšu instrument\w*|\bEU\b"),
-    ("other", r"privāt\w*|partneru (?:līdz)?finansējum\w*|maksimāl\w*|ne lielāk\w* kā|līdz pat"),
+    ("other", r"privāt\w*|partneru (?:līdz)?finansējum\w*|maksimāl\w*|ne lielāk\w* kā|līdz pat|konkurs\w*"),
     ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms)|\btotal\b"),
 )
 
@@ -149,13 +149,12 @@ def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
 
 
 def find_funding(sentence: str, offset: int = 0) -> list[Funding]:
-    """The euro amounts of project money in one sentence, each with its kind and share."""
-    amounts = find_amounts(sentence)
+    """The euro amounts of project money in one sentence, each with its kind and share. Amounts in lats
+    are no project's euro: their words stay in the clauses of the euro amounts around them."""
+    amounts = [a for a in find_amounts(sentence) if a.currency == "EUR"]
     gaps = [_clause_bounds(sentence, a.end, b.begin) for a, b in zip(amounts, amounts[1:])]
     funding = []
     for index, amount in enumerate(amounts):
-        if amount.currency != "EUR":
-            continue
         before_begin = gaps[index - 1][1] if index else 0
         after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
         before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]

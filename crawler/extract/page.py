@@ -149,7 +149,8 @@ def extract_page(text_or_html: str, url: str | None = None, published: str | Non
     title = None
     if looks_like_html(text_or_html):
         article = read_article(text_or_html, url)
-        text, title, published = article.text, article.title, published or article.published
+        text = article.text.replace("\n", "\n\n")  # paragraphs, as in plain-text pages
+        title, published = article.title, published or article.published
     else:
         text = text_or_html
     published = published or find_url_date(url) or find_date_line(text)

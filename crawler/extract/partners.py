@@ -56,6 +56,7 @@ _LIST_MARKER = re.compile(
 )
 _COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*[:–—-]\s*")
 _PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+no\s+")
+_LIST_GLUE = re.compile(r"\s*(?:,|\bun\b)?\s*")
 _VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|ieradās|ierodas|apciemoj\w*)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
@@ -160,18 +161,34 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
                      for p in find_places(rest) if p.is_country]
     if not _VISIT.search(sentence):
         for match in _PARTNER_FROM.finditer(sentence):
-            following = find_places(sentence[match.end():match.end() + 40])
-            if following and following[0].begin == 0 and following[0].is_country:
-                partners.append(Partner(None, following[0].code, False, offset + match.start()))
+            partners += [Partner(None, code, False, offset + match.start())
+                         for code in _leading_countries(sentence[match.end():])]
     return partners
 
 
+def _leading_countries(text: str) -> list[str]:
+    """The countries that open ``text`` as a list: "Igaunijas, Somijas un Latvijas …" → EE, FI, LV."""
+    codes, position = [], 0
+    for place in find_places(text):
+        if not place.is_country or _LIST_GLUE.fullmatch(text[position:place.begin]) is None:
+            break
+        codes.append(place.code)
+        position = place.end
+    return codes
+
+
 def _bracketed(sentence: str, offset: int) -> list[Partner]:
+    """"Name (Country)", "Name (EE)": the name starts at its first place word where it has one."""
     partners = []
     for match in _NAME_WITH_COUNTRY.finditer(sentence):
-        inside = find_places(match.group(2))
-        if inside and len(re.findall(r"\w+", match.group(2))) <= 2:
-            partners.append(Partner(match.group(1).strip(), inside[0].code, False, offset + match.start()))
+        inside = find_places(f"({match.group(2)})")
+        if not inside or len(re.findall(r"\w+", match.group(2))) > 2:
+            continue
+        name = match.group(1).strip()
+        places_in_name = find_places(name)
+        if places_in_name:
+            name = name[places_in_name[0].begin:]
+        partners.append(Partner(name, inside[0].code, False, offset + match.start()))
     return partners
 
 

@@ -58,7 +58,7 @@ CITIES: tuple[tuple[str, str, str], ...] = (
     ("Rakvere", "EE", "e"),
     # Lithuania
     ("Viļņa", "LT", "a"), ("Kauņa", "LT", "a"), ("Klaipēda", "LT", "a"), ("Šauļi", "LT", "plural_i"),
-    ("Paņeveža", "LT", "a"), ("Birži", "LT", "plural_i"), ("Rokiški", "LT", "plural_i"),
+    ("Paņeveža", "LT", "a"), ("Birži", "LT", "plural_i"), ("Rokišķi", "LT", "plural_i"),
     ("Utena", "LT", "a"), ("Zarasi", "LT", "plural_i"), ("Palanga", "LT", "a"), ("Jonava", "LT", "a"),
     ("Ignalina", "LT", "a"), ("Visagina", "LT", "a"), ("Pasvale", "LT", "e"), ("Joniški", "LT", "plural_i"),
     ("Mažeiķi", "LT", "plural_i"), ("Akmene", "LT", "e"),

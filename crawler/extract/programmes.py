@@ -17,7 +17,7 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
                                r"|Latvia\s*[–—-]\s*Russia"),
     ("interreg-latvia-lithuania", r"Latvij\w*\s*[–—-]\s*Lietuv\w*|Latvia\s*[–—-]\s*Lithuania|LatLit"),
     ("interreg-estonia-latvia", r"Igaunij\w*\s*[–—-]\s*Latvij\w*|Estonia\s*[–—-]\s*Latvia"),
-    ("interreg-central-baltic", r"Centrālā Baltijas jūras reģiona|Central Baltic"),
+    ("interreg-central-baltic", r"Centrālā Baltijas jūras reģiona(?: programm\w*)?|Central Baltic"),
     ("interreg-bsr", r"Baltijas jūras reģiona programm\w*|Baltic Sea Region|Interreg BSR"),
     ("interreg-south-baltic", r"Dienvidbaltijas|South Baltic"),
     ("interreg-europe", r"Interreg Europe|Interreg Eiropa\w*|INTERREG IVC|Interreg IV C"),

@@ -29,7 +29,7 @@ _ACRONYM = re.compile(
 )
 _ACRONYM_IN_BRACKETS = re.compile(r"^\s*(?:\((?P<bracket>[A-Z][A-Za-z0-9+-]{1,15})\)|(?P<bare>[A-Z][a-z]*[A-Z][A-Za-z0-9]*)\b)")
 #: Project numbers: "Nr. LLI-136", "projekta nr. Est-Lat24", "Nr. 22-09-AL10-A019.2201-000004".
-_PROJECT_NUMBER = re.compile(r"(?i:projekt\w*\s+)?(?i:Nr)\.\s*(?P<number>[A-Z]{2,6}[\w-]*\d[\w.-]*|\d{2}-\d{2}-[\w.-]+)")
+_PROJECT_NUMBER = re.compile(r"(?i:projekt\w*\s+)?(?i:Nr)\.\s*(?P<number>[A-Z][A-Za-z]{1,5}[\w-]*\d[\w.-]*|\d{2}-\d{2}-[\w.-]+)")
 _PLAIN_LATIN = re.compile(r"^[A-Za-z0-9 ,.:;&/'’+-]+$")
 
 

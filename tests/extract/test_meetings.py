@@ -1,0 +1,22 @@
+import pytest
+
+from crawler.extract.dates import Published
+from crawler.extract.meetings import find_meetings
+
+from . import load_cases
+
+
+def _iso(value) -> str:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+@pytest.mark.parametrize("case", load_cases("meetings"))
+def test_meetings(case):
+    found = find_meetings(case["text"], 0, Published.parse(case["published"]))
+    expected = [[_iso(start), _iso(end), country, online] for start, end, country, online in case["expect"]]
+    assert [[m.start, m.end, m.country, m.online] for m in found] == expected
+
+
+def test_meeting_names_its_city_and_kind():
+    [meeting] = find_meetings("No 4. līdz 5. maijam Tartu notika projekta partneru sanāksme.", 0, Published())
+    assert (meeting.city, meeting.country, meeting.kind) == ("Tartu", "EE", "partner meeting")

@@ -1,0 +1,62 @@
+import pytest
+
+from crawler.extract.page import extract_page, looks_like_html
+
+from . import load_cases
+
+PROJECT_KEYS = {"name", "name_en", "acronym", "programme", "lead_partner", "partners", "meetings", "funding",
+                "periods"}
+
+
+def _iso(value) -> str:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+@pytest.mark.parametrize("case", load_cases("pages"))
+def test_page_facts(case):
+    page = extract_page(case["text"], url="https://example.lv/zinas/1", published=case["published"]).to_dict()
+    projects = page["projects"]
+    expected = case["expect"]
+    assert [[m["start"], m["end"]] for p in projects for m in p["meetings"]] == \
+        [[_iso(a), _iso(b)] for a, b in expected["meetings"]]
+    assert [f["amount"] for p in projects for f in p["funding"]] == expected["funding"]
+    assert sorted({p["programme"] for p in projects if p["programme"]}) == expected["programmes"]
+    people = [p["lead_partner"] for p in projects if p["lead_partner"]] + [x for p in projects for x in p["partners"]]
+    assert sorted({x["country"] for x in people if x["country"]}) == expected["countries"]
+    if "projects" in expected:
+        assert len(projects) == expected["projects"]
+
+
+def test_every_key_is_present():
+    text = ("Projekta “Tilti” atklāšanas sanāksme\n\n5. maijā Tartu notika projekta “Tilti” atklāšanas sanāksme. "
+            "Projekta kopējās izmaksas ir 50 000 EUR.")
+    page = extract_page(text, published="2022").to_dict()
+    assert set(page) == {"url", "title", "published", "projects"}
+    [project] = page["projects"]
+    assert set(project) == PROJECT_KEYS
+    assert set(project["meetings"][0]) == {"start", "end", "city", "country", "online", "kind"}
+    assert set(project["funding"][0]) == {"amount", "currency", "kind", "holder", "share_pct"}
+    assert page["title"] == "Projekta “Tilti” atklāšanas sanāksme"
+
+
+def test_periods_with_phase_labels():
+    text = "Projekta “Tilti” 1. fāze ilgst 6 mēnešus (09.2019. – 03.2020.)."
+    [project] = extract_page(text).to_dict()["projects"]
+    assert project["periods"] == [{"start": "2019-09", "end": "2020-03", "label": "1. fāze"}]
+
+
+def test_html_page_uses_article_and_latvian_date_line():
+    filler = "Projekta partneri kopīgi pārrunāja turpmāko darbu un nākamos soļus. " * 3
+    html = ("<html><head><title>Ziņa</title></head><body><nav>Sākums · Kontakti · Projekti</nav>"
+            "<article><h1>Notikusi projekta sanāksme</h1><p>14.03.2019</p>"
+            f"<p>12. martā Tartu notika projekta “Tilti” partneru sanāksme. {filler}</p></article>"
+            "<footer>© Pašvaldība, 12. decembrī 2018</footer></body></html>")
+    assert looks_like_html(html)
+    page = extract_page(html).to_dict()
+    assert page["published"] == "2019-03-14"
+    meetings = [m for p in page["projects"] for m in p["meetings"]]
+    assert [(m["start"], m["country"]) for m in meetings] == [("2019-03-12", "EE")]
+
+
+def test_plain_text_is_not_html():
+    assert not looks_like_html("Cena 5 < 6 eiro, un 7 > 3.")
