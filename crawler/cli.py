@@ -16,10 +16,9 @@ def main() -> None:
 
 # Verbs live in their own modules and are registered here.
 # (imported last: the verb modules import UserError from here)
-from crawler.crawl_cli import crawl, run, sites  # noqa: E402
+from crawler.run_cli import run, sites  # noqa: E402
 
 main.add_command(run)
-main.add_command(crawl)
 main.add_command(sites)
 
 from crawler.notify_cli import notify_test  # noqa: E402

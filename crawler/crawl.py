@@ -23,12 +23,15 @@ class SiteReport:
     pages_seen: int
     new: int
     changed: int
+    facts: int            # project facts stated by the new and changed pages
+    changes: int          # changes those facts made
     errors: int
     seconds: float
     failed: bool          # no listing page could be fetched
+    baseline: bool        # the site's first run: facts recorded, nothing alerted
 
     @classmethod
-    def from_stats(cls, site: str, stats: dict, finished: datetime) -> "SiteReport":
+    def from_stats(cls, site: str, stats: dict, finished: datetime, baseline: bool) -> "SiteReport":
         def count(key: str) -> int:
             return int(stats.get(f"{STATS}/{key}", 0))
 
@@ -37,13 +40,14 @@ class SiteReport:
             requests=int(stats.get("downloader/request_count", 0)),
             revalidated=int(stats.get("httpcache/revalidate", 0)),
             pages_seen=count("pages_seen"), new=count("pages_new"), changed=count("pages_changed"),
+            facts=count("facts"), changes=count("changes"),
             errors=sum(int(value) for key, value in stats.items() if key.startswith(f"{STATS}/errors/")),
             seconds=round((finished - stats["start_time"]).total_seconds(), 1),
-            failed=count("listings_ok") == 0,
+            failed=count("listings_ok") == 0, baseline=baseline,
         )
 
 
-def crawl_settings(db_path: Path, overrides: dict[str, str] | None = None) -> Settings:
+def crawl_settings(db_path: Path, overrides: dict | None = None) -> Settings:
     """projwatch's Scrapy settings for a database; the HTTP cache lives beside it."""
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
@@ -53,7 +57,7 @@ def crawl_settings(db_path: Path, overrides: dict[str, str] | None = None) -> Se
     return settings
 
 
-def crawl_sites(sites: list[Site], db_path: Path, overrides: dict[str, str] | None = None,
+def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
                 on_site_done: Callable[[SiteReport], None] = lambda report: None) -> list[SiteReport]:
     """Crawl ``sites`` concurrently into the database at ``db_path``; one report per site, in order."""
     db = open_db(db_path)   # migrates before any spider opens it
@@ -68,7 +72,8 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict[str, str] | No
 
         def closed(spider, reason, crawler=crawler, site=site):
             reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
-                                                     datetime.now(timezone.utc))
+                                                     datetime.now(timezone.utc),
+                                                     baseline=not plans[site.name].known)
             on_site_done(reports[site.name])
 
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)

@@ -5,21 +5,33 @@ import click
 
 from crawler.cli import UserError
 from notifications import ChannelError
-from notifications.channels import ENV_VAR, build_channels
+from notifications.channels import ENV_VAR, Channel, build_channels
 from notifications.deliver import send_sample
 
 
-@click.command("notify-test")
-@click.option("--notify", "notify_urls", multiple=True, metavar="URL",
-              help=f"An apprise URL to send to (repeatable; default: ${ENV_VAR}, space-separated).")
-@click.option("--notify-config", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="An apprise YAML config file; tags 'funding' and 'meetings' route changes.")
-def notify_test(notify_urls: tuple[str, ...], notify_config: Path | None) -> None:
-    """Send a sample digest to every notification target."""
+def notify_options(command):
+    """The options that name notification targets, shared by ``run`` and ``notify-test``."""
+    command = click.option(
+        "--notify-config", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+        help="An apprise YAML config file; tags 'funding' and 'meetings' route changes.")(command)
+    return click.option(
+        "--notify", "notify_urls", multiple=True, metavar="URL",
+        help=f"An apprise URL to send to (repeatable; default: ${ENV_VAR}, space-separated).")(command)
+
+
+def load_channels(notify_urls: tuple[str, ...], notify_config: Path | None) -> list[Channel]:
+    """The targets named by the options; a bad one is the user's error (exit 2)."""
     try:
-        channels = build_channels(notify_urls, notify_config)
+        return build_channels(notify_urls, notify_config)
     except ChannelError as error:
         raise UserError(str(error)) from error
+
+
+@click.command("notify-test")
+@notify_options
+def notify_test(notify_urls: tuple[str, ...], notify_config: Path | None) -> None:
+    """Send a sample digest to every notification target."""
+    channels = load_channels(notify_urls, notify_config)
     if not channels:
         raise UserError(f"no notification target: give --notify URL, --notify-config FILE or set {ENV_VAR}")
     failures = []

@@ -1,4 +1,4 @@
-"""The crawl verbs: ``run`` (the cron job), ``crawl`` and ``sites``."""
+"""The cron job ``run`` and the site list check ``sites``."""
 import sys
 from pathlib import Path
 
@@ -7,7 +7,10 @@ from filelock import FileLock, Timeout
 
 from crawler.cli import UserError
 from crawler.crawl import SiteReport, crawl_sites
+from crawler.notify_cli import load_channels, notify_options
 from crawler.sites import SiteListError, load_sites
+from notifications.channels import channel_wishes
+from notifications.deliver import deliver_pending
 from storage import StorageError, open_db
 
 EXIT_LOCKED = 75   # EX_TEMPFAIL: another run holds the lock; cron tries again next time
@@ -19,9 +22,6 @@ sites_option = click.option(
 db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_DB",
     default="projwatch.db", show_default=True, help="The SQLite database (env PROJWATCH_DB).")
-set_option = click.option(
-    "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
-    help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
 
 
 def _load_sites(path: Path):
@@ -44,21 +44,40 @@ def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 def _print_site(report: SiteReport) -> None:
     state = "FAILED (no listing page reachable)" if report.failed else "ok"
     click.echo(f"{report.site}: {report.pages_seen} pages ({report.new} new, {report.changed} changed), "
-               f"{report.errors} errors, {report.requests} requests, {report.seconds:.1f} s — {state}")
+               f"{report.facts} facts, {report.changes} changes, {report.errors} errors, "
+               f"{report.requests} requests, {report.seconds:.1f} s — {state}")
+    if report.baseline and not report.failed:
+        click.echo(f"{report.site}: first run, the baseline: {report.facts} facts recorded, no alerts")
 
 
 def _print_summary(reports: list[SiteReport]) -> None:
-    header = ("site", "pages seen", "new", "changed", "errors", "seconds")
-    rows = [(r.site, r.pages_seen, r.new, r.changed, r.errors, f"{r.seconds:.1f}") for r in reports]
+    header = ("site", "pages seen", "new", "changed", "facts", "changes", "errors", "seconds")
+    rows = [(r.site, r.pages_seen, r.new, r.changed, r.facts, r.changes, r.errors, f"{r.seconds:.1f}")
+            for r in reports]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(str(cell).ljust(w) if i == 0 else str(cell).rjust(w)
                              for i, (cell, w) in enumerate(zip(row, widths))))
 
 
-def _crawl(sites_path: Path, db_path: Path, overrides: tuple[str, ...]) -> list[SiteReport]:
+@click.command()
+@sites_option
+@db_option
+@notify_options
+@click.option("--per-change", is_flag=True, help="One message per change instead of one digest per run.")
+@click.option("--no-baseline", is_flag=True, help="Alert from a site's first run too (default: record only).")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
+def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_config: Path | None,
+        per_change: bool, no_baseline: bool, overrides: tuple[str, ...]) -> None:
+    """The cron job: crawl every site, store, extract, diff and alert."""
     sites = _load_sites(sites_path)
-    settings = _parse_overrides(overrides)
+    channels = load_channels(notify_urls, notify_config)
+    settings = {
+        **_parse_overrides(overrides),
+        "PROJWATCH_CHANNELS": channel_wishes(channels),
+        "PROJWATCH_NO_BASELINE": no_baseline,
+    }
     try:
         open_db(db_path).close()   # a bad path fails here, before the lock or any request
     except StorageError as error:
@@ -69,36 +88,21 @@ def _crawl(sites_path: Path, db_path: Path, overrides: tuple[str, ...]) -> list[
     except Timeout:
         click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
         sys.exit(EXIT_LOCKED)
-    except OSError as error:
-        raise UserError(f"cannot create the lock file {db_path}.lock: {error.strerror}") from None
     try:
-        return crawl_sites(sites, db_path, settings, on_site_done=_print_site)
+        reports = crawl_sites(sites, db_path, settings, on_site_done=_print_site)
+        _print_summary(reports)
+        db = open_db(db_path)
+        delivery = deliver_pending(db, channels, per_change=per_change)
+        db.close()
     except StorageError as error:
         raise UserError(str(error)) from None
     finally:
         lock.release()
-
-
-@click.command()
-@sites_option
-@db_option
-@set_option
-def run(sites_path: Path, db_path: Path, overrides: tuple[str, ...]) -> None:
-    """The cron job: crawl every site, store, extract, diff and alert."""
-    reports = _crawl(sites_path, db_path, overrides)
-    _print_summary(reports)
-    if any(report.failed for report in reports):
-        sys.exit(EXIT_SITE_FAILED)
-
-
-@click.command()
-@sites_option
-@db_option
-@set_option
-def crawl(sites_path: Path, db_path: Path, overrides: tuple[str, ...]) -> None:
-    """Crawl every site and store its articles (no extraction, no alerts)."""
-    reports = _crawl(sites_path, db_path, overrides)
-    _print_summary(reports)
+    if delivery.sent or delivery.failed:
+        click.echo(f"alerts: {delivery.sent} delivered in {delivery.messages} messages, "
+                   f"{delivery.failed} kept for the next run")
+    for error in delivery.errors:
+        click.echo(f"projwatch: delivery failed: {error}", err=True)
     if any(report.failed for report in reports):
         sys.exit(EXIT_SITE_FAILED)
 

@@ -23,6 +23,7 @@ def open_db(path: str | Path) -> Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")   # safe with WAL; a commit no longer waits on fsync
         MIGRATIONS.apply(db)
     except sqlite3.Error as error:
         raise StorageError(f"cannot open database {path}: {error}") from error

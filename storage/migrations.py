@@ -11,7 +11,7 @@ def pages(db: Database) -> None:
         {
             "url": str, "site": str, "title": str, "published": str,
             "first_seen": str, "last_seen": str, "next_check": str,
-            "content_hash": str, "text": str,
+            "content_hash": str, "html_hash": str, "text": str,
         },
         pk="url",
         not_null={"site", "first_seen", "last_seen", "content_hash"},

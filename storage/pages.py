@@ -52,6 +52,24 @@ def next_check(url: str, published: str | None, first_seen: str, previous: str |
     return (now + interval).isoformat(timespec="seconds")
 
 
+def _seen(db: Database, old: dict, now: datetime, fresh_days: int, recheck_days: int) -> None:
+    db["pages"].update(old["url"], {
+        "last_seen": now.isoformat(timespec="seconds"),
+        "next_check": next_check(old["url"], old["published"], old["first_seen"], old["next_check"], now,
+                                 fresh_days, recheck_days),
+    })
+
+
+def page_unchanged(db: Database, url: str, html: str, now: datetime, fresh_days: int = 30,
+                   recheck_days: int = 7) -> bool:
+    """True (and the page marked seen) when ``html`` is exactly what was stored last time: a 304's cached
+    body needs no reading again."""
+    old = next(db["pages"].rows_where("url = ? and html_hash = ?", [url, content_hash(html)]), None)
+    if old:
+        _seen(db, old, now, fresh_days, recheck_days)
+    return old is not None
+
+
 def save_page(db: Database, *, url: str, site: str, title: str | None, published: str | None, text: str,
               html: str, now: datetime, fresh_days: int = 30, recheck_days: int = 7) -> SavedPage:
     """Store a fetched article; add a version only when its main text changed."""
@@ -62,13 +80,13 @@ def save_page(db: Database, *, url: str, site: str, title: str | None, published
     first_seen = old["first_seen"] if old else stamp
     row = {
         "url": url, "site": site, "title": title, "published": published, "text": text,
-        "first_seen": first_seen, "last_seen": stamp, "content_hash": digest,
+        "first_seen": first_seen, "last_seen": stamp, "content_hash": digest, "html_hash": content_hash(html),
         "next_check": next_check(url, published, first_seen, old["next_check"] if old else None, now,
                                  fresh_days, recheck_days),
     }
     with db.atomic():
         if old and old["content_hash"] == digest:
-            pages.update(url, {key: row[key] for key in ("last_seen", "next_check")})
+            pages.update(url, {key: row[key] for key in ("last_seen", "next_check", "html_hash")})
             return SavedPage("unchanged", None)
         pages.upsert(row, pk="url")
         version = db["page_versions"].insert({

@@ -1,10 +1,14 @@
-"""Shared fixtures: a replica of the monitored sites on 127.0.0.1 and a way to run ``projwatch``."""
+"""Shared fixtures: a replica of the monitored sites on 127.0.0.1, a real SMTP server, and a way to run
+``projwatch``."""
 import os
+import socket
 import subprocess
 import sys
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from tests.replica import serve_sites
 from tests.replica.content import blog_site, centrs_site, portal_site
@@ -52,3 +56,33 @@ def run(tmp_path):
     def _run(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
         return projwatch("run", "--db", str(db or tmp_path / "projwatch.db"), *FAST, *args, cwd=tmp_path)
     return _run
+
+
+class Mailbox:
+    """An aiosmtpd handler keeping every message it receives, parsed."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1; yields (apprise mailto URL, mailbox)."""
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield f"mailto://127.0.0.1:{port}?from=a@example.com&to=b@example.com&mode=insecure", mailbox
+    finally:
+        controller.stop()

@@ -1,9 +1,8 @@
 """Bad input on the web is counted, logged and skipped; bad input from the user is one line, exit 2."""
-import socket
-
 import sqlite_utils
 from filelock import FileLock
 
+from tests.conftest import free_port
 from tests.replica import Article
 from tests.replica.site import Fault
 
@@ -52,14 +51,15 @@ def test_bad_pages_are_counted_and_the_rest_is_stored(tmp_path, replica, run):
     for kind in ("http_404", "http_500", "too_large", "not_text"):
         assert kind in done.stderr, kind
     assert "max redirections reached" in done.stderr
-    summary = done.stdout.strip().splitlines()[-1].split()
-    assert summary[0] == "centrs" and int(summary[4]) == 5     # errors column: 404, 500, redirects, size, binary
+    assert summary_row(done.stdout, "centrs")["errors"] == "5"   # 404, 500, redirects, size, binary
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def summary_row(stdout: str, site: str) -> dict[str, str]:
+    lines = stdout.splitlines()
+    header = next(line for line in lines if line.startswith("site  "))
+    names = header.replace("pages seen", "pages_seen").split()
+    row = next(line for line in lines[lines.index(header):] if line.split()[0] == site)
+    return dict(zip(names, row.split()))
 
 
 def test_a_dead_site_fails_the_run_but_the_others_are_stored(tmp_path, replica, run):

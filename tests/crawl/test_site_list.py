@@ -66,7 +66,7 @@ def test_bad_site_list_is_refused_with_one_line(tmp_path, change, message):
         load_sites(path)
 
 
-@pytest.mark.parametrize("verb", ["run", "crawl", "sites"])
+@pytest.mark.parametrize("verb", ["run", "sites"])
 def test_bad_site_list_exits_2_before_any_request(tmp_path, replica, verb):
     path = replica.write_sites(tmp_path / "sites.toml", replica.centrs)
     path.write_text(path.read_text() + "colour = 'red'\n")

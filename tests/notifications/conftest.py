@@ -1,9 +1,5 @@
 """Fixtures for alerts: a database with queued changes, a real SMTP server, a stubbed Telegram API."""
-import socket
-from email import message_from_bytes, policy
-
 import pytest
-from aiosmtpd.controller import Controller
 from apprise.plugins.telegram import NotifyTelegram
 
 from storage import open_db
@@ -48,36 +44,6 @@ def queue(db):
         return record_page_facts(db, page_url=url, version_id=None, projects=projects, now=NOW,
                                  alert=True, channels=channels)
     return record
-
-
-class Mailbox:
-    """An aiosmtpd handler keeping every message it receives, parsed."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server():
-    """A real SMTP server on 127.0.0.1; yields (apprise mailto URL, mailbox)."""
-    mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield f"mailto://127.0.0.1:{port}?from=a@example.com&to=b@example.com&mode=insecure", mailbox
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

@@ -1,0 +1,141 @@
+"""``projwatch run`` end to end: crawl → extract → diff → alert, on the replica, to real receivers."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import sqlite_utils
+from werkzeug import Response
+
+from tests.conftest import FAST, ROOT
+from tests.replica import Article
+
+ALWAYS_DUE = {"fresh_days": 100000}
+MEETING = Article("sanaksme-porto", "Partneru sanāksme Porto", "2025-02-10", (
+    "No 3. līdz 4. martam Porto, Portugālē notiks projekta “Gudras pilsētas dati” partneru sanāksme.",
+    "Tajā Digitālā centra pārstāvji prezentēs pilsētas datu platformu.",
+))
+SAME_MEETING = Article("gatavojamies-porto", "Gatavojamies sanāksmei", "2025-02-12", (
+    "Digitālā centra komanda gatavojas projekta “Gudras pilsētas dati” partneru sanāksmei, kas no 3. līdz "
+    "4. martam notiks Porto, Portugālē.",
+))
+FUNDED = "sakas-projekts-gudras-pilsetas-dati"
+
+
+def mail_text(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_baseline_then_one_digest_then_nothing(tmp_path, replica, run, smtp_server):
+    mail_url, mailbox = smtp_server
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs, **ALWAYS_DUE)
+
+    first = run("--sites", str(sites), "--notify", mail_url)
+    assert first.returncode == 0, first.stderr
+    assert "baseline" in first.stdout
+    assert mailbox.messages == []
+
+    replica.centrs.add_article(MEETING)
+    replica.centrs.add_article(SAME_MEETING)
+    replica.centrs.edit_article(FUNDED, "EUR 612 400,00", "EUR 640 000,00")
+    second = run("--sites", str(sites), "--notify", mail_url)
+    assert second.returncode == 0, second.stderr
+    assert len(mailbox.messages) == 1
+    message = mailbox.messages[0]
+    assert message["Subject"].startswith("projwatch: ") and "izmaiņ" in message["Subject"]
+    text = mail_text(message)
+    assert text.count("2025-03-03") == 1                       # one meeting, reported by two pages
+    assert "EUR 612 400,00 → EUR 640 000,00" in text
+    assert "Gudras pilsētas dati" in text
+    assert replica.centrs.url(replica.centrs.article_path(MEETING)) in text \
+        or replica.centrs.url(replica.centrs.article_path(SAME_MEETING)) in text
+    assert message.get_body(preferencelist=("html",)) is not None
+
+    third = run("--sites", str(sites), "--notify", mail_url)
+    assert third.returncode == 0
+    assert len(mailbox.messages) == 1
+
+    db = sqlite_utils.Database(tmp_path / "projwatch.db")
+    assert db["meetings"].count_where("start = '2025-03-03'") == 1
+    assert {row["status"] for row in db["outbox"].rows} == {"sent"}
+
+
+def test_no_baseline_alerts_from_the_first_run(tmp_path, replica, run, smtp_server):
+    mail_url, mailbox = smtp_server
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.portal)
+    assert run("--sites", str(sites), "--notify", mail_url, "--no-baseline").returncode == 0
+    assert len(mailbox.messages) == 1
+    assert "EUR 410 230,00" in mail_text(mailbox.messages[0])
+
+
+def test_failed_delivery_is_kept_and_sent_once_next_run(tmp_path, replica, run, httpserver):
+    answers = iter([Response("down", status=500)])
+    received = []
+
+    def hook(request):
+        response = next(answers, None)
+        if response is None:
+            received.append(json.loads(request.get_data()))
+            return Response("ok")
+        return response
+
+    httpserver.expect_request("/hook").respond_with_handler(hook)
+    target = f"json://127.0.0.1:{httpserver.port}/hook"
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs, **ALWAYS_DUE)
+    run("--sites", str(sites), "--notify", target)
+    replica.centrs.add_article(MEETING)
+
+    down = run("--sites", str(sites), "--notify", target)
+    assert down.returncode == 0
+    assert "delivery failed" in down.stderr and received == []
+    db = sqlite_utils.Database(tmp_path / "projwatch.db")
+    assert [row["status"] for row in db["outbox"].rows] == ["pending"]
+    assert next(db["outbox"].rows)["last_error"]
+
+    up = run("--sites", str(sites), "--notify", target)
+    assert up.returncode == 0
+    assert len(received) == 1 and "2025-03-03" in received[0]["message"]
+    run("--sites", str(sites), "--notify", target)
+    assert len(received) == 1
+
+
+def test_bad_notify_url_is_refused_before_crawling(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs)
+    done = run("--sites", str(sites), "--notify", "nosuchscheme://whatever")
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "--notify" in done.stderr
+    assert replica.centrs.served == []
+
+
+def test_sigkill_mid_run_loses_and_doubles_nothing(tmp_path, replica, smtp_server):
+    mail_url, mailbox = smtp_server
+    site = replica.centrs
+    for n in range(60):   # enough pages that the kill lands mid-crawl
+        site.add_article(Article(f"papildu-{n}", f"Ziņa {n}", "2025-01-15", (
+            f"No {n % 27 + 1}. līdz {n % 27 + 2}. maijam Porto, Portugālē notiks projekta “Gudras pilsētas dati” "
+            f"partneru sanāksme numur {n}.",)))
+    sites = replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE)
+    db_path = tmp_path / "projwatch.db"
+    command = [sys.executable, "-m", "crawler", "run", "--sites", str(sites), "--db", str(db_path),
+               "--notify", mail_url, "--no-baseline", *FAST, "-s", "DOWNLOAD_DELAY=0.05"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len([p for p in site.served if p[1] == 200]) < 20:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    alerted = sqlite_utils.Database(db_path).execute(
+        "select count(*) from changes where kind = 'new_meeting'").fetchone()[0]
+    assert alerted == db["meetings"].count > 0
+    delivered = "\n".join(mail_text(message) for message in mailbox.messages)
+    for row in db["meetings"].rows:
+        assert delivered.count(f"{row['start']} – {row['end']}") == 1, row
+    assert {row["status"] for row in db["outbox"].rows} == {"sent"}
