@@ -64,6 +64,7 @@ _DAY_MONTH_RANGE = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?i){_year_before('y', 'r')}(?<![\d.])(?P<d>[0-3]?\d)\.\s*(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
 )
+_DAY_DOT = re.compile(r"\d[./-]")  # every date form has a number followed by a full stop or dash
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)([.\-/])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)\.?(?![\d])")
 _MONTH_YEAR_RANGE = re.compile(
     r"(?<![\d.])(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
@@ -206,8 +207,10 @@ def _is_short_pair(first: _Parts, second: _Parts) -> bool:
     return 0 < gap <= MAX_PAIR_DAYS
 
 
-def find_dates(text: str, published: Published | None = None) -> list[DateSpan]:
+def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan, ...]:
     """Every day-level date and range in ``text``, in order; ranges win over the dates inside them."""
+    if not _DAY_DOT.search(text):
+        return ()
     published = published or Published()
     spans: list[DateSpan] = []
     taken: list[tuple[int, int]] = []
@@ -245,7 +248,7 @@ def find_dates(text: str, published: Published | None = None) -> list[DateSpan]:
         if span is not None and free(span.begin, span.finish):
             spans.append(span)
             taken.append((span.begin, span.finish))
-    return sorted(spans, key=lambda s: s.begin)
+    return tuple(sorted(spans, key=lambda s: s.begin))
 
 
 @dataclass(frozen=True)
@@ -258,7 +261,9 @@ class MonthPeriod:
 
 def find_month_periods(text: str) -> list[MonthPeriod]:
     """Month-level periods: "no 2020. gada jūlija līdz 2023. gada jūlijam", "(09.2019. – 03.2020.)"."""
-    periods = []
+    periods: list[MonthPeriod] = []
+    if not _DAY_DOT.search(text):
+        return periods
     for match in _MONTH_PERIOD.finditer(text):
         periods.append(MonthPeriod(f"{match['y1']}-{_month(match['m1']):02d}",
                                    f"{match['y2']}-{_month(match['m2']):02d}", match.start(), match.end()))

@@ -1,17 +1,21 @@
 """The article of an HTML page: its main text, title and published date.
 
-trafilatura finds the article body (no navigation, sidebars, cookie banners or footers) and, through
-htmldate, the date from `<time>` and meta tags; where neither knows it, a Latvian date line near the top
-of the article ("06.11.2018", "2024. gada 24. apr.") gives it. A site may name its own CSS selectors
-where the generic guess is wrong.
+trafilatura finds the article body (no navigation, sidebars, cookie banners or footers); the title is
+the page's og:title, first ``<h1>`` or ``<title>``; htmldate finds the date in ``<time>`` and meta tags,
+and where it finds none, a Latvian date line near the top of the article ("06.11.2018",
+"2024. gada 24. apr.") gives it. A site may name its own CSS selectors where the generic guess is wrong.
 """
 from dataclasses import dataclass
 
+import htmldate
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
 from .dates import find_date_line
+
+#: Where a page keeps its title, best first.
+TITLE_XPATHS = ('//meta[@property="og:title"]/@content', "//h1", "//title")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,24 @@ def _css_text(tree, css: str | None) -> str | None:
     return "\n".join(" ".join(node.text_content().split()) for node in found).strip() or None
 
 
+def _page_title(tree) -> str | None:
+    for xpath in TITLE_XPATHS:
+        for found in tree.xpath(xpath):
+            text = " ".join((found if isinstance(found, str) else found.text_content()).split())
+            if text:
+                return text
+    return None
+
+
+def _page_date(html: str, text: str) -> str | None:
+    """The date of ``<time>`` or meta tags, else of a Latvian date line at the top of ``text``."""
+    try:
+        found = htmldate.find_date(html, extensive_search=False, original_date=True)
+    except ValueError:
+        found = None
+    return found or find_date_line(text)
+
+
 def read_article(html: str, url: str | None = None, *, title_css: str | None = None,
                  body_css: str | None = None, date_css: str | None = None) -> Article:
     """Return the article in ``html``; its text is empty where the page holds none."""
@@ -37,18 +59,14 @@ def read_article(html: str, url: str | None = None, *, title_css: str | None = N
         tree = lxml.html.fromstring(html)
     except (ParserError, ValueError):
         return Article(title=None, text="", published=None)
-    title = _css_text(tree, title_css)
+    title = _css_text(tree, title_css) or _page_title(tree)
     date_text = _css_text(tree, date_css)
     body = None
     if body_css:
         body = "\n".join(node.text_content().strip() for node in tree.cssselect(body_css)).strip()
-    document = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if document is not None:
-        title = title or document.title
-        body = body or document.text
+    if not body:
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_tables=True)
+        body = document.text if document is not None else None
     text = body or ""
-    published = date_text or (document.date if document else None) or find_date_line(text)
+    published = (find_date_line(date_text) or date_text) if date_text else _page_date(html, text)
     return Article(title=title, text=text, published=published)

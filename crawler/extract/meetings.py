@@ -10,6 +10,8 @@ with neither, the meeting took place at home in Latvia.
 import re
 from dataclasses import dataclass
 
+from collections.abc import Sequence
+
 from .dates import DateSpan, Published, find_dates
 from .places import find_places, is_online
 
@@ -93,13 +95,14 @@ def _is_event_date(sentence: str, span: DateSpan) -> bool:
     return days is None or 1 <= days <= MAX_MEETING_DAYS
 
 
-def find_meetings(sentence: str, offset: int, published: Published) -> list[Meeting]:
-    """The meetings one sentence reports or announces."""
+def find_meetings(sentence: str, offset: int, published: Published,
+                  dates: Sequence[DateSpan] | None = None) -> list[Meeting]:
+    """The meetings one sentence reports or announces; ``dates`` are its dates where already found."""
     if not _GATHERING.search(sentence) or _NOT_MEETING.search(sentence):
         return []
     meetings = []
     online = is_online(sentence)
-    for span in find_dates(sentence, published):
+    for span in find_dates(sentence, published) if dates is None else dates:
         if not _is_event_date(sentence, span):
             continue
         city, country = (None, None) if online else _venue(sentence, span.finish)

@@ -52,6 +52,7 @@ _AMOUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUMBER_LOOSE})(?![\d%])(?:\s*(?P<scale>{_SCALE}))?\s*,?\s*(?P<cur>{EURO}|{LATS})(?!\w)"
     rf"|(?<!\w)(?P<cur2>EUR|€|LVL|Ls)\s*:?\s*(?P<num2>{_NUMBER_STRICT})(?![\d%])(?:\s*(?P<scale2>{_SCALE}))?"
 )
+_CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})", re.IGNORECASE)
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in KIND_CUES]
 _FUNDING = re.compile(FUNDING_WORDS, re.IGNORECASE)
 _NOT_FUNDING = re.compile(NOT_FUNDING_WORDS, re.IGNORECASE)
@@ -94,7 +95,9 @@ def _scale(word: str | None) -> int:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, euro or lats, in order."""
-    amounts = []
+    amounts: list[Amount] = []
+    if not _CURRENCY_HINT.search(text):
+        return amounts
     for match in _AMOUNT.finditer(text):
         number = match["num"] or match["num2"]
         value = Price.fromstring(number).amount_float

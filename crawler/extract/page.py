@@ -8,7 +8,7 @@ the project named last before it (or the first one). A page with project money b
 import re
 from dataclasses import dataclass, field
 
-from .dates import Published, find_date_line, find_url_date
+from .dates import Published, find_date_line, find_dates, find_url_date
 from .html import read_article
 from .meetings import Meeting, find_meetings
 from .money import Funding, find_funding
@@ -119,10 +119,12 @@ def _build_projects(text: str, published: Published) -> list[Project]:
         return [Project(funding=funding)] if funding and _ANY_PROJECT.search(text) else []
 
     meetings: dict[tuple[str, str], Meeting] = {}
+    periods: list[Period] = []
     for sentence in sentences:
-        for meeting in find_meetings(sentence.text, sentence.start, published):
+        dates = find_dates(sentence.text, published)
+        for meeting in find_meetings(sentence.text, sentence.start, published, dates):
             meetings.setdefault((meeting.start, meeting.end), meeting)
-    periods = [p for s in sentences for p in find_periods(s.text, s.start, published)]
+        periods += find_periods(sentence.text, sentence.start, published, dates)
     page_programme = programmes[0].key if programmes else None
     partners = find_partners([(s.text, s.start) for s in sentences], text, page_programme)
 

@@ -63,8 +63,8 @@ _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
 _NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+partner\w*")
 _NAME_WITH_COUNTRY = re.compile(r"([A-ZĀČĒĢĪĶĻŅŠŪŽ][^()\n,;:.]{0,60}?)\s*\(([^()]{2,30})\)")
 _BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS})\b)")
-#: The words before a body noun that may name its place: "Smiltenes un Tukuma novadu".
-_WORDS_BEFORE = re.compile(r"(?:[\w-]+(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+)){1,5}$")
+#: How many words before a body noun may name its place: "Smiltenes un Tukuma novadu pašvaldība".
+BODY_NAME_WORDS = 5
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+un\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ“\"„])|\s*;\s*")
 _LEADING_FILLER = re.compile(r"(?i)^(?:projekta\s+|ar\s+|ir\s+|[–—:-]\s*)+")
 
@@ -154,7 +154,10 @@ def _listed(sentence: str, offset: int) -> list[Partner]:
 
 
 def _country_lists(sentence: str, offset: int) -> list[Partner]:
-    partners = []
+    partners: list[Partner] = []
+    lowered = sentence.lower()
+    if "valst" not in lowered and "partner" not in lowered:
+        return partners
     for match in _COUNTRY_LIST.finditer(sentence):
         rest = sentence[match.end():]
         partners += [Partner(None, p.code, False, offset + match.end() + p.begin)
@@ -216,16 +219,15 @@ def find_bodies(text: str) -> list[Body]:
     """Organisations named after a place: "Smiltenes un Tukuma novadu pašvaldību", "Vidzeme planning region"."""
     bodies = []
     for noun in _BODY_NOUN.finditer(text):
-        before = _WORDS_BEFORE.search(text, max(0, noun.start() - 80), noun.start())
-        if before is None:
-            continue
-        places = [p for p in find_places(before.group()) if not p.is_country]
+        line = text[max(0, noun.start() - 80):noun.start()].rsplit("\n", 1)[-1]
+        words = " ".join(line.split()[-BODY_NAME_WORDS:])
+        places = [p for p in find_places(words) if not p.is_country]
         if not places:
             continue
-        name = " ".join(text[before.start() + places[0].begin:noun.end()].split())
+        name = f"{words[places[0].begin:]} {noun.group()}"
         plural = noun.group().endswith(PLURAL_ENDINGS) and len(places) == 1
         bodies.append(Body(name, tuple(dict.fromkeys(p.code for p in places)), tuple(p.lemma for p in places),
-                           plural, before.start()))
+                           plural, noun.start()))
     return bodies
 
 

@@ -2,9 +2,10 @@
 jūlijam") and day ranges longer than any meeting ("no 2017. gada 1. marta līdz 2019. gada 30. aprīlim"),
 labelled with the phase the sentence names ("1. fāze", "pirmā fāze")."""
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .dates import Published, find_dates, find_month_periods
+from .dates import DateSpan, Published, find_dates, find_month_periods
 from .meetings import MAX_MEETING_DAYS
 
 #: Ordinal words of phases → their number.
@@ -33,11 +34,12 @@ def _label(sentence: str, before: int) -> str | None:
     return f"{number}. fāze"
 
 
-def find_periods(sentence: str, offset: int, published: Published) -> list[Period]:
-    """The periods and phases one sentence states."""
+def find_periods(sentence: str, offset: int, published: Published,
+                 dates: Sequence[DateSpan] | None = None) -> list[Period]:
+    """The periods and phases one sentence states; ``dates`` are its dates where already found."""
     periods = [Period(p.start, p.end, _label(sentence, p.begin), offset + p.begin)
                for p in find_month_periods(sentence)]
-    for span in find_dates(sentence, published):
+    for span in find_dates(sentence, published) if dates is None else dates:
         if span.days is not None and span.days > MAX_MEETING_DAYS:
             periods.append(Period(span.start, span.end, _label(sentence, span.begin), offset + span.begin))
     return sorted(periods, key=lambda p: p.begin)

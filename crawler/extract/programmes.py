@@ -8,7 +8,7 @@ the cross-border programmes ("LLI-136", "EE-LV00057", "Est-Lat24") name their pr
 import re
 from dataclasses import dataclass
 
-#: (programme key, alias pattern). Longer, more specific aliases first where they overlap.
+#: (programme key, alias pattern); where two overlap in text, the longer mention wins.
 PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
     ("interreg-latvia-belarus", r"Latvijas\s*[–—-]\s*Lietuvas\s*[–—-]\s*Baltkrievijas"),
     ("interreg-latvia-belarus", r"Latvijas\s*[–—-]\s*Baltkrievijas|Latvia\s*[–—-]\s*Lithuania\s*[–—-]\s*Belarus"
@@ -57,9 +57,11 @@ PROJECT_NUMBER_PREFIXES: tuple[tuple[str, str], ...] = (
     ("interreg-bsr", r"#C"),
 )
 
-_ALIASES = [(key, re.compile(pattern)) for key, pattern in PROGRAMME_ALIASES]
+
+
+_NUMBER_ROWS = tuple((key, rf"(?<![\w-])(?:{prefix})-?\d{{2,}}") for key, prefix in PROJECT_NUMBER_PREFIXES)
+_STRONG = [(key, re.compile(pattern)) for key, pattern in PROGRAMME_ALIASES + _NUMBER_ROWS]
 _WEAK = [(key, re.compile(pattern)) for key, pattern in WEAK_ALIASES]
-_NUMBERS = [(key, re.compile(rf"(?<![\w-])(?:{prefix})-?\d{{2,}}")) for key, prefix in PROJECT_NUMBER_PREFIXES]
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,10 @@ class ProgrammeMention:
     end: int
 
 
-def _non_overlapping(candidates: list[ProgrammeMention]) -> list[ProgrammeMention]:
-    """Longest mention first where two overlap ("Latvijas–Lietuvas–Baltkrievijas" over "Latvijas–Lietuvas")."""
+def _mentions(text: str, table: list[tuple[str, re.Pattern]]) -> list[ProgrammeMention]:
+    """Mentions in order; where aliases overlap, the longest wins
+    ("Latvijas–Lietuvas–Baltkrievijas" over "Latvijas–Lietuvas")."""
+    candidates = [ProgrammeMention(key, m.start(), m.end()) for key, pattern in table for m in pattern.finditer(text)]
     kept: list[ProgrammeMention] = []
     for mention in sorted(candidates, key=lambda m: (m.begin - m.end, m.begin)):
         if all(mention.end <= k.begin or mention.begin >= k.end for k in kept):
@@ -80,9 +84,4 @@ def _non_overlapping(candidates: list[ProgrammeMention]) -> list[ProgrammeMentio
 
 def find_programmes(text: str) -> list[ProgrammeMention]:
     """Programme mentions in ``text`` in order; weak aliases only where no strong one is found."""
-    strong = [ProgrammeMention(key, m.start(), m.end())
-              for key, pattern in _ALIASES + _NUMBERS for m in pattern.finditer(text)]
-    if strong:
-        return _non_overlapping(strong)
-    return _non_overlapping([ProgrammeMention(key, m.start(), m.end())
-                             for key, pattern in _WEAK for m in pattern.finditer(text)])
+    return _mentions(text, _STRONG) or _mentions(text, _WEAK)
