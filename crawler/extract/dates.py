@@ -66,6 +66,9 @@ _DAY_MONTH = re.compile(
 )
 _DAY_DOT = re.compile(r"\d[./-]")  # every date form has a number followed by a full stop or dash
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)([.\-/])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)\.?(?![\d])")
+_NUMERIC_DAY_RANGE = re.compile(
+    r"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*[–—-]\s*(?P<d2>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\.?(?!\d)"
+)
 _MONTH_YEAR_RANGE = re.compile(
     r"(?<![\d.])(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
@@ -185,6 +188,8 @@ def _span(first: _Parts, second: _Parts, begin: int, finish: int) -> DateSpan | 
 def _range_from(match: re.Match, published: Published) -> DateSpan | None:
     month2 = _month(match.group("m2"))
     month1 = _month(match.group("m1")) if match.group("m1") else month2
+    if not match.group("m1") and int(match.group("d1")) >= int(match.group("d2")):
+        return None  # "31.–2. martā" is no range
     first = _Parts(int(match.group("d1")), month1, _explicit_year(match, "y1", "y1b", "r1", published))
     second = _Parts(int(match.group("d2")), month2, _explicit_year(match, "y2", "y2b", "r2", published))
     first, second = _fill_years(first, second, published)
@@ -222,12 +227,16 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         span = _range_from(match, published)
         if span is not None:
             spans.append(span)
-            taken.append((span.begin, span.finish))
-    for match in _NUMERIC_RANGE.finditer(text):
-        first = _Parts(int(match["d1"]), int(match["m1"]), int(match["y1"]))
-        second = _Parts(int(match["d2"]), int(match["m2"]), int(match["y2"]))
+        if span is not None or match["sep"].lower() != "un":  # a broken range gives no date at all
+            taken.append((match.start(), match.end()))
+    numeric_ranges = [(m, m["m1"], m["y1"]) for m in _NUMERIC_RANGE.finditer(text)]
+    numeric_ranges += [(m, m["m"], m["y"]) for m in _NUMERIC_DAY_RANGE.finditer(text)]
+    for match, month1, year1 in numeric_ranges:
+        first = _Parts(int(match["d1"]), int(month1), int(year1))
+        second = _Parts(int(match["d2"]), int(match.groupdict().get("m2") or month1),
+                        int(match.groupdict().get("y2") or year1))
         span = _span(first, second, match.start(), match.end())
-        if span is not None and free(span.begin, span.finish):
+        if span is not None and (span.days or 0) >= 1 and free(span.begin, span.finish):
             spans.append(span)
             taken.append((span.begin, span.finish))
     for match in _DAY_MONTH.finditer(text):

@@ -21,7 +21,7 @@ from .sentences import Sentence, split_sentences
 _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)\b")
 _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā|u)?\b|\bproject\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject")
-_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
+_TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
 @dataclass

@@ -35,7 +35,7 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
     ("europe-for-citizens", r"Eiropa pilsoņiem|Europe for Citizens"),
     ("digital-europe", r"Digitālā Eiropa|Digital Europe"),
     ("nordplus", r"Nordplus"),
-    ("rdp-leader", r"Lauku attīstības programm\w*|LEADER|ELFLA|Eiropas Lauksaimniecības fond\w* lauku attīstībai"
+    ("rdp-leader", r"Lauku attīstības programm\w*|\bLEADER\b|\bLeader\b|ELFLA|Eiropas Lauksaimniecības fond\w* lauku attīstībai"
                    r"|sabiedrības virzītas vietējās attīstības stratēģij\w*|Rural Development Programme"),
     ("rrf", r"Atveseļošanas (?:un noturības )?(?:mehānism|fond)\w*|Recovery and Resilience"),
     ("erdf-latvia", r"Izaugsme un nodarbinātība|struktūrfond\w*|Kohēzijas fond\w*|Cohesion Fund"),
