@@ -132,11 +132,13 @@ def _percent(before: str, after: str) -> float | None:
     return float(found.group(1).replace(",", ".")) if found else None
 
 
-def classify(before: str, after: str) -> tuple[str, str | None] | None:
-    """Kind and holder of an amount from its clause's words; ``None`` where it is no project money."""
+def classify(before: str, after: str, require_cue: bool = False) -> tuple[str, str | None] | None:
+    """Kind and holder of an amount from its clause's words; ``None`` where it is no project money.
+    Without a cue of its kind, funding words alone ("piešķirti", "budžets") make it "other" money,
+    unless ``require_cue``."""
     cue = _last_cue(before) or _first_cue(after)
     if cue is None:
-        if _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
+        if require_cue or _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
             return None
         return "other", None
     kind, match = cue
@@ -151,7 +153,7 @@ def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
     return (found.start(), found.start()) if found else (end, begin)
 
 
-def find_funding(sentence: str, offset: int = 0) -> list[Funding]:
+def find_funding(sentence: str, offset: int = 0, require_cue: bool = False) -> list[Funding]:
     """The euro amounts of project money in one sentence, each with its kind and share. Amounts in lats
     are no project's euro: their words stay in the clauses of the euro amounts around them."""
     amounts = [a for a in find_amounts(sentence) if a.currency == "EUR"]
@@ -161,7 +163,7 @@ def find_funding(sentence: str, offset: int = 0) -> list[Funding]:
         before_begin = gaps[index - 1][1] if index else 0
         after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
         before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]
-        kind = classify(before, after)
+        kind = classify(before, after, require_cue)
         if kind is None:
             continue
         funding.append(Funding(amount.value, "EUR", kind[0], kind[1], _percent(before, after),

@@ -19,7 +19,8 @@ from .projects import ProjectName, find_project_names, find_project_numbers
 from .sentences import Sentence, split_sentences
 
 _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)\b")
-_SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā|u)?\b|\bproject\b")
+#: One project, not many: "projekts", "projekta", "projektā" ("projektu" is also "of projects").
+_SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
@@ -114,9 +115,11 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
     programmes = find_programmes(text)
-    funding = [f for s in sentences for f in find_funding(s.text, s.start)]
     if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
+        # a grant scheme's money still counts, where its own words say what money it is
+        funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
         return [Project(funding=funding)] if funding and _ANY_PROJECT.search(text) else []
+    funding = [f for s in sentences for f in find_funding(s.text, s.start)]
 
     meetings: dict[tuple[str, str], Meeting] = {}
     periods: list[Period] = []

@@ -31,6 +31,9 @@ _ACRONYM_IN_BRACKETS = re.compile(r"^\s*(?:\((?P<bracket>[A-Z][A-Za-z0-9+-]{1,15
 #: Project numbers: "Nr. LLI-136", "projekta nr. Est-Lat24", "Nr. 22-09-AL10-A019.2201-000004".
 _PROJECT_NUMBER = re.compile(r"(?i:projekt\w*\s+)?(?i:Nr)\.\s*(?P<number>[A-Z][A-Za-z]{1,5}[\w-]*\d[\w.-]*|\d{2}-\d{2}-[\w.-]+)")
 _PLAIN_LATIN = re.compile(r"^[A-Za-z0-9 ,.:;&/'’+-]+$")
+#: English words that tell an English project name from a Latvian one written without diacritics.
+ENGLISH_WORDS = frozenset({"the", "and", "for", "of", "in", "with", "to", "on", "a", "an", "by", "as", "from",
+                           "through", "towards", "public", "smart", "city", "cities", "green", "digital"})
 
 
 @dataclass
@@ -48,7 +51,8 @@ class ProjectNumber:
 
 
 def _is_english(text: str) -> bool:
-    return bool(_PLAIN_LATIN.match(text)) and len(text.split()) > 1
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return bool(_PLAIN_LATIN.match(text)) and bool(words & ENGLISH_WORDS)
 
 
 def _name_and_twin(name: str, twin: str | None) -> tuple[str, str | None]:
