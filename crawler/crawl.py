@@ -1,6 +1,6 @@
 """Crawling every site of the site list in one Scrapy process, with a report per site."""
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,6 +18,8 @@ from storage.pages import revalidation_plan
 @dataclass(frozen=True)
 class SiteReport:
     site: str
+    started: str
+    finished: str
     requests: int
     revalidated: int      # answered 304 Not Modified: the cached body was reused
     pages_seen: int
@@ -27,6 +29,8 @@ class SiteReport:
     changes: int          # changes those facts made
     errors: int
     seconds: float
+    error_kinds: dict[str, int]
+    articles_found: int   # distinct article links the listings, feeds and sitemaps showed
     failed: bool          # no listing page could be fetched
     baseline: bool        # the site's first run: facts recorded, nothing alerted
 
@@ -35,16 +39,26 @@ class SiteReport:
         def count(key: str) -> int:
             return int(stats.get(f"{STATS}/{key}", 0))
 
+        errors = {key.rsplit("/", 1)[1]: int(value) for key, value in stats.items()
+                  if key.startswith(f"{STATS}/errors/")}
         return cls(
             site=site,
+            started=stats["start_time"].isoformat(timespec="seconds"),
+            finished=finished.isoformat(timespec="seconds"),
             requests=int(stats.get("downloader/request_count", 0)),
             revalidated=int(stats.get("httpcache/revalidate", 0)),
             pages_seen=count("pages_seen"), new=count("pages_new"), changed=count("pages_changed"),
             facts=count("facts"), changes=count("changes"),
-            errors=sum(int(value) for key, value in stats.items() if key.startswith(f"{STATS}/errors/")),
+            errors=sum(errors.values()), error_kinds=errors, articles_found=count("articles_found"),
             seconds=round((finished - stats["start_time"]).total_seconds(), 1),
             failed=count("listings_ok") == 0, baseline=baseline,
         )
+
+    def as_run(self) -> dict:
+        """This report as a row of the ``runs`` table."""
+        row = asdict(self)
+        del row["baseline"], row["seconds"]
+        return row
 
 
 def crawl_settings(db_path: Path, overrides: dict | None = None) -> Settings:

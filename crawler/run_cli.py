@@ -1,5 +1,6 @@
 """The cron job ``run`` and the site list check ``sites``."""
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -7,6 +8,7 @@ from filelock import FileLock, Timeout
 
 from crawler.cli import UserError
 from crawler.crawl import SiteReport, crawl_sites
+from crawler.health import record_and_assess
 from crawler.notify_cli import load_channels, notify_options
 from crawler.sites import SiteListError, load_sites
 from notifications.channels import channel_wishes
@@ -92,6 +94,11 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
         reports = crawl_sites(sites, db_path, settings, on_site_done=_print_site)
         _print_summary(reports)
         db = open_db(db_path)
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        flipped = record_and_assess(db, reports, {site.name: site.start_urls[0] for site in sites}, now,
+                                    settings["PROJWATCH_CHANNELS"])
+        for site, (kind, problem) in flipped.items():
+            click.echo(f"{site}: {'UNHEALTHY: ' + problem if problem else 'working again'}")
         delivery = deliver_pending(db, channels, per_change=per_change)
         db.close()
     except StorageError as error:

@@ -22,7 +22,7 @@ TELNETCONSOLE_ENABLED = False
 # Incremental re-crawls: the HTTP cache keeps each body with its ETag / Last-Modified; spiders ask
 # with "Cache-Control: max-age=0", so every request is a conditional one (304 → the cached body).
 HTTPCACHE_ENABLED = True
-HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
+HTTPCACHE_POLICY = "crawler.httpcache.RevalidatePolicy"
 HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
 HTTPCACHE_GZIP = True
 HTTPCACHE_IGNORE_HTTP_CODES = [404, 410, 429, 500, 502, 503, 504]

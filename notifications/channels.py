@@ -7,7 +7,7 @@ Targets come from ``--notify URL`` (repeatable) or, when none is given, ``PROJWA
       - mailto://user:pass@example.com?to=funding@example.lv:
           tag: funding          # new, changed and removed funding
       - tgram://BOT_TOKEN/CHAT_ID:
-          tag: meetings         # new meetings
+          tag: meetings         # new meetings (tag "health": a site stopped or started working)
       - json://hooks.example.lv/projwatch   # untagged: every alert
 
 A tag may also be a change kind itself (``new_meeting``, ``changed_funding``, ...). Every URL and the
@@ -26,12 +26,13 @@ import apprise
 from apprise.config.base import ConfigBase
 
 from notifications.errors import ChannelError
-from storage.facts import ALERT_KINDS
+from storage.outbox import ALERT_KINDS
 
 ENV_VAR = "PROJWATCH_NOTIFY"
 TAG_KINDS: dict[str, frozenset[str]] = {
     "funding": frozenset({"new_funding", "changed_funding", "removed_funding"}),
     "meetings": frozenset({"new_meeting"}),
+    "health": frozenset({"site_unhealthy", "site_recovered"}),
     **{kind: frozenset({kind}) for kind in ALERT_KINDS},
 }
 MIN_SECRET_LENGTH = 4

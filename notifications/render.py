@@ -19,7 +19,10 @@ CHANGE_LABELS = {
     "changed_funding": "Mainīts finansējums",
     "removed_funding": "Finansējums vairs netiek minēts",
     "new_project": "Jauns projekts",
+    "site_unhealthy": "Vietne nedarbojas",
+    "site_recovered": "Vietne atkal darbojas",
 }
+SITES_HEADING = "Vietņu stāvoklis"   # site health alerts belong to no project
 FUNDING_KINDS = {
     "total": "kopējās izmaksas",
     "partner": "partnera budžets",
@@ -125,6 +128,10 @@ def describe_change(alert: Mapping) -> str:
     if alert["kind"] in ("new_funding", "removed_funding"):
         figure = new or old
         return f"{label}, {_funding_kind(figure)}: {_figure(figure)}"
+    if alert["kind"] == "site_unhealthy":
+        return f"{label}: {alert['site']} — {new['reason']}"
+    if alert["kind"] == "site_recovered":
+        return f"{label}: {alert['site']}"
     return label
 
 
@@ -148,24 +155,33 @@ def _figure(figure: Mapping) -> str:
 
 
 def _project_name(alert: Mapping) -> str:
+    if alert["project_id"] is None:
+        return alert["site"]
     return alert["project_name"] or alert["project_name_en"] or alert["acronym"] or "Projekts bez nosaukuma"
 
 
 def _project_heading(alert: Mapping) -> str:
+    if alert["project_id"] is None:
+        return SITES_HEADING
     name = _clip(_project_name(alert))
     acronym = f" ({_clip(alert['acronym'])})" if alert["acronym"] and alert["acronym"] != _project_name(alert) else ""
     programme = f" · {_clip(alert['programme'])}" if alert["programme"] else ""
     return f"{name}{acronym}{programme}"
 
 
+def _url(alert: Mapping) -> str:
+    """The page the change was found on; for a site's health, the site's start page."""
+    return alert["page_url"] or alert["new_value"]["url"]
+
+
 def _source(alert: Mapping) -> str:
     title = f"{_clip(alert['page_title'])}: " if alert.get("page_title") else ""
-    return f"Avots: {title}{alert['page_url']}"
+    return f"Avots: {title}{_url(alert)}"
 
 
 def _link(alert: Mapping) -> str:
     """The source as in ``_source``, its URL a link (shown, so that a plain-text rendering keeps it)."""
-    url, title = alert["page_url"], _clip(alert.get("page_title"))
+    url, title = _url(alert), _clip(alert.get("page_title"))
     shown = f'<a href="{escape(url, quote=True)}">{escape(url)}</a>' if url.startswith(("http://", "https://")) \
         else escape(url)
     return f"Avots: {escape(title)}: {shown}" if title else f"Avots: {shown}"

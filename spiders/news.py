@@ -55,6 +55,7 @@ class NewsSpider(CrawlSpider):
         self.start_urls = list(site.start_urls)
         self._article_patterns = [re.compile(pattern) for pattern in site.articles]
         self._due = set(plan.due)
+        self._found: set[str] = set()
         self._articles_requested = 0
         self.rules = (
             Rule(LinkExtractor(allow=site.articles, unique=True),
@@ -78,7 +79,7 @@ class NewsSpider(CrawlSpider):
         # Due articles that no listing links to any more (deep archive) are revalidated directly;
         # the dupefilter drops the second request where a listing links to them too.
         for url in self.plan.due:
-            request = self._article_request(url)
+            request = self._article_request(url, listed=False)
             if request:
                 yield request
 
@@ -131,11 +132,19 @@ class NewsSpider(CrawlSpider):
     def _is_article(self, url: str) -> bool:
         return any(pattern.search(url) for pattern in self._article_patterns)
 
-    def _article_request(self, url: str) -> Request | None:
-        return self.request_article(Request(url, callback=self.parse_article, errback=self.count_error), None)
+    def _article_request(self, url: str, listed: bool = True) -> Request | None:
+        return self._article(Request(url, callback=self.parse_article, errback=self.count_error), listed)
 
-    def request_article(self, request: Request, response: Response | None) -> Request | None:
-        """Fetch new articles; revalidate known ones only when due; stop at the site's max_pages."""
+    def request_article(self, request: Request, response: Response) -> Request | None:
+        """The rule's hook for article links on listing pages."""
+        return self._article(request, listed=True)
+
+    def _article(self, request: Request, listed: bool) -> Request | None:
+        """Fetch new articles; revalidate known ones only when due; stop at the site's max_pages.
+        ``listed``: the site showed this link now (not just our memory of it), which site health counts."""
+        if listed and request.url not in self._found:
+            self._found.add(request.url)
+            self.crawler.stats.inc_value(f"{STATS}/articles_found")
         if request.url in self.plan.known and request.url not in self._due:
             self.crawler.stats.inc_value(f"{STATS}/articles_not_due")
             return None

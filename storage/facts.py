@@ -26,18 +26,17 @@ The same entries recorded again change nothing; a page that is never recorded ag
 """
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from storage.outbox import Channels, queue_alerts
 from storage.identity import ProjectSignature, acronym_key, match_project, name_keys, normalise, signature_of
 
 CHANGE_KINDS = ("new_project", "new_meeting", "new_funding", "changed_funding", "removed_funding")
-ALERT_KINDS = frozenset(CHANGE_KINDS) - {"new_project"}
 PAGE_ALIAS = "page"  # a project with no name or acronym is known by the page that stated it
 
-Channels = Mapping[str, Collection[str] | None]
 
 
 @dataclass
@@ -71,19 +70,8 @@ def record_page_facts(db: Database, *, page_url: str, version_id: int | None, pr
             page.record_project(project)
         page.record_removed_funding()
         if alert:
-            page.result.alerts = _queue_alerts(db, page.change_ids, channels, now)
+            page.result.alerts = queue_alerts(db, page.change_ids, channels, now)
     return page.result
-
-
-def _queue_alerts(db: Database, change_ids: list[tuple[int, str]], channels: Channels, now: str) -> int:
-    rows = [
-        {"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
-        for change_id, kind in change_ids
-        for channel, wanted in channels.items()
-        if kind in (ALERT_KINDS if wanted is None else wanted)
-    ]
-    db["outbox"].insert_all(rows, ignore=True)
-    return len(rows)
 
 
 def _place(meeting: Mapping) -> str:

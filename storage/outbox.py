@@ -6,25 +6,43 @@ leaves it pending, counting ``attempts`` and keeping ``last_error``, so the next
 good must not be retried forever; staff see such rows in Datasette).
 """
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from sqlite_utils import Database
+
+# What a channel may be sent. ``new_project`` is recorded but not alerted: staff asked for meetings,
+# funding, and word when a site stops working (and starts again).
+ALERT_KINDS = frozenset({"new_meeting", "new_funding", "changed_funding", "removed_funding",
+                         "site_unhealthy", "site_recovered"})
+Channels = Mapping[str, Collection[str] | None]   # channel key -> the kinds it wants (None: all)
 
 MAX_ATTEMPTS = 100  # about two days of a run every 30 minutes
 ERROR_LIMIT = 500
 
 PENDING_SQL = """
-SELECT outbox.id AS outbox_id, outbox.attempts, changes.id AS change_id, changes.kind,
+SELECT outbox.id AS outbox_id, outbox.attempts, changes.id AS change_id, changes.kind, changes.site,
        changes.old_value, changes.new_value, changes.page_url, changes.detected_at,
        pages.title AS page_title, projects.id AS project_id, projects.name AS project_name,
        projects.name_en AS project_name_en, projects.acronym, projects.programme
 FROM outbox
 JOIN changes ON changes.id = outbox.change_id
-JOIN projects ON projects.id = changes.project_id
+LEFT JOIN projects ON projects.id = changes.project_id
 LEFT JOIN pages ON pages.url = changes.page_url
 WHERE outbox.channel = ? AND outbox.status = 'pending'
-ORDER BY projects.id, changes.id
+ORDER BY projects.id NULLS FIRST, changes.id
 """
+
+
+def queue_alerts(db: Database, changes: Iterable[tuple[int, str]], channels: Channels, now: str) -> int:
+    """Owe each channel the ``(change id, kind)`` pairs it wants; return how many rows were queued."""
+    rows = [
+        {"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
+        for change_id, kind in changes
+        for channel, wanted in channels.items()
+        if kind in (ALERT_KINDS if wanted is None else wanted)
+    ]
+    db["outbox"].insert_all(rows, ignore=True)
+    return len(rows)
 
 
 def pending_alerts(db: Database, channel: str) -> list[dict]:

@@ -1,0 +1,57 @@
+"""Site health: a monitor that goes silent when a site breaks is worse than none.
+
+After each run, a site's recent runs are judged by ``site_problem``; a site that turns unhealthy (or
+healthy again) gets one alert through the same outbox as the facts.
+"""
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from crawler.crawl import SiteReport
+from storage.health import update_site_health
+from storage.outbox import Channels
+from storage.runs import recent_runs, record_run
+
+
+@dataclass(frozen=True)
+class HealthRules:
+    consecutive: int = 2              # bad runs in a row before a site is called unhealthy
+    max_error_rate: float = 0.5       # failed requests / requests
+    min_share_of_median: float = 0.5  # article links found, against the site's recent median
+    history: int = 10                 # runs that make that median
+    min_history: int = 3              # fewer earlier runs: no median to compare with
+
+
+def site_problem(runs: Sequence[Mapping], rules: HealthRules = HealthRules()) -> str | None:
+    """What is wrong with a site, judged on its runs (newest first), or None when nothing is."""
+    latest = runs[:rules.consecutive]
+    if len(latest) < rules.consecutive:
+        return None
+    n = rules.consecutive
+    if all(run["failed"] for run in latest):
+        return f"no listing page reachable in the last {n} runs"
+    if all(run["articles_found"] == 0 for run in latest):
+        return f"no article links found in the last {n} runs (has the page layout changed?)"
+    if all(run["requests"] and run["errors"] / run["requests"] > rules.max_error_rate for run in latest):
+        return f"more than {rules.max_error_rate:.0%} of requests failed in each of the last {n} runs"
+    earlier = [run["articles_found"] for run in runs[n:n + rules.history]]
+    if len(earlier) >= rules.min_history:
+        usual = median(earlier)
+        if all(run["articles_found"] < rules.min_share_of_median * usual for run in latest):
+            return (f"article links found dropped from about {usual:g} to {latest[0]['articles_found']} "
+                    f"(has the page layout changed?)")
+    return None
+
+
+def record_and_assess(db, reports: Sequence[SiteReport], start_urls: Mapping[str, str], now: str,
+                      channels: Channels, rules: HealthRules = HealthRules()) -> dict[str, tuple[str, str | None]]:
+    """Store each site's run and update its health; return {site: (change kind, problem)} for the sites
+    whose health flipped."""
+    flipped = {}
+    for report in reports:
+        record_run(db, report.as_run())
+        problem = site_problem(recent_runs(db, report.site, rules.consecutive + rules.history), rules)
+        kind = update_site_health(db, report.site, problem, start_urls[report.site], now, channels)
+        if kind:
+            flipped[report.site] = (kind, problem)
+    return flipped

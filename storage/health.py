@@ -1,0 +1,28 @@
+"""Each site's health, and the alert owed when it changes: one when a site stops working (once per
+incident), one when it works again."""
+import json
+
+from sqlite_utils import Database
+
+from storage.outbox import Channels, queue_alerts
+
+
+def update_site_health(db: Database, site: str, problem: str | None, url: str, now: str,
+                       channels: Channels) -> str | None:
+    """Record the site's state after a run (``problem`` None: healthy). Return the change kind written
+    (``site_unhealthy`` / ``site_recovered``) when the state flipped, else None."""
+    with db.atomic():
+        old = next(db["site_health"].rows_where("site = ?", [site]), None)
+        was_healthy = old is None or old["healthy"]
+        if was_healthy == (problem is None):
+            return None
+        kind = "site_recovered" if problem is None else "site_unhealthy"
+        db["site_health"].upsert({"site": site, "healthy": problem is None, "since": now, "reason": problem},
+                                 pk="site")
+        change_id = db["changes"].insert({
+            "kind": kind, "site": site, "detected_at": now,
+            "old_value": json.dumps({"reason": old["reason"]}, ensure_ascii=False) if old else None,
+            "new_value": json.dumps({"reason": problem, "url": url}, ensure_ascii=False),
+        }).last_pk
+        queue_alerts(db, [(change_id, kind)], channels, now)
+    return kind

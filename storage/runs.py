@@ -1,0 +1,15 @@
+"""The ``runs`` table: what each run did on each site, the history that site health is judged on."""
+import json
+from collections.abc import Mapping
+
+from sqlite_utils import Database
+
+
+def record_run(db: Database, run: Mapping) -> None:
+    """Store one site's statistics for one run (``error_kinds``: kind -> count)."""
+    db["runs"].insert({**run, "error_kinds": json.dumps(dict(run.get("error_kinds") or {}), sort_keys=True)})
+
+
+def recent_runs(db: Database, site: str, limit: int = 20) -> list[dict]:
+    """The site's last ``limit`` runs, newest first."""
+    return list(db["runs"].rows_where("site = ?", [site], order_by="started desc, id desc", limit=limit))

@@ -1,0 +1,36 @@
+"""The site health rules, on run histories (newest first)."""
+import pytest
+
+from crawler.health import HealthRules, site_problem
+
+
+def run(found=20, requests=25, errors=0, failed=False):
+    return {"articles_found": found, "requests": requests, "errors": errors, "failed": failed}
+
+
+HEALTHY = [run() for _ in range(6)]
+
+
+@pytest.mark.parametrize("runs, expected", [
+    ([], None),
+    ([run(failed=True, found=0)], None),                                   # one bad run is not yet news
+    ([run(failed=True, found=0)] * 2, "no listing page reachable"),
+    ([run(found=0)] * 2 + HEALTHY, "no article links found"),
+    ([run(found=0), run()] + HEALTHY, None),                               # not two in a row
+    ([run(errors=20)] * 2 + HEALTHY, "of requests failed"),
+    ([run(errors=10)] * 2 + HEALTHY, None),                                # 40 %: under the threshold
+    ([run(found=5)] * 2 + HEALTHY, "dropped from about 20 to 5"),
+    ([run(found=5)] * 2 + HEALTHY[:2], None),                              # too little history to judge
+    ([run(found=12)] * 2 + HEALTHY, None),                                 # 60 % of usual: fine
+    ([run(), run(failed=True, found=0), run(failed=True, found=0)], None),  # recovered
+])
+def test_site_problem(runs, expected):
+    problem = site_problem(runs)
+    if expected is None:
+        assert problem is None
+    else:
+        assert expected in problem
+
+
+def test_rules_are_settable():
+    assert site_problem([run(failed=True, found=0)], HealthRules(consecutive=1)) is not None
