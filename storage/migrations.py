@@ -101,3 +101,26 @@ def facts(db: Database) -> None:
     )
     db["outbox"].create_index(["change_id", "channel"], unique=True)
     db["outbox"].create_index(["channel", "status"])
+
+
+@MIGRATIONS(name="003_runs_and_site_health")
+def runs_and_site_health(db: Database) -> None:
+    """Per-site statistics of every run, each site's health, and changes that belong to a site (a site
+    that stopped working) rather than to a project."""
+    db["runs"].create(
+        {
+            "id": int, "site": str, "started": str, "finished": str, "requests": int, "revalidated": int,
+            "errors": int, "error_kinds": str, "articles_found": int, "pages_seen": int, "new": int,
+            "changed": int, "facts": int, "changes": int, "failed": bool,
+        },
+        pk="id",
+        not_null={"site", "started", "finished"},
+    )
+    db["runs"].create_index(["site", "started"])
+    db["site_health"].create(
+        {"site": str, "healthy": bool, "since": str, "reason": str},
+        pk="site",
+        not_null={"healthy", "since"},
+    )
+    db["changes"].add_column("site", str)
+    db["changes"].transform(not_null={"project_id": False, "page_url": False})
