@@ -45,6 +45,7 @@ _MONTH = "|".join(sorted((re.escape(f.rstrip(".")) + (r"\." if f.endswith(".") e
                           for forms in MONTH_FORMS.values() for f in forms), key=len, reverse=True))
 _RELATIVE = "|".join(re.escape(p) for p in sorted(RELATIVE_YEARS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r")\w*,?\s+)?"
+_RANGE_WORD = "|".join(re.escape(word) for word in RANGE_WORDS)
 
 
 def _year_before(year: str, relative: str) -> str:
@@ -58,7 +59,7 @@ def _year_after(year: str) -> str:
 _DAY_MONTH_RANGE = re.compile(
     rf"(?i)(?:\bno\s+)?{_WEEKDAY}{_year_before('y1', 'r1')}(?<![\d.])(?P<d1>[0-3]?\d)\.\s*"
     rf"(?:(?P<m1>{_MONTH})(?!\w){_year_after('y1b')})?"
-    rf"\s*,?\s*(?P<sep>līdz|un|–|—|-)\s*,?\s*{_WEEKDAY}{_year_before('y2', 'r2')}"
+    rf"\s*,?\s*(?P<sep>{_RANGE_WORD})\s*,?\s*{_WEEKDAY}{_year_before('y2', 'r2')}"
     rf"(?P<d2>[0-3]?\d)\.\s*(?P<m2>{_MONTH})(?!\w){_year_after('y2b')}"
 )
 _DAY_MONTH = re.compile(

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 
 from .dates import DateSpan, Published, find_dates
-from .places import find_places, is_online
-
-HOME_COUNTRY = "LV"
+from .places import HOME_COUNTRY, find_places, is_online
 
 #: Words of gatherings (stems, matched case-insensitively at a word start).
 GATHERING_WORDS = (

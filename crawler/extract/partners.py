@@ -11,9 +11,7 @@ on these Latvian pages is Latvian.
 import re
 from dataclasses import dataclass
 
-from .places import Place, find_places
-
-HOME_COUNTRY = "LV"
+from .places import HOME_COUNTRY, find_places
 
 #: Nouns that make a phrase a body (an organisation), in Latvian and English.
 BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|skol\w*"
@@ -235,13 +233,10 @@ def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | 
     """Every partner the page names, in order, with the home country added where the project is a
     cooperation: a foreign partner, a cooperation programme or two home bodies working together."""
     partners: list[Partner] = []
-    visited_only = []
     for sentence, offset in sentences:
-        found = (_lead_before(sentence, offset) + _listed(sentence, offset) + _country_lists(sentence, offset)
-                 + _bracketed(sentence, offset) + _nationalities(sentence, offset)
-                 + _agreement_partners(sentence, offset, text))
-        partners += found
-        visited_only.append(not found)
+        partners += (_lead_before(sentence, offset) + _listed(sentence, offset) + _country_lists(sentence, offset)
+                     + _bracketed(sentence, offset) + _nationalities(sentence, offset)
+                     + _agreement_partners(sentence, offset, text))
     bodies = [b for b in find_bodies(text) if not b.is_plural]
     programme_countries = PROGRAMME_COUNTRIES.get(programme or "", frozenset())
     partners += [Partner(b.name, code, False, b.begin) for b in bodies for code in b.countries

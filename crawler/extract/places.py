@@ -12,6 +12,9 @@ from functools import lru_cache
 
 import pycountry
 
+#: The country of the sites we read: a body or a meeting with no other place named is here.
+HOME_COUNTRY = "LV"
+
 #: Paradigm → case → ending replacing the lemma's own ending (the first key of the row).
 DECLENSIONS: dict[str, dict[str, str]] = {
     "a": {"nom": "a", "gen": "as", "dat": "ai", "acc": "u", "loc": "ā"},          # Somija, Mesīna
