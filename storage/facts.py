@@ -33,6 +33,7 @@ from sqlite_utils import Database
 
 from storage.outbox import Channels, queue_alerts
 from storage.identity import ProjectSignature, acronym_key, match_project, name_keys, normalise, signature_of
+from storage.meeting_places import meeting_coordinates
 
 CHANGE_KINDS = ("new_project", "new_meeting", "new_funding", "changed_funding", "removed_funding")
 PAGE_ALIAS = "page"  # a project with no name or acronym is known by the page that stated it
@@ -219,7 +220,8 @@ class _PageRecorder:
         if existing is None:
             row = {**_meeting_value(meeting), "end": end, "project_id": project_id,
                    "key": f"{project_id}|{meeting['start']}|{end}|{place}",
-                   "first_seen": self.now, "last_seen": self.now}
+                   "first_seen": self.now, "last_seen": self.now,
+                   **meeting_coordinates(self.db, meeting.get("city"), meeting.get("country"))}
             meeting_id = self.db["meetings"].insert(row).last_pk
             self._change("new_meeting", project_id, "meetings", meeting_id, None, _meeting_value(row))
         else:

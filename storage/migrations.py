@@ -2,6 +2,8 @@
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from storage.meeting_places import locate_meetings
+
 MIGRATIONS = Migrations("projwatch")
 
 
@@ -124,3 +126,30 @@ def runs_and_site_health(db: Database) -> None:
     )
     db["changes"].add_column("site", str)
     db["changes"].transform(not_null={"project_id": False, "page_url": False})
+
+
+#: Every name, English name and acronym a project goes by, once each, in the order first seen.
+_ALIASES_OF = """(SELECT group_concat(alias, ' · ') FROM (
+    SELECT alias FROM project_aliases WHERE project_id = {project_id} AND kind != 'page'
+    GROUP BY alias ORDER BY min(id)))"""
+
+
+@MIGRATIONS(name="004_meeting_places_and_project_search")
+def meeting_places_and_project_search(db: Database) -> None:
+    """Coordinates of meetings' cities (for the map), and full-text search over project names and
+    aliases: ``projects.aliases`` follows ``project_aliases`` by triggers, the index follows ``projects``."""
+    db["meetings"].add_column("latitude", float)
+    db["meetings"].add_column("longitude", float)
+    locate_meetings(db)
+    db["projects"].add_column("aliases", str)
+    for event, rows in (("insert", ["new"]), ("update", ["old", "new"]), ("delete", ["old"])):
+        updates = "".join(
+            f"UPDATE projects SET aliases = {_ALIASES_OF.format(project_id=f'{row}.project_id')}"
+            f" WHERE id = {row}.project_id;\n"
+            for row in rows
+        )
+        db.execute(f"CREATE TRIGGER project_aliases_{event} AFTER {event.upper()} ON project_aliases"
+                   f" BEGIN\n{updates}END")
+    db.execute(f"UPDATE projects SET aliases = {_ALIASES_OF.format(project_id='projects.id')}")
+    db["projects"].enable_fts(["name", "name_en", "acronym", "aliases"], create_triggers=True,
+                              tokenize="unicode61 remove_diacritics 2")
