@@ -27,3 +27,6 @@ main.add_command(notify_test)
 from crawler.extract_cli import extract  # noqa: E402
 
 main.add_command(extract)
+from crawler.serve_cli import serve  # noqa: E402
+
+main.add_command(serve)

@@ -1,0 +1,60 @@
+"""``projwatch serve``: the database in Datasette, read-only, with projwatch's metadata, queries and feeds.
+
+Datasette reads the live file (not immutable: cron keeps writing; the database is in WAL mode, so
+both work) through read-only connections; no write API, no writable canned query. The feeds and the
+map come from the plugins datasette-atom, datasette-ics and datasette-cluster-map.
+"""
+from importlib.resources import files
+from pathlib import Path
+
+import click
+import uvicorn
+from datasette.app import Datasette
+from datasette.database import Database
+from datasette.plugins import pm
+from datasette.utils import parse_metadata
+
+from crawler import datasette_plugin
+from crawler.cli import UserError
+from crawler.run_cli import db_option
+from storage import StorageError, open_db
+
+DATABASE_NAME = "projwatch"   # the name in every URL (/projwatch/meetings), whatever the file is called
+SETTINGS = {"sql_time_limit_ms": 3000, "default_page_size": 50, "allow_download": False}
+
+
+def load_metadata() -> dict:
+    """The checked-in metadata (storage/datasette/metadata.yml)."""
+    return parse_metadata((files("storage.datasette") / "metadata.yml").read_text(encoding="utf-8"))
+
+
+def build_datasette(db_path: Path) -> Datasette:
+    """A Datasette instance serving ``db_path`` as ``projwatch``, read-only, with our metadata and hooks."""
+    if not pm.is_registered(datasette_plugin):
+        pm.register(datasette_plugin, name="projwatch")
+    datasette = Datasette(metadata=load_metadata(), settings=SETTINGS)
+    datasette.add_database(Database(datasette, path=str(db_path), is_mutable=True), name=DATABASE_NAME)
+    return datasette
+
+
+def _migrated(db_path: Path) -> None:
+    """Bring the schema up to date (a database of an older projwatch lacks what the queries read)."""
+    if not db_path.is_file():
+        raise UserError(f"--db {db_path}: no such database (run `projwatch run` first)")
+    try:
+        open_db(db_path).close()
+    except StorageError as error:
+        raise UserError(str(error)) from None
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 exposes the database to the network).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Browse the database in Datasette: queries, search, Atom and iCalendar feeds, a map of meetings."""
+    _migrated(db_path)
+    datasette = build_datasette(db_path)
+    click.echo(f"projwatch: serving {db_path} on http://{host}:{port}/{DATABASE_NAME} (Ctrl-C stops)", err=True)
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
