@@ -1,5 +1,6 @@
 """Item pipelines: thin glue from a fetched page to the store, the extractor and the diff."""
 import logging
+import sqlite3
 from datetime import datetime, timezone
 
 from scrapy.exceptions import DropItem
@@ -41,6 +42,13 @@ class StorePipeline:
         self.db.close()
 
     def process_item(self, item: PageItem):
+        try:
+            return self._process(item)
+        except sqlite3.Error as error:   # disk full, locked too long: this page is not stored, nor half of it
+            self.stats.inc_value(f"{STATS}/errors/storage")
+            raise DropItem(f"storage: article {item.url} not stored: {error}") from error
+
+    def _process(self, item: PageItem) -> PageItem:
         spider = self.crawler.spider
         site = spider.site
         now = datetime.now(timezone.utc)

@@ -1,4 +1,5 @@
 """The cron job ``run`` and the site list check ``sites``."""
+import sqlite3
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,6 +18,7 @@ from storage import StorageError, open_db
 
 EXIT_LOCKED = 75   # EX_TEMPFAIL: another run holds the lock; cron tries again next time
 EXIT_SITE_FAILED = 1
+EXIT_STORAGE = 74  # EX_IOERR: the database failed mid-run (disk full, locked); what was stored stays
 
 sites_option = click.option(
     "--sites", "sites_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_SITES",
@@ -101,8 +103,9 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
             click.echo(f"{site}: {'UNHEALTHY: ' + problem if problem else 'working again'}")
         delivery = deliver_pending(db, channels, per_change=per_change)
         db.close()
-    except StorageError as error:
-        raise UserError(str(error)) from None
+    except (StorageError, sqlite3.Error) as error:
+        click.echo(f"projwatch: database {db_path}: {error}", err=True)
+        sys.exit(EXIT_STORAGE)
     finally:
         lock.release()
     if delivery.sent or delivery.failed:

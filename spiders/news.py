@@ -39,6 +39,18 @@ def error_kind(failure) -> str:
     return failure.type.__name__
 
 
+def page_text(response: TextResponse) -> str:
+    """The page as text. A charset header can lie (servers often default to ISO-8859-1): a body that is
+    valid UTF-8 and not plain ASCII is UTF-8, whatever the header says, since text in another encoding
+    almost never decodes as UTF-8."""
+    if response.encoding.lower().replace("_", "-") not in ("utf-8", "utf8") and not response.body.isascii():
+        try:
+            return response.body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return response.text
+
+
 class NewsSpider(CrawlSpider):
     """Follows a site's listing pages (and sitemaps / feeds) to its articles.
 
@@ -164,7 +176,7 @@ class NewsSpider(CrawlSpider):
         yield self._item(response)
 
     def _item(self, response: TextResponse) -> PageItem:
-        return PageItem(url=response.url, site=self.site.name, html=response.text)
+        return PageItem(url=response.url, site=self.site.name, html=page_text(response))
 
     # -- errors -----------------------------------------------------------------------------------
 

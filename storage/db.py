@@ -1,4 +1,5 @@
 """Opening the database: WAL so Datasette reads while cron writes, foreign keys, migrations."""
+import os
 import sqlite3
 from pathlib import Path
 
@@ -6,7 +7,7 @@ from sqlite_utils import Database
 
 from storage.migrations import MIGRATIONS
 
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_ENV = "PROJWATCH_BUSY_TIMEOUT"   # seconds to wait for another writer (default 30)
 
 
 class StorageError(Exception):
@@ -19,8 +20,8 @@ def open_db(path: str | Path) -> Database:
     try:
         if path.parent and not path.parent.is_dir():
             raise StorageError(f"database folder does not exist: {path.parent}")
-        db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None))
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        busy_seconds = float(os.environ.get(BUSY_TIMEOUT_ENV, "30"))
+        db = Database(sqlite3.connect(path, timeout=busy_seconds, isolation_level=None))
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")   # safe with WAL; a commit no longer waits on fsync

@@ -1,6 +1,7 @@
 """The replica site: articles as data, HTML rendering per style, and a werkzeug handler."""
 import html
 import re
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -29,6 +30,7 @@ class Fault:
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
     location: str | None = None
+    delay: float = 0.0            # seconds before answering (a server that hangs)
 
 
 @dataclass
@@ -200,6 +202,7 @@ class ReplicaSite:
         path = request.full_path.rstrip("?")
         fault = self.faults.get(path)
         if fault:
+            time.sleep(fault.delay)
             response = Response(fault.body, status=fault.status, content_type=fault.content_type)
             if fault.location:
                 response.headers["Location"] = self.url(fault.location)

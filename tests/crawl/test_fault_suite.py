@@ -1,0 +1,156 @@
+"""Faults of the web, the disk and the operator: nothing stored before is lost, no alert is doubled,
+and the run ends with a clear word."""
+import os
+import resource
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import sqlite_utils
+
+from tests.conftest import FAST, ROOT
+from tests.crawl.test_faults import add_fault, page_html, summary_row
+from tests.replica import Article
+from tests.replica.site import Fault
+
+ALWAYS_DUE = {"fresh_days": 100000}
+
+
+def stored_urls(db_path) -> set[str]:
+    return {row["url"] for row in sqlite_utils.Database(db_path)["pages"].rows}
+
+
+def article_urls(site) -> set[str]:
+    return {site.url(site.article_path(article)) for article in site.articles if site.article_path(article)
+            not in site.faults}
+
+
+def test_unresolvable_site_fails_alone(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.portal)
+    sites.write_text(sites.read_text() + """
+[[sites]]
+name = "nav-dns"
+title = "Vietne bez DNS"
+start_urls = ["http://projwatch-replica.invalid/jaunumi"]
+articles = ['/jaunumi/\\\\d{4}/']
+""")
+    done = run("--sites", str(sites))
+    assert done.returncode == 1
+    assert summary_row(done.stdout, "nav-dns")["errors"] == "1"
+    assert "dns: listing http://projwatch-replica.invalid/jaunumi" in done.stderr
+    assert stored_urls(tmp_path / "projwatch.db") == article_urls(replica.portal)
+
+
+def test_a_page_that_never_answers_is_bounded_by_the_timeout(tmp_path, replica, run):
+    site = replica.centrs
+    add_fault(site, "kavejas", Fault(body=b"<html></html>", delay=6))
+    started = time.monotonic()
+    done = run("--sites", str(replica.write_sites(tmp_path / "sites.toml", site)), "-s", "DOWNLOAD_TIMEOUT=1")
+    assert time.monotonic() - started < 30
+    assert done.returncode == 0
+    assert "timeout: article" in done.stderr
+    assert stored_urls(tmp_path / "projwatch.db") == article_urls(site)
+
+
+def test_lying_charset_header_and_pathological_html(tmp_path, replica, run):
+    site = replica.centrs
+    text = "Ģimeņu dienā Ūdru ciemā pulcējās ļoti daudz ķekavnieku un žūrijas locekļu."
+    lying = add_fault(site, "meli", Fault(body=page_html("Ģimeņu diena", text).encode("utf-8"),
+                                          content_type="text/html; charset=iso-8859-1"))
+    deep = add_fault(site, "dzila", Fault(
+        body=("<html><body>" + "<div>" * 10000 + "<p>Dziļi ligzdots teksts par sporta svētkiem pilsētā.</p>"
+              + "</div>" * 10000 + "</body></html>").encode()))
+    numbers = " ".join(f"{n % 28 + 1}. maijā {n * 37} EUR {n}.{n % 12 + 1}.2024." for n in range(8000))
+    heavy = add_fault(site, "skaitli", Fault(body=page_html("Skaitļi", numbers).encode()))
+    assert len(numbers) > 200_000
+
+    done = run("--sites", str(replica.write_sites(tmp_path / "sites.toml", site)))
+    assert done.returncode == 0, done.stderr
+    db = sqlite_utils.Database(tmp_path / "projwatch.db")
+    assert text in db["pages"].get(site.url(lying))["text"]
+    assert site.url(heavy) in stored_urls(tmp_path / "projwatch.db")
+    assert article_urls(site) - {site.url(deep)} <= stored_urls(tmp_path / "projwatch.db")
+
+
+def test_a_database_locked_by_another_writer_is_a_clear_error(tmp_path, replica, run):
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs)
+    assert run("--sites", str(sites)).returncode == 0
+    before = stored_urls(tmp_path / "projwatch.db")
+    other = sqlite3.connect(tmp_path / "projwatch.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "crawler", "run", "--sites", str(sites), "--db", str(tmp_path / "projwatch.db"),
+             *FAST], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PROJWATCH_BUSY_TIMEOUT": "1"})
+        assert time.monotonic() - started < 20
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert done.returncode != 0
+    assert "database is locked" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert stored_urls(tmp_path / "projwatch.db") == before
+
+
+def test_a_full_disk_loses_nothing_stored_before(tmp_path, replica, run):
+    site = replica.centrs
+    sites = replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE)
+    db_path = tmp_path / "projwatch.db"
+    assert run("--sites", str(sites)).returncode == 0
+    before = stored_urls(db_path)
+    for n in range(30):
+        site.add_article(Article(f"liela-{n}", f"Garš raksts {n}", "2024-11-20",
+                                 tuple(f"Rindkopa {n}.{k}: " + "pilsētas attīstības plāns " * 60 for k in range(10))))
+    limit = os.path.getsize(db_path) + 64 * 1024
+
+    def small_disk():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler", "run", "--sites", str(sites), "--db", str(db_path), *FAST],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, preexec_fn=small_disk,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode != 0 or "storage: article" in done.stderr
+    assert "Traceback" not in done.stderr.split("\n")[-2:]
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert before <= stored_urls(db_path)
+    orphans = db.execute("select count(*) from pages where url not in (select url from page_versions)")
+    assert orphans.fetchone()[0] == 0
+    assert run("--sites", str(sites)).returncode == 0          # room again: the next run catches up
+    assert stored_urls(db_path) == article_urls(site)
+
+
+def test_sigterm_stops_cleanly_and_the_next_run_resumes(tmp_path, replica, smtp_server):
+    mail_url, mailbox = smtp_server
+    site = replica.centrs
+    for n in range(60):
+        site.add_article(Article(f"termins-{n}", f"Ziņa {n}", "2025-01-15", (
+            f"No {n % 27 + 1}. līdz {n % 27 + 2}. jūnijam Tartu, Igaunijā notiks projekta “Gudras pilsētas dati” "
+            f"partneru sanāksme numur {n}.",)))
+    sites = replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE)
+    db_path = tmp_path / "projwatch.db"
+    command = [sys.executable, "-m", "crawler", "run", "--sites", str(sites), "--db", str(db_path),
+               "--notify", mail_url, "--no-baseline", *FAST, "-s", "DOWNLOAD_DELAY=0.05"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len([p for p in site.served if p[1] == 200]) < 15:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert "Traceback" not in stderr
+    partial = stored_urls(db_path)
+    assert 0 < len(partial) < len(article_urls(site))
+
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert stored_urls(db_path) == article_urls(site)
+    db = sqlite_utils.Database(db_path)
+    delivered = "\n".join(m.get_body(preferencelist=("plain",)).get_content() for m in mailbox.messages)
+    for row in db["meetings"].rows:
+        assert delivered.count(f"{row['start']} – {row['end']}") == 1, row
