@@ -1,0 +1,76 @@
+"""A real browser (Debian's headless Chromium, driven by Playwright) on the served database.
+
+The browser may talk to the server on loopback only: every other request (map tiles) is refused and
+counted, so no test reaches the internet. Screenshots are saved in the test's tmp dir.
+"""
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists() and not shutil.which("chromium"),
+                                reason="Debian's chromium is not installed (CI installs it)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that can reach 127.0.0.1 only; ``page.refused`` lists the other URLs it asked for."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.refused = []
+
+    def only_loopback(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            page.refused.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_loopback)
+    yield page
+    context.close()
+
+
+def test_meetings_query_page(page, served, browse_site, tmp_path):
+    page.goto(served.url("/projwatch/partner_meetings"))
+    rows = page.locator("table.rows-and-columns tbody tr")
+    assert rows.count() == 2
+    first, second = rows.nth(0).inner_text(), rows.nth(1).inner_text()
+    assert "upcoming" in first and "Oulu" in first and browse_site.meetings.upcoming.isoformat() in first
+    assert "recent" in second and "Porto" in second
+    assert page.locator("h1").inner_text() == "Partner meetings, upcoming and recent"
+    assert page.locator("table.rows-and-columns a[href$='/sanaksme-oulu']").count() == 1
+    page.wait_for_selector(".leaflet-marker-icon", timeout=15_000)   # the two meetings on the map
+    assert page.locator(".leaflet-marker-icon").count() == 2
+    page.screenshot(path=tmp_path / "partner_meetings.png", full_page=True)
+    assert (tmp_path / "partner_meetings.png").stat().st_size > 10_000
+
+
+def test_map_of_meetings(page, served, tmp_path):
+    page.goto(served.url("/projwatch/meetings"))
+    page.wait_for_selector(".leaflet-container", timeout=15_000)
+    page.wait_for_selector(".leaflet-marker-icon", timeout=15_000)
+    assert page.locator(".leaflet-marker-icon").count() >= 1
+    assert page.locator("table.rows-and-columns tbody tr").count() >= 5
+    page.screenshot(path=tmp_path / "meetings_map.png", full_page=True)
+    assert (tmp_path / "meetings_map.png").stat().st_size > 10_000
+    assert all("tile.openstreetmap.org" in url for url in page.refused)
+
+
+def test_search_page_highlights(page, served):
+    page.goto(served.url("/projwatch/search_pages?q=URBACT"))
+    assert page.locator("table.rows-and-columns mark").first.inner_text() == "URBACT"
