@@ -65,6 +65,10 @@ def read_article(html: str, url: str | None = None, *, title_css: str | None = N
     if body_css:
         body = "\n".join(node.text_content().strip() for node in tree.cssselect(body_css)).strip()
     if not body:
+        # A <time> beside the heading is the page's date, not prose: read by htmldate, kept out of the
+        # text, where it would read as the date of whatever the first sentence tells.
+        for stamp in tree.xpath("//time[not(ancestor::p)]"):
+            stamp.drop_tree()
         document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_tables=True)
         body = document.text if document is not None else None
     text = body or ""
