@@ -102,7 +102,6 @@ class _PageRecorder:
         self.db, self.page_url, self.version_id, self.now = db, page_url, version_id, now
         self.result = RecordResult()
         self.change_ids: list[tuple[int, str]] = []
-        self.known = self._signatures()
         self.previously_stated = self._retire_page_sources()
 
     # -- projects ---------------------------------------------------------------------------------
@@ -116,7 +115,6 @@ class _PageRecorder:
         self._add_aliases(project_id, project, signature)
         self._state("projects", project_id, is_new=False)
         self._record_partners(project_id, project)
-        self.known.update(self._signatures(project_id))
         for meeting in project.get("meetings") or []:
             if meeting.get("start"):
                 self._record_meeting(project_id, meeting)
@@ -124,7 +122,7 @@ class _PageRecorder:
 
     def _resolve(self, signature: ProjectSignature) -> int | None:
         if signature.names or signature.acronyms or signature.partners:
-            found = match_project(signature, self.known.items())
+            found = match_project(signature, self._signatures(self._candidates(signature)).items())
             if found is not None:
                 return found
         row = self.db.execute(
@@ -167,17 +165,36 @@ class _PageRecorder:
             ignore=True,
         )
 
-    def _signatures(self, project_id: int | None = None) -> dict[int, ProjectSignature]:
-        """The signatures of every stored project (or of one), read in three queries."""
-        only, params = ("WHERE project_id = ?", [project_id]) if project_id is not None else ("", [])
+    def _candidates(self, signature: ProjectSignature) -> set[int]:
+        """The stored projects the signature could be, found through indexes (never a scan of all):
+        those sharing a name or acronym key, and, where partners can decide, those of its programme."""
+        ids: set[int] = set()
+        keys = sorted(signature.names | signature.acronyms)
+        if keys:
+            marks = ", ".join("?" * len(keys))
+            ids.update(row[0] for row in self.db.execute(
+                f"SELECT project_id FROM project_aliases WHERE key IN ({marks})", keys))
+        if signature.programme and (signature.lead_partner or signature.partners):
+            ids.update(row[0] for row in self.db.execute(
+                "SELECT id FROM projects WHERE programme = ?", [signature.programme]))
+        return ids
+
+    def _signatures(self, project_ids: set[int]) -> dict[int, ProjectSignature]:
+        """The signatures of the given projects, read in three queries."""
+        if not project_ids:
+            return {}
+        marks = ", ".join("?" * len(project_ids))
+        params = sorted(project_ids)
         aliases: dict[int, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-        for owner, kind, key in self.db.execute(f"SELECT project_id, kind, key FROM project_aliases {only}", params):
+        for owner, kind, key in self.db.execute(
+                f"SELECT project_id, kind, key FROM project_aliases WHERE project_id IN ({marks})", params):
             aliases[owner][kind].add(key)
         partners = defaultdict(set)
-        for owner, name in self.db.execute(f"SELECT project_id, name FROM partners {only}", params):
+        for owner, name in self.db.execute(
+                f"SELECT project_id, name FROM partners WHERE project_id IN ({marks})", params):
             partners[owner].add(normalise(name))
         projects = self.db.execute(
-            f"SELECT id, programme, lead_partner FROM projects {only.replace('project_id', 'id')}", params)
+            f"SELECT id, programme, lead_partner FROM projects WHERE id IN ({marks})", params)
         return {
             owner: ProjectSignature(
                 names=frozenset(aliases[owner]["name"] | aliases[owner]["name_en"]),

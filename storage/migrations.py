@@ -119,6 +119,7 @@ def runs_and_site_health(db: Database) -> None:
         not_null={"site", "started", "finished"},
     )
     db["runs"].create_index(["site", "started"])
+    db["projects"].create_index(["programme"])   # project identity looks candidates up by programme
     db["site_health"].create(
         {"site": str, "healthy": bool, "since": str, "reason": str},
         pk="site",
