@@ -37,7 +37,7 @@ def build_datasette(db_path: Path) -> Datasette:
     return datasette
 
 
-def _migrated(db_path: Path) -> None:
+def _migrate(db_path: Path) -> None:
     """Bring the schema up to date (a database of an older projwatch lacks what the queries read)."""
     if not db_path.is_file():
         raise UserError(f"--db {db_path}: no such database (run `projwatch run` first)")
@@ -54,7 +54,7 @@ def _migrated(db_path: Path) -> None:
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve(db_path: Path, host: str, port: int) -> None:
     """Browse the database in Datasette: queries, search, Atom and iCalendar feeds, a map of meetings."""
-    _migrated(db_path)
+    _migrate(db_path)
     datasette = build_datasette(db_path)
     click.echo(f"projwatch: serving {db_path} on http://{host}:{port}/{DATABASE_NAME} (Ctrl-C stops)", err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
