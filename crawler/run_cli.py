@@ -15,6 +15,7 @@ from crawler.sites import SiteListError, load_sites
 from notifications.channels import channel_wishes
 from notifications.deliver import deliver_pending
 from storage import StorageError, open_db
+from storage.meeting_places import locate_meetings
 
 EXIT_LOCKED = 75   # EX_TEMPFAIL: another run holds the lock; cron tries again next time
 EXIT_SITE_FAILED = 1
@@ -97,6 +98,7 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
         _print_summary(reports)
         db = open_db(db_path)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        locate_meetings(db)   # the map's coordinates, for the cities no run asked about before
         flipped = record_and_assess(db, reports, {site.name: site.start_urls[0] for site in sites}, now,
                                     settings["PROJWATCH_CHANNELS"])
         for site, (kind, problem) in flipped.items():

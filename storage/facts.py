@@ -33,7 +33,6 @@ from sqlite_utils import Database
 
 from storage.outbox import Channels, queue_alerts
 from storage.identity import ProjectSignature, acronym_key, match_project, name_keys, normalise, signature_of
-from storage.meeting_places import meeting_coordinates
 
 CHANGE_KINDS = ("new_project", "new_meeting", "new_funding", "changed_funding", "removed_funding")
 PAGE_ALIAS = "page"  # a project with no name or acronym is known by the page that stated it
@@ -167,16 +166,18 @@ class _PageRecorder:
 
     def _candidates(self, signature: ProjectSignature) -> set[int]:
         """The stored projects the signature could be, found through indexes (never a scan of all):
-        those sharing a name or acronym key, and, where partners can decide, those of its programme."""
+        those sharing a name or acronym key, and, where partners can decide, those sharing a partner."""
         ids: set[int] = set()
         keys = sorted(signature.names | signature.acronyms)
         if keys:
             marks = ", ".join("?" * len(keys))
             ids.update(row[0] for row in self.db.execute(
                 f"SELECT project_id FROM project_aliases WHERE key IN ({marks})", keys))
-        if signature.programme and (signature.lead_partner or signature.partners):
+        if signature.programme and signature.partners:
+            names = sorted(signature.partners)
+            marks = ", ".join("?" * len(names))
             ids.update(row[0] for row in self.db.execute(
-                "SELECT id FROM projects WHERE programme = ?", [signature.programme]))
+                f"SELECT DISTINCT project_id FROM partners WHERE name_key IN ({marks})", names))
         return ids
 
     def _signatures(self, project_ids: set[int]) -> dict[int, ProjectSignature]:
@@ -190,9 +191,9 @@ class _PageRecorder:
                 f"SELECT project_id, kind, key FROM project_aliases WHERE project_id IN ({marks})", params):
             aliases[owner][kind].add(key)
         partners = defaultdict(set)
-        for owner, name in self.db.execute(
-                f"SELECT project_id, name FROM partners WHERE project_id IN ({marks})", params):
-            partners[owner].add(normalise(name))
+        for owner, name_key in self.db.execute(
+                f"SELECT project_id, name_key FROM partners WHERE project_id IN ({marks})", params):
+            partners[owner].add(name_key)
         projects = self.db.execute(
             f"SELECT id, programme, lead_partner FROM projects WHERE id IN ({marks})", params)
         return {
@@ -219,6 +220,7 @@ class _PageRecorder:
             if existing is None:
                 partner_id = self.db["partners"].insert({
                     "project_id": project_id, "key": key, "name": partner["name"],
+                    "name_key": normalise(partner["name"]),
                     "country": partner.get("country"), "role": role,
                     "first_seen": self.now, "last_seen": self.now,
                 }).last_pk
@@ -237,8 +239,7 @@ class _PageRecorder:
         if existing is None:
             row = {**_meeting_value(meeting), "end": end, "project_id": project_id,
                    "key": f"{project_id}|{meeting['start']}|{end}|{place}",
-                   "first_seen": self.now, "last_seen": self.now,
-                   **meeting_coordinates(self.db, meeting.get("city"), meeting.get("country"))}
+                   "first_seen": self.now, "last_seen": self.now}
             meeting_id = self.db["meetings"].insert(row).last_pk
             self._change("new_meeting", project_id, "meetings", meeting_id, None, _meeting_value(row))
         else:

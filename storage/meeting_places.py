@@ -1,41 +1,31 @@
 """Latitude and longitude of each meeting's city, so that meetings can be put on a map.
 
-A meeting's coordinates are those of another stored meeting in the same city and country when there is
-one (the gazetteer is loaded only for a city never seen before), else the gazetteer's
-(``storage.gazetteer``); online meetings and unknown places have none.
+Places are looked up in the gazetteer (``storage.gazetteer``) once, after a run, for the cities no
+earlier run asked about; the answers, unknown places included, are kept in ``places``. Online meetings
+and unknown places have no coordinates.
 """
 from sqlite_utils import Database
 
-from storage.gazetteer import locate
+from storage.gazetteer import locate_all
 
-
-def meeting_coordinates(db: Database, city: str | None, country: str | None) -> dict:
-    """``{"latitude": …, "longitude": …}`` for a meeting in ``city``, ``country``; ``{}`` if unknown."""
-    if not city or not country:
-        return {}
-    known = db.execute(
-        "SELECT latitude, longitude FROM meetings WHERE city = ? AND country = ? AND latitude IS NOT NULL"
-        " LIMIT 1",
-        [city, country],
-    ).fetchone()
-    if known:
-        return {"latitude": known[0], "longitude": known[1]}
-    found = locate(city, country)
-    return found._asdict() if found else {}
+UNASKED = """SELECT DISTINCT meetings.city, meetings.country FROM meetings
+LEFT JOIN places ON places.city = meetings.city AND places.country = meetings.country
+WHERE meetings.city IS NOT NULL AND meetings.country IS NOT NULL AND places.city IS NULL"""
 
 
 def locate_meetings(db: Database) -> int:
     """Give coordinates to every stored meeting that lacks them and whose city is known; return how many."""
-    places = db.execute(
-        "SELECT DISTINCT city, country FROM meetings WHERE latitude IS NULL AND city IS NOT NULL"
-    ).fetchall()
-    located = 0
-    for city, country in places:
-        coordinates = meeting_coordinates(db, city, country)
-        if coordinates:
-            located += db.execute(
-                "UPDATE meetings SET latitude = :latitude, longitude = :longitude"
-                " WHERE city = :city AND country = :country AND latitude IS NULL",
-                {**coordinates, "city": city, "country": country},
-            ).rowcount
-    return located
+    with db.atomic():
+        unasked = db.execute(UNASKED).fetchall()
+        found = locate_all(unasked)
+        db["places"].insert_all(
+            [{"city": city, "country": country, **(found[(city, country)]._asdict()
+                                                    if (city, country) in found else {})}
+             for city, country in unasked],
+            pk=("city", "country"), ignore=True)
+        return db.execute(
+            "UPDATE meetings SET (latitude, longitude) = (SELECT latitude, longitude FROM places"
+            " WHERE places.city = meetings.city AND places.country = meetings.country)"
+            " WHERE latitude IS NULL AND EXISTS (SELECT 1 FROM places WHERE places.city = meetings.city"
+            " AND places.country = meetings.country AND places.latitude IS NOT NULL)"
+        ).rowcount

@@ -2,8 +2,6 @@
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from storage.meeting_places import locate_meetings
-
 MIGRATIONS = Migrations("projwatch")
 
 
@@ -119,7 +117,6 @@ def runs_and_site_health(db: Database) -> None:
         not_null={"site", "started", "finished"},
     )
     db["runs"].create_index(["site", "started"])
-    db["projects"].create_index(["programme"])   # project identity looks candidates up by programme
     db["site_health"].create(
         {"site": str, "healthy": bool, "since": str, "reason": str},
         pk="site",
@@ -127,6 +124,9 @@ def runs_and_site_health(db: Database) -> None:
     )
     db["changes"].add_column("site", str)
     db["changes"].transform(not_null={"project_id": False, "page_url": False})
+    # Project identity finds candidates by partner name, through this index, never by a scan.
+    db["partners"].add_column("name_key", str)
+    db["partners"].create_index(["name_key"])
 
 
 #: Every name, English name and acronym a project goes by, once each, in the order first seen.
@@ -141,7 +141,6 @@ def meeting_places_and_project_search(db: Database) -> None:
     aliases: ``projects.aliases`` follows ``project_aliases`` by triggers, the index follows ``projects``."""
     db["meetings"].add_column("latitude", float)
     db["meetings"].add_column("longitude", float)
-    locate_meetings(db)
     db["projects"].add_column("aliases", str)
     for event, rows in (("insert", ["new"]), ("update", ["old", "new"]), ("delete", ["old"])):
         updates = "".join(
@@ -154,3 +153,10 @@ def meeting_places_and_project_search(db: Database) -> None:
     db.execute(f"UPDATE projects SET aliases = {_ALIASES_OF.format(project_id='projects.id')}")
     db["projects"].enable_fts(["name", "name_en", "acronym", "aliases"], create_triggers=True,
                               tokenize="unicode61 remove_diacritics 2")
+
+
+@MIGRATIONS(name="005_places")
+def places(db: Database) -> None:
+    """What the gazetteer answered for each city (no coordinates: not found), so it is asked once."""
+    db["places"].create({"city": str, "country": str, "latitude": float, "longitude": float},
+                        pk=("city", "country"))

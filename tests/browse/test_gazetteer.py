@@ -3,8 +3,8 @@ import pytest
 
 from crawler.extract.places import CITIES
 from storage import open_db
-from storage.gazetteer import locate
-from storage.meeting_places import locate_meetings, meeting_coordinates
+from storage.gazetteer import locate, locate_all
+from storage.meeting_places import locate_meetings
 
 #: Names in the extractor's table that are regions or villages too small for the gazetteer.
 NOT_ON_THE_MAP = {"Vidzeme", "Kurzeme", "Zemgale", "Latgale", "Sēlija", "Setomaa", "Mazovija",
@@ -12,7 +12,8 @@ NOT_ON_THE_MAP = {"Vidzeme", "Kurzeme", "Zemgale", "Latgale", "Sēlija", "Setoma
 
 
 def test_every_city_the_extractor_names_is_located():
-    missing = {lemma for lemma, country, _ in CITIES if locate(lemma, country) is None}
+    found = locate_all((lemma, country) for lemma, country, _ in CITIES)
+    missing = {lemma for lemma, country, _ in CITIES if (lemma, country) not in found}
     assert missing == NOT_ON_THE_MAP
 
 
@@ -32,16 +33,24 @@ def test_unknown_or_countryless_places_have_no_coordinates():
     assert locate(None, "LV") is None
 
 
-def test_stored_meetings_lend_coordinates_and_are_filled_in(tmp_path):
+def test_stored_meetings_are_located_once_per_place(tmp_path, monkeypatch):
     db = open_db(tmp_path / "projwatch.db")
     project = db["projects"].insert({"first_seen": "t", "last_seen": "t"}).last_pk
     base = {"project_id": project, "start": "2025-03-03", "end": "2025-03-03", "first_seen": "t", "last_seen": "t"}
     db["meetings"].insert_all([
-        {**base, "key": "a", "city": "Porto", "country": "PT", "latitude": 1.0, "longitude": 2.0},
-        {**base, "key": "b", "city": "Tartu", "country": "EE"},
-        {**base, "key": "c", "city": None, "country": None, "online": True},
+        {**base, "key": "a", "city": "Tartu", "country": "EE"},
+        {**base, "key": "b", "city": "Tartu", "country": "EE", "start": "2025-04-04"},
+        {**base, "key": "c", "city": "Nekurciems", "country": "LV"},
+        {**base, "key": "d", "city": None, "country": None, "online": True},
     ])
-    assert meeting_coordinates(db, "Porto", "PT") == {"latitude": 1.0, "longitude": 2.0}
-    assert locate_meetings(db) == 1
-    assert db["meetings"].get(2)["latitude"] == pytest.approx(58.38, abs=0.01)
-    assert db["meetings"].get(3)["latitude"] is None
+    assert locate_meetings(db) == 2
+    assert db["meetings"].get(1)["latitude"] == pytest.approx(58.38, abs=0.01)
+    assert db["meetings"].get(3)["latitude"] is None and db["meetings"].get(4)["latitude"] is None
+    assert {(row["city"], row["latitude"] is None) for row in db["places"].rows} == {
+        ("Tartu", False), ("Nekurciems", True)}
+
+    asked = []
+    monkeypatch.setattr("storage.meeting_places.locate_all", lambda places: asked.extend(places) or {})
+    db["meetings"].insert({**base, "key": "e", "city": "Tartu", "country": "EE", "start": "2025-05-05"})
+    assert locate_meetings(db) == 1          # known from places: the gazetteer is not asked again
+    assert asked == []
