@@ -15,19 +15,25 @@ from collections.abc import Sequence
 from .dates import DateSpan, Published, find_dates
 from .places import HOME_COUNTRY, find_places, is_online
 
-#: Words of gatherings (stems, matched case-insensitively at a word start).
-GATHERING_WORDS = (
-    "sanāksm", "tikšanā", "tikšanos", "tikšanās", "tikās", "satikās", "vizīt", "viesoj", "city lab",
-    "konferenc", "seminār", "darbnīc", "pasākum", "ceremonij", "sēde", "sēdē", "forum", "stažēšan",
-    "stažēš", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "kick-off", "meeting", "workshop",
-    "conference", "study visit", "atklāšan", "noslēguma", "kongres",
+#: Words of gatherings (stems, matched case-insensitively at a word start): nouns of every kind of
+#: meeting, and the verbs that report or announce one ("tikās", "tiksies", "pulcējās", "viesojās").
+#: *Strong* ones name a gathering of people outright; the others ("pasākums", "sēde", "noslēguma …")
+#: may as well name a measure, a sitting or a report.
+STRONG_GATHERING_WORDS = (
+    "sanāksm", "sapulc", "tikšanā", "tikšanos", "tikšanās", "tikās", "tiksies", "tikties", "tiekas",
+    "tikāmies", "tiksimies", "satikās", "pulcēj", "sapulcēj", "vizīt", "viesoj", "viesosies", "city lab",
+    "konferenc", "videokonferenc", "seminār", "vebinār", "tīmekļseminār", "darbnīc", "forum", "kongres",
+    "simpozij", "stažēš", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "apaļā galda", "hakaton",
+    "kick-off", "meeting", "workshop", "conference", "study visit", "webinar",
 )
+WEAK_GATHERING_WORDS = ("pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas")
+GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 
-#: Words of things dated like meetings that are not meetings.
-NOT_MEETING_WORDS = (
-    "līgum", "nolēm", "lēmum", "pieņēm", "domes sēd", "termiņ", "apstiprin", "pieteikum", "iesniegt",
-    "būvniecīb", "pabeigt", "parakstīj", "parakstīšan",
-)
+#: Words of things dated like meetings that are not meetings: contracts, council sittings,
+#: applications. *Soft* ones (decisions, approvals, deadlines) only rule out a sentence that has no
+#: strong gathering word: "partneru sanāksmē apstiprināja darba plānu" is still a meeting.
+NOT_MEETING_WORDS = ("līgum", "domes sēd", "pieteikum", "iesniegt", "parakstīj", "parakstīšan")
+SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin", "būvniecīb", "pabeigt")
 
 #: Words before a date that make it a start or a deadline rather than the day of an event.
 NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")
@@ -36,7 +42,9 @@ NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirm
 MAX_MEETING_DAYS = 14
 
 _GATHERING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in GATHERING_WORDS) + ")")
+_STRONG = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in STRONG_GATHERING_WORDS) + ")")
 _NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in NOT_MEETING_WORDS) + ")")
+_SOFT_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in SOFT_NOT_MEETING_WORDS) + ")")
 
 
 @dataclass(frozen=True)
@@ -56,14 +64,14 @@ class Meeting:
 
 #: Meeting kinds by their words, first match wins.
 MEETING_KINDS: tuple[tuple[str, str], ...] = (
-    ("kick-off meeting", r"atklāšanas sanāksm|kick-off"),
+    ("kick-off meeting", r"(?:atklāšanas|uzsākšanas|ievad)\w* (?:sanāksm|tikšan|pasākum|konferenc)|kick-off"),
     ("closing meeting", r"noslēguma (?:sanāksm|tikšan|pasākum|konferenc)"),
     ("city lab", r"city lab"),
-    ("study visit", r"mācību vizīt|pieredzes apmaiņ|pieredzes brauc|stažēš|study visit"),
-    ("conference", r"konferenc|conference|forum"),
-    ("workshop", r"darbnīc|seminār|workshop"),
+    ("study visit", r"mācību (?:vizīt|brauc)|pieredzes apmaiņ|pieredzes brauc|stažēš|study visit"),
+    ("conference", r"konferenc|conference|forum|kongres|simpozij"),
+    ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
     ("ceremony", r"ceremonij|svinīg"),
-    ("partner meeting", r"partneru (?:sanāksm|tikšan)|sanāksm|tikšan|tikās|sēd|meeting"),
+    ("partner meeting", r"partneru (?:sanāksm|tikšan)|sanāksm|sapulc|tikšan|tikās|tiks|tiek|pulcēj|sēd|meeting"),
     ("visit", r"vizīt|viesoj"),
     ("event", r"pasākum"),
 )
@@ -97,6 +105,8 @@ def find_meetings(sentence: str, offset: int, published: Published,
                   dates: Sequence[DateSpan] | None = None) -> list[Meeting]:
     """The meetings one sentence reports or announces; ``dates`` are its dates where already found."""
     if not _GATHERING.search(sentence) or _NOT_MEETING.search(sentence):
+        return []
+    if _SOFT_NOT_MEETING.search(sentence) and not _STRONG.search(sentence):
         return []
     meetings = []
     online = is_online(sentence)

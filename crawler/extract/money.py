@@ -10,6 +10,11 @@ from dataclasses import dataclass
 
 from price_parser import Price
 
+from .programmes import PROGRAMME_ALIASES
+
+#: The names of the programmes that fund projects: money they give is EU or programme money.
+PROGRAMME_NAMES = "|".join(pattern for key, pattern in PROGRAMME_ALIASES if key != "other")
+
 #: Scale words after a number ("5 miljonu euro").
 SCALES: tuple[tuple[str, int], ...] = (
     (r"miljard\w*|mljrd\.?", 1_000_000_000),
@@ -19,31 +24,44 @@ SCALES: tuple[tuple[str, int], ...] = (
 EURO = r"EUR|euro|eiro|€"
 LATS = r"LVL|Ls|latu|lati|lats"
 
-#: Bodies whose own budget within a project is a partner's budget ("Digitālā centra budžets").
+#: Bodies whose own budget within a project is a partner's budget ("Digitālā centra budžets"), in the
+#: genitive and dative.
 HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|novadam|partnera|partnerim"
-                r"|universitātes|aģentūras|augstskolas|biedrības|skolas|asociācijas|iestādes|reģiona")
+                r"|universitātes|universitātei|aģentūras|aģentūrai|augstskolas|augstskolai|biedrības|biedrībai"
+                r"|skolas|skolai|asociācijas|asociācijai|iestādes|iestādei|reģiona|reģionam|tehnikuma|tehnikumam"
+                r"|koledžas|koledžai|muzeja|muzejam|bibliotēkas|bibliotēkai|parka|parkam|direkcijas|direkcijai"
+                r"|institūta|institūtam|fonda|fondam|uzņēmuma|uzņēmumam|nodibinājuma"
+                r"|nodibinājumam|pilsētas|pilsētai|apvienības|apvienībai|kameras|kamerai|slimnīcas|slimnīcai")
+
+#: The EU funds and their Latvian abbreviations (ERAF, ESF, KF, ELFLA, EJZF, TPF…).
+EU_FUNDS = (r"\bERAF\b|\bERDF\b|\bESF\+?|\bKF\b|\bELFLA\b|\bELGF\b|\bEJZF\b|\bEJZAF\b|\bTPF\b|\bENPI\b|\bENI\b"
+            r"|\bRRF\b|\bCEF\b|Eiropas Reģionālās attīstības fond\w*|Eiropas Sociālā fond\w*|Kohēzijas fond\w*"
+            r"|Eiropas Lauksaimniecības fond\w*|Eiropas Jūrlietu\w*|Taisnīgas pārkārtošanās fond\w*")
 
 #: (kind, cue pattern). Where two cues end at the same place, the earlier row wins.
 KIND_CUES: tuple[tuple[str, str], ...] = (
-    ("municipal", r"pašvaldības (?:budžeta )?(?:līdz)?finansējum\w*|pašvaldības līdzekļ\w*"
-                  r"|municipal co-?financing"),
+    ("municipal", r"pašvaldības (?:budžeta )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
+                  r"|no pašvaldības budžeta|municipal co-?financing"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
                 r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*)|partner\w* budžet\w*"),
     ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|nacionāl\w* (?:līdz)?finansējum\w*"
                  r"|valsts dotācij\w*|state budget|national co-?financing"),
-    ("eu", r"\bERAF\b|\bERDF\b|\bESF\b|\bELFLA\b|\bENPI\b|\bENI\b|Eiropas Reģionālās attīstības fond\w*"
-           r"|Eiropas Sociālā fond\w*|Kohēzijas fond\w*|Eiropas Savienīb\w*|\bES\b (?:līdz)?finansējum\w*"
+    ("eu", rf"{EU_FUNDS}|Eiropas Savienīb\w*|\bES\b (?:fondu )?(?:līdz)?finansējum\w*"
            r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*|Interreg\w*|Erasmus\+?|grant\w*"
-           r"|Lauku atbalsta dienest\w*|finanšu instrument\w*|\bEU\b"),
-    ("other", r"privāt\w*|partneru (?:līdz)?finansējum\w*|maksimāl\w*|ne lielāk\w* kā|līdz pat|konkurs\w*"),
-    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms)|\btotal\b"),
+           r"|Lauku atbalsta dienest\w*|Centrālā finanšu un līgumu aģentūr\w*|\bCFLA\b|finanšu instrument\w*|\bEU\b"
+           rf"|{PROGRAMME_NAMES}"),
+    ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b|maksimāl\w*"
+              r"|ne lielāk\w* kā|līdz pat|konkurs\w*"),
+    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"),
 )
 
 #: Words that make an amount project money at all, when no kind cue names it.
-FUNDING_WORDS = r"finansējum\w*|līdzfinans\w*|izmaks\w*|budžet\w*|apjom\w*|piešķir\w*|atbalst\w*|funding"
+FUNDING_WORDS = (r"finansējum\w*|līdzfinans\w*|finansē\w*|izmaks\w*|budžet\w*|apjom\w*|piešķir\w*|atbalst\w*|sedz\w*"
+                 r"|ieguldījum\w*|funding")
 
 #: Words that make an amount a price or a wage, not project money.
-NOT_FUNDING_WORDS = r"\bcen\w*|maksā\b|maksa\b|alg\w*|atalgojum\w*|biļet\w*|ieejas|dāvan\w*|naudas balv\w*|sod\w*"
+NOT_FUNDING_WORDS = (r"\bcen\w*|maksā\b|maksa\b|\b(?:mēneš)?alg\w*|atalgojum\w*|biļet\w*|ieejas|dāvan\w*|naudas balv\w*|\bsod\w*"
+                     r"|ziedo\w*|saziedo\w*|stipendij\w*|pabalst\w*|nodokl\w*|ieņēmum\w*")
 
 _NUMBER_STRICT = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _NUMBER_LOOSE = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,] ?\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,] ?\d{1,2})?"

@@ -20,8 +20,16 @@ from .sentences import Sentence, split_sentences
 
 _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)\b")
 #: One project, not many: "projekts", "projekta", "projektā" ("projektu" is also "of projects").
-_SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b")
+_SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject")
+#: "Project" words that name a draft document, not a project: "lēmuma projekts", "tehniskais projekts".
+_DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīkojuma|līguma|plānojuma|tehnisk\w*"
+                    r"|būv|ēkas|vienkāršotās|saistošo)\s+projekt\w*|\b(?:likum|būv)projekt\w*")
+#: A programme named only as the one a project will be applied to does not fund a project yet:
+#: "lai sagatavotu projekta pieteikumu Interreg … programmas nākamajam uzsaukumam".
+_PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesniegum)\w*|\bpotenciāl\w*\s+"
+                          r"(?:projektu\s+)?(?:iesniedzēj|pieteicēj|partner)\w*|\bprojekt\w* ide\w*"
+                          r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\bnākam\w*\s+(?:projektu\s+)?uzsaukum\w*")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -72,16 +80,30 @@ def _title_of(text: str) -> str | None:
     return None
 
 
+def _speaks_of_project(text: str, pattern: re.Pattern = _ANY_PROJECT) -> bool:
+    """Whether ``text`` speaks of a project (one, with ``_SINGLE_PROJECT``), not of a draft document."""
+    return bool(pattern.search(text)) and bool(pattern.search(_DRAFT.sub("", text)))
+
+
 def _shows_a_project(sentences: list[Sentence], names: list[ProjectName], has_number: bool,
                      programmes: list[ProgrammeMention]) -> bool:
     if names or has_number:
         return True
-    paragraphs = {s.paragraph for s in sentences if _SINGLE_PROJECT.search(s.text)}
+    paragraphs = {s.paragraph for s in sentences if _speaks_of_project(s.text, _SINGLE_PROJECT)}
     for mention in programmes:
         sentence = next((s for s in reversed(sentences) if s.start <= mention.begin), None)
-        if sentence is not None and sentence.paragraph in paragraphs:
+        if sentence is not None and sentence.paragraph in paragraphs and not _PREPARATION.search(sentence.text):
             return True
     return False
+
+
+def _outermost(meetings: list[Meeting]) -> list[Meeting]:
+    """Meetings less the events held inside another one's dates (the items of a conference's programme)."""
+    def inside(inner: Meeting, outer: Meeting) -> bool:
+        return (inner is not outer and len(inner.start) == len(outer.start) and len(inner.end) == len(outer.end)
+                and outer.start <= inner.start and inner.end <= outer.end
+                and (outer.start, outer.end) != (inner.start, inner.end))
+    return [m for m in meetings if not any(inside(m, other) for other in meetings)]
 
 
 def _owner(offset: int, starts: list[int]) -> int:
@@ -118,7 +140,7 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
-        return [Project(funding=funding)] if funding and _ANY_PROJECT.search(text) else []
+        return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
     funding = [f for s in sentences for f in find_funding(s.text, s.start)]
 
     meetings: dict[tuple[str, str], Meeting] = {}
@@ -134,7 +156,7 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     projects = [Project(n.name, n.name_en, n.acronym, _programme_for(n.begin, programmes)) for n in names]
     projects = projects or [Project(programme=page_programme)]
     starts = [n.begin for n in names] or [0]
-    for meeting in meetings.values():
+    for meeting in _outermost(list(meetings.values())):
         projects[_owner(meeting.begin, starts)].meetings.append(meeting)
     for item in funding:
         projects[_owner(item.begin, starts)].funding.append(item)

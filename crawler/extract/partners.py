@@ -36,6 +36,7 @@ PROGRAMME_COUNTRIES: dict[str, frozenset[str]] = {
     "interreg-latvia-russia": frozenset({"LV", "RU"}),
     "interreg-latvia-belarus": frozenset({"LV", "LT", "BY"}),
     "interreg-central-baltic": frozenset({"FI", "EE", "LV", "SE"}),
+    "interreg-south-baltic": frozenset({"DK", "DE", "LT", "PL", "SE"}),
 }
 
 #: Nationality words (genitive plural) → country: "Norvēģu partneriem".
@@ -52,8 +53,15 @@ _LEAD_BEFORE = re.compile(r"(?i)\s*(?:\(\s*|,?\s+kā\s+)(?:vadošais|galvenais)\
 _LIST_MARKER = re.compile(
     r"(?i)\bpartner(?:i|iem|us|is|u)\b(?:\s+no\s+(?P<from>\w+))?\s*(?:ir\s+|[–—:-]\s*|ir\s*[–—:-]\s*)(?=\S)"
 )
-_COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*[:–—-]\s*")
+_COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*(?:[:–—-]|,\s*(?:tostarp|t\.\s?sk\."
+                           r"|tai skaitā|to skaitā|proti|no tām))\s*")
 _PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+no\s+")
+#: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
+#: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
+_MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|institūcij|universitāt|augstskol|pilsēt"
+                           r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist)\w*\s+no\s+")
+_TAKING_PART = re.compile(r"(?i)\b(?:piedalās|piedalījās|piedalīsies|sadarboj\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
+                          r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b)?\s*")
 _VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|ieradās|ierodas|apciemoj\w*)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
@@ -154,14 +162,17 @@ def _listed(sentence: str, offset: int) -> list[Partner]:
 def _country_lists(sentence: str, offset: int) -> list[Partner]:
     partners: list[Partner] = []
     lowered = sentence.lower()
-    if "valst" not in lowered and "partner" not in lowered:
+    if "valst" not in lowered and "partner" not in lowered and " no " not in lowered:
         return partners
     for match in _COUNTRY_LIST.finditer(sentence):
         rest = sentence[match.end():]
         partners += [Partner(None, p.code, False, offset + match.end() + p.begin)
                      for p in find_places(rest) if p.is_country]
     if not _VISIT.search(sentence):
-        for match in _PARTNER_FROM.finditer(sentence):
+        matches = list(_PARTNER_FROM.finditer(sentence))
+        if _TAKING_PART.search(sentence):
+            matches += _MEMBERS_FROM.finditer(sentence)
+        for match in matches:
             partners += [Partner(None, code, False, offset + match.start())
                          for code in _leading_countries(sentence[match.end():])]
     return partners

@@ -85,7 +85,7 @@ CITIES: tuple[tuple[str, str, str], ...] = (
     # Southern Europe
     ("Roma", "IT", "a"), ("Milāna", "IT", "a"), ("Mesīna", "IT", "a"), ("Messina", "IT", "a"),
     ("Turīna", "IT", "a"), ("Boloņa", "IT", "a"), ("Madride", "ES", "e"), ("Barselona", "ES", "a"),
-    ("Roquetas", "ES", "fixed"), ("Roquetasde", "ES", "fixed"), ("Lisabona", "PT", "a"),
+    ("Roquetas", "ES", "fixed"), ("Lisabona", "PT", "a"),
     ("Portalegre", "PT", "fixed"), ("Porto", "PT", "fixed"), ("Atēnas", "GR", "plural_as"),
     ("Trikala", "GR", "a"), ("Saloniki", "GR", "plural_i"), ("Bukareste", "RO", "e"),
     ("Botosani", "RO", "fixed"), ("Botoşani", "RO", "fixed"), ("Sofija", "BG", "a"), ("Belgrada", "RS", "a"),
@@ -95,8 +95,82 @@ CITIES: tuple[tuple[str, str, str], ...] = (
     ("Pleskava", "RU", "a"), ("Maskava", "RU", "a"), ("Sanktpēterburga", "RU", "a"), ("Kijiva", "UA", "a"),
 )
 
+
+def _table(code: str, paradigm: str, names: str) -> tuple[tuple[str, str, str], ...]:
+    return tuple((name, code, paradigm) for name in names.split())
+
+
+#: More towns and cities, by country and paradigm: Latvia's towns and parish centres (so that a body
+#: named after one is seen as Latvian) and the Latvian exonyms of Europe's capitals and regional cities.
+MORE_CITIES: tuple[tuple[str, str, str], ...] = (
+    *_table("LV", "a", "Iecava Kandava Viļaka Ķekava Carnikava Roja Dundaga Dagda Grobiņa Jaunjelgava Kārsava "
+                       "Lubāna Pāvilosta Seda Krimulda Vārkava Aglona Jaunpiebalga Vecpiebalga Pārgauja Trikāta "
+                       "Skulte Vaiņode Rucava Nīca Ērberģe"),
+    *_table("LV", "e", "Līgatne Ikšķile Sabile Stende Viesīte Zilupe Koknese Cesvaine Mārupe Engure Auce Baldone "
+                       "Durbe Ilūkste Lielvārde Piltene Priekule Staicele Subate Aizpute Aknīste Ērģeme Jaunpils Alsunga"),
+    *_table("LV", "plural_i", "Ērgļi Saulkrasti Strenči Viļāni Vecumnieki Brocēni Varakļāni Ropaži Rugāji Riebiņi "
+                              "Priekuļi Ieriķi Naukšēni Brenguļi Kauguri Babīte Ozolnieki Jaunsvirlauka"),
+    *_table("LV", "s", "Ķegums Mērsrags Inčukalns"),
+    *_table("LV", "pils", "Valdemārpils Mālpils Krustpils"),
+    *_table("LV", "plural_as", "Pļaviņas Jaunolaine"),
+    *_table("EE", "a", "Jõgeva Põlva Rapla"),
+    *_table("EE", "e", "Kuresāre Paide"),
+    *_table("EE", "fixed", "Hāpsalu Jõhvi Haapsalu Kuressaare Pärnu Tallinn"),
+    *_table("LT", "a", "Alīta Tauraģe Palanga Ukmerģe"),
+    *_table("LT", "e", "Marijampole Plunģe Šilute Kretinga Rietava"),
+    *_table("LT", "plural_i", "Telši Anīkšči Kupiški Druskininki Šalčininki Trakai Raseiņi"),
+    *_table("FI", "a", "Vanta Kotka Kajāni"),
+    *_table("FI", "e", "Jiveskile"),
+    *_table("FI", "fixed", "Pori Kuopio Porvo Rovaniemi Joensū Hämeenlinna Kouvola Mikkeli Kemi Raahe"),
+    *_table("SE", "a", "Lunda Kalmāra Vesterosa Linšēpinga Noršēpinga Visbija Karlskruna Helsingborga"),
+    *_table("SE", "fixed", "Ūmeo Ērebru Jenšēpinga"),
+    *_table("NO", "e", "Tromse"),
+    *_table("NO", "a", "Kristiansanna"),
+    *_table("DK", "fixed", "Odense"),
+    *_table("DK", "a", "Olborga"),
+    *_table("DE", "e", "Frankfurte Štutgarte Drēzdene Hanovere Kīle Dortmunde Ēsene Greifsvalde Šverīne Lībeka"),
+    *_table("DE", "a", "Diseldorfa Leipciga Nirnberga Rostoka Bonna Magdeburga Potsdama Flensburga"),
+    *_table("PL", "a", "Gdiņa Sopota Ščecina Lubļina Belostoka Lomža Olština Bidgošča Torūņa Elbinga"),
+    *_table("PL", "e", "Katovice"),
+    *_table("PL", "plural_i", "Suvalki"),
+    *_table("NL", "a", "Utrehta Eindhovena Groningena Leidene Māstrihta"),
+    *_table("BE", "e", "Gente Ljēža Brige"),
+    *_table("FR", "e", "Nante Lille Tulūze Monpeljē"),
+    *_table("FR", "a", "Marseļa Nica Tulūza Renna"),
+    *_table("FR", "fixed", "Bordo"),
+    *_table("GB", "a", "Glāzgova Mančestra Birmingema Kārdifa Belfāsta"),
+    *_table("GB", "e", "Liverpūle"),
+    *_table("IE", "a", "Korka Golveja"),
+    *_table("AT", "a", "Grāca Zalcburga Linca"),
+    *_table("CH", "e", "Cīrihe Ženēva Berne Bāzele"),
+    *_table("CZ", "a", "Ostrava Tābora Olomouca"),
+    *_table("SK", "e", "Košice"),
+    *_table("SI", "a", "Maribora"),
+    *_table("HR", "a", "Splita Rijeka Pula Zadara Osijeka"),
+    *_table("HU", "a", "Debrecena Segeda Peča"),
+    *_table("IT", "a", "Venēcija Genuja Padova Verona Pīza Sjēna"),
+    *_table("IT", "e", "Florence Neapole"),
+    *_table("IT", "fixed", "Palermo Bari Bergamo Trento"),
+    *_table("ES", "a", "Valensija Sevilja Saragosa Malaga Granada Kordova Kartahena"),
+    *_table("ES", "fixed", "Bilbao"),
+    *_table("PT", "a", "Braga Koimbra Evora Faro"),
+    *_table("GR", "a", "Irakliona Larisa Patra"),
+    *_table("RO", "a", "Kluža Timišoara Konstance Brašova"),
+    *_table("RO", "plural_i", "Jaši"),
+    *_table("BG", "a", "Varna Plovdiva Burgasa"),
+    *_table("CY", "a", "Nikosija Limasola"),
+    *_table("MT", "a", "Valleta"),
+    *_table("IS", "a", "Reikjavīka"),
+    *_table("UA", "a", "Ļviva Harkiva Odesa Dņipra Čerņigiva"),
+    *_table("GE", "fixed", "Tbilisi Batumi"),
+    *_table("MD", "a", "Kišiņeva"),
+    *_table("RU", "a", "Novgoroda Kaļiņingrada"),
+    *_table("US", "fixed", "ASV"),
+)
+
 #: Words that put an event online rather than in a country.
-ONLINE_WORDS = re.compile(r"(?i)\b(?:tiešsaist\w*|attālināt\w*|online|virtuāl\w*|zoom)\b")
+ONLINE_WORDS = re.compile(r"(?i)\b(?:tiešsaist\w*|attālināt\w*|online|virtuāl\w*|zoom|videokonferenc\w*"
+                          r"|vebinār\w*|tīmekļseminār\w*|webinar\w*|(?:MS |Microsoft )?Teams|Webex|Google Meet|Skype)\b")
 
 _WORD = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽÕ][\w-]*")
 _CODE_IN_PARENS = re.compile(r"\(([A-Z]{2})\)")
@@ -141,7 +215,7 @@ def _country_names() -> list[tuple[str, str, str]]:
         for english in {country.name, getattr(country, "common_name", country.name)}:
             name = latvian.gettext(english)
             paradigm = _paradigm_of(name)
-            if name != english and " " not in name and paradigm:
+            if " " not in name and paradigm:
                 names.append((name, country.alpha_2, paradigm))
     return names + list(COUNTRY_EXTRAS)
 
@@ -150,7 +224,7 @@ def _country_names() -> list[tuple[str, str, str]]:
 def place_forms() -> dict[str, tuple[str, str, bool, str]]:
     """Every declined form → (code, case, is_country, lemma)."""
     forms: dict[str, tuple[str, str, bool, str]] = {}
-    for lemma, code, paradigm in CITIES:
+    for lemma, code, paradigm in CITIES + MORE_CITIES:
         for case, form in _declined(lemma, paradigm).items():
             forms.setdefault(form, (code, case, False, lemma))
     for name, code, paradigm in _country_names():

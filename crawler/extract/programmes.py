@@ -17,29 +17,35 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
                                r"|Latvia\s*[–—-]\s*Russia"),
     ("interreg-latvia-lithuania", r"Latvij\w*\s*[–—-]\s*Lietuv\w*|Latvia\s*[–—-]\s*Lithuania|LatLit"),
     ("interreg-estonia-latvia", r"Igaunij\w*\s*[–—-]\s*Latvij\w*|Estonia\s*[–—-]\s*Latvia"),
-    ("interreg-central-baltic", r"Centrālā Baltijas jūras reģiona(?: programm\w*)?|Central Baltic"),
+    ("interreg-central-baltic", r"Centrāl\w* Baltij\w*(?: jūras reģiona)?(?: programm\w*)?|Central Baltic"),
     ("interreg-bsr", r"Baltijas jūras reģiona programm\w*|Baltic Sea Region|Interreg BSR"),
     ("interreg-south-baltic", r"Dienvidbaltijas|South Baltic"),
-    ("interreg-europe", r"Interreg Europe|Interreg Eiropa\w*|INTERREG IVC|Interreg IV C"),
+    ("interreg-europe", r"Interreg Europe|Interreg Eiropa\w*|INTERREG IVC|Interreg IV C|(?<![\w-])PGI-?\d{4,}"),
     ("urbact", r"URBACT"),
-    ("uia", r"Urban Innovative Actions|Pilsētu inovatīvās darbības|Pilsētu inovatīvo darbību"),
-    ("eui", r"European Urban Initiative|Eiropas Pilsētu iniciatīv\w*"),
+    ("uia", r"Urban Innovative Actions|Pilsētu inovatīv\w* darbīb\w*|\bUIA\b"),
+    ("eui", r"European Urban Initiative|Eiropas Pilsētu iniciatīv\w*|\bEUI\b"),
     ("icc", r"Intelligent Cities Challenge|Inteliģento pilsētu izaicinājum\w*"),
-    ("erasmus-plus", r"Erasmus\s?\+|Erasmus plus|Erasmus"),
-    ("horizon-europe", r"Horizon Europe|Apvārsnis Eiropa|programm\w* [„“\"]?Apvārsnis Eiropa"),
-    ("horizon-2020", r"Horizon 2020|Apvārsnis 2020"),
-    ("eea-norway-grants", r"EEZ un Norvēģijas|Eiropas Ekonomikas zonas finanšu instrument\w*"
-                          r"|Norvēģijas finanšu instrument\w*|EEA and Norway Grants|Norway Grants"),
+    ("erasmus-plus", r"Erasmus\s?\+|Erasmus plus|Erasmus|20\d\d-\d-[A-Z]{2}0\d-KA\d{3}"),
+    ("horizon-europe", r"Horizon Europe|Apvārsn\w* Eiropa|programm\w* [„“\"]?Apvārsnis Eiropa"),
+    ("horizon-2020", r"Horizon 2020|Apvārsn\w* 2020"),
+    ("eea-norway-grants", r"EEZ un Norvēģijas|Eiropas Ekonomikas zonas finanšu instrument\w*|EEZ finanšu instrument\w*"
+                          r"|Norvēģijas finanšu instrument\w*|Norvēģijas grant\w*|EEA and Norway Grants|Norway Grants"
+                          r"|EEA Grants"),
     ("life", r"\bLIFE\b(?! Sciences)"),
-    ("creative-europe", r"Radošā Eiropa|Creative Europe"),
-    ("europe-for-citizens", r"Eiropa pilsoņiem|Europe for Citizens"),
-    ("digital-europe", r"Digitālā Eiropa|Digital Europe"),
+    ("creative-europe", r"Radoš\w* Eirop\w*|Creative Europe"),
+    ("europe-for-citizens", r"Eiropa\s*[–—-]?\s*pilsoņiem|Europe for Citizens"),
+    ("digital-europe", r"Digitāl\w* Eirop\w*|Digital Europe"),
     ("nordplus", r"Nordplus"),
     ("rdp-leader", r"Lauku attīstības programm\w*|\bLEADER\b|\bLeader\b|ELFLA|Eiropas Lauksaimniecības fond\w* lauku attīstībai"
-                   r"|sabiedrības virzītas vietējās attīstības stratēģij\w*|Rural Development Programme"),
-    ("rrf", r"Atveseļošanas (?:un noturības )?(?:mehānism|fond)\w*|Recovery and Resilience"),
-    ("erdf-latvia", r"Izaugsme un nodarbinātība|struktūrfond\w*|Kohēzijas fond\w*|Cohesion Fund"),
-    ("other", r"\bCERV\b|projektu konkurs\w*"),
+                   r"|sabiedrības virzītas vietējās attīstības stratēģij\w*|Rural Development Programme"
+                   r"|vietējās rīcības grup\w*|Lauku attīstības fond\w*"),
+    ("rrf", r"Atveseļošanas (?:un noturības )?(?:mehānism|fond)\w*|Recovery and Resilience|\bANM\b"
+            r"|\d\.\d\.\d\.\d\.i\.\d/\d/\d\d/[A-Z]/CFLA/\d{3}"),
+    ("erdf-latvia", r"Izaugsme un nodarbinātība|struktūrfond\w*|Kohēzijas fond\w*|Cohesion Fund"
+                    r"|Kohēzijas politikas programm\w*|\d\.\d\.\d\.\d/(?:\d/)?\d\d/[A-Z]/\d{3}\b"),
+    ("other", r"\bCERV\b|projektu konkurs\w*|Valsts kultūrkapitāla fond\w*|Latvijas vides aizsardzības fond\w*"
+              r"|Klimata pārmaiņu finanšu instrument\w*|\bKPFI\b|Emisijas kvotu izsolīšanas instrument\w*|\bEKII\b"
+              r"|Sabiedrības integrācijas fond\w*"),
 )
 
 #: Aliases that only say EU structural money is involved: Latvia's operational programme, if nothing else.
@@ -55,13 +61,30 @@ PROJECT_NUMBER_PREFIXES: tuple[tuple[str, str], ...] = (
     ("interreg-latvia-belarus", r"LLB|ENI-LLB"),
     ("interreg-central-baltic", r"CB"),
     ("interreg-bsr", r"#C"),
+    ("interreg-south-baltic", r"STHB\.\d\d\.\d\d\.\d\d|STHB"),
 )
 
 
 
-_NUMBER_ROWS = tuple((key, rf"(?<![\w-])(?:{prefix})-?\d{{2,}}") for key, prefix in PROJECT_NUMBER_PREFIXES)
-_STRONG = [(key, re.compile(pattern)) for key, pattern in PROGRAMME_ALIASES + _NUMBER_ROWS]
-_WEAK = [(key, re.compile(pattern)) for key, pattern in WEAK_ALIASES]
+#: Project numbers stand alone: no letter, digit or dash right before them (checked after the match).
+_NUMBER_ROWS = tuple((key, rf"(?:{prefix})-?\d{{2,}}") for key, prefix in PROJECT_NUMBER_PREFIXES)
+
+
+_LEADING_BOUNDARY = re.compile(r"(^|\|)(\\b|\(\?<!\\w\)|\(\?<!\[\\w-\]\))([A-Za-z0-9#])")
+
+
+def _fast(pattern: str) -> str:
+    """``pattern`` with each leading word boundary moved behind the first letter ("\\bERAF" → "E(?<![\\w-]E)RAF"),
+    where it means the same and lets the regex engine scan for the letter instead of trying every place."""
+    def moved(m: re.Match) -> str:
+        before = r"[\w-]" if "-" in m[2] else r"\w"
+        return rf"{m[1]}{m[3]}(?<!{before}{re.escape(m[3])})"
+    return _LEADING_BOUNDARY.sub(moved, pattern)
+
+
+_STRONG = ([(key, re.compile(_fast(pattern)), False) for key, pattern in PROGRAMME_ALIASES]
+           + [(key, re.compile(pattern), True) for key, pattern in _NUMBER_ROWS])
+_WEAK = [(key, re.compile(_fast(pattern)), False) for key, pattern in WEAK_ALIASES]
 
 
 @dataclass(frozen=True)
@@ -71,10 +94,15 @@ class ProgrammeMention:
     end: int
 
 
-def _mentions(text: str, table: list[tuple[str, re.Pattern]]) -> list[ProgrammeMention]:
+def _stands_alone(text: str, begin: int) -> bool:
+    return begin == 0 or not (text[begin - 1].isalnum() or text[begin - 1] in "_-")
+
+
+def _mentions(text: str, table: list[tuple[str, re.Pattern, bool]]) -> list[ProgrammeMention]:
     """Mentions in order; where aliases overlap, the longest wins
     ("Latvijas–Lietuvas–Baltkrievijas" over "Latvijas–Lietuvas")."""
-    candidates = [ProgrammeMention(key, m.start(), m.end()) for key, pattern in table for m in pattern.finditer(text)]
+    candidates = [ProgrammeMention(key, m.start(), m.end()) for key, pattern, alone in table
+                  for m in pattern.finditer(text) if not alone or _stands_alone(text, m.start())]
     kept: list[ProgrammeMention] = []
     for mention in sorted(candidates, key=lambda m: (m.begin - m.end, m.begin)):
         if all(mention.end <= k.begin or mention.begin >= k.end for k in kept):

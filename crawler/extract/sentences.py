@@ -1,7 +1,8 @@
 """Sentences and paragraphs of Latvian news text.
 
 A full stop ends a sentence only where a capital letter or an opening quote follows and the word before
-it is not an abbreviation ("Nr.", "t.sk.", "g.") or a lone initial ("N. Kleinberga").
+it is not an abbreviation ("Nr.", "t.sk.", "g.") or a lone initial ("N. Kleinberga"), and what stands
+before it is more than a date ("15.–16.05.2023. Rīgā notika …" is one sentence).
 """
 import re
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ ABBREVIATIONS = frozenset({
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[ \t\u00a0]+(?=[“\"„«(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ])|\n+")
 _WORD_BEFORE = re.compile(r"(\S+)\.$")
+#: A chunk that is only a date ("15.–16.05.2023.", "2023. gada 5. maijā.") opens the sentence after it.
+_ONLY_A_DATE = re.compile(r"^[\d.\s–—/-]+$")
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph, start = 0, 0
     for boundary in _BOUNDARY.finditer(text):
         chunk = text[start:boundary.start()]
-        if "\n" not in boundary.group() and _ends_with_abbreviation(chunk):
+        if "\n" not in boundary.group() and (_ends_with_abbreviation(chunk) or _ONLY_A_DATE.match(chunk)):
             continue
         _append(sentences, text, start, boundary.start(), paragraph)
         if boundary.group().count("\n") > 1:
