@@ -38,6 +38,10 @@ SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin"
 #: Words before a date that make it a start or a deadline rather than the day of an event.
 NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")
 
+#: A meeting moved to another day keeps only the dates after the word that moves it; a cancelled one has none.
+_RESCHEDULED = re.compile(r"(?i)\bpārcel\w*")
+_CANCELLED = re.compile(r"(?i)\batcel(?:ts|ta|ti|tas|tie|tā|a|ām|s)\b")
+
 #: The longest a meeting lasts; longer ranges are project periods.
 MAX_MEETING_DAYS = 14
 
@@ -108,10 +112,13 @@ def find_meetings(sentence: str, offset: int, published: Published,
         return []
     if _SOFT_NOT_MEETING.search(sentence) and not _STRONG.search(sentence):
         return []
+    if _CANCELLED.search(sentence):
+        return []
+    moved = _RESCHEDULED.search(sentence)
     meetings = []
     online = is_online(sentence)
     for span in find_dates(sentence, published) if dates is None else dates:
-        if not _is_event_date(sentence, span):
+        if not _is_event_date(sentence, span) or (moved and span.begin < moved.start()):
             continue
         city, country = (None, None) if online else _venue(sentence, span.finish)
         meetings.append(Meeting(span.start, span.end, city, country, online, _kind(sentence), offset + span.begin))
