@@ -43,6 +43,7 @@ class ReplicaSite:
     faults: dict[str, Fault] = field(default_factory=dict)
     base_url: str = ""
     per_page: int = PER_PAGE
+    latency: float = 0.0          # seconds every answer takes, as over a real network
     served: list[tuple[str, int, int]] = field(default_factory=list)   # (path, status, body bytes)
     modified: dict[str, datetime] = field(default_factory=dict)
     _by_path: dict[str, Article] | None = field(default=None, repr=False)
@@ -200,6 +201,7 @@ class ReplicaSite:
 
     def handle(self, request: Request) -> Response:
         path = request.full_path.rstrip("?")
+        time.sleep(self.latency)
         fault = self.faults.get(path)
         if fault:
             time.sleep(fault.delay)
