@@ -4,13 +4,16 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import unicodedata
 from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from aiosmtpd.controller import Controller
 
-from tests.replica import serve_sites
+from tests.replica import Article, serve_sites
 from tests.replica.content import blog_site, centrs_site, portal_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,3 +89,35 @@ def smtp_server():
         yield f"mailto://127.0.0.1:{port}?from=a@example.com&to=b@example.com&mode=insecure", mailbox
     finally:
         controller.stop()
+
+
+def add_meeting_articles(site, count: int, month: str) -> None:
+    """Give ``site`` ``count`` more articles, each announcing its own partner meeting in ``month``
+    (a dative month form, e.g. "jūnijam"): enough work that a signal lands mid-run."""
+    slug = unicodedata.normalize("NFKD", month).encode("ascii", "ignore").decode()
+    for n in range(count):
+        site.add_article(Article(f"{slug}-{n}", f"Ziņa {n}", "2025-01-15", (
+            f"No {n % 27 + 1}. līdz {n % 27 + 2}. {month} Tartu, Igaunijā notiks projekta “Gudras pilsētas dati” "
+            f"partneru sanāksme numur {n}.",)))
+
+
+def run_command(sites: Path, db_path: Path, *options: str) -> tuple[list[str], dict]:
+    """``projwatch run`` as a command and environment for ``subprocess``, slowed a little (so that a
+    signal can land mid-run)."""
+    command = [sys.executable, "-m", "crawler", "run", "--sites", str(sites), "--db", str(db_path), *FAST,
+               "-s", "DOWNLOAD_DELAY=0.05", *options]
+    return command, {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def wait_until_fetched(site, pages: int, timeout: float = 30) -> None:
+    """Wait until ``site`` has answered ``pages`` requests with a 200."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and sum(status == 200 for _, status, _ in site.served) < pages:
+        time.sleep(0.02)
+
+
+def delivered_meetings_once(db_path: Path, mailbox) -> bool:
+    """Whether every stored meeting was in the delivered mail exactly once."""
+    delivered = "\n".join(m.get_body(preferencelist=("plain",)).get_content() for m in mailbox.messages)
+    meetings = list(sqlite_utils.Database(db_path)["meetings"].rows)
+    return bool(meetings) and all(delivered.count(f"{row['start']} – {row['end']}") == 1 for row in meetings)

@@ -1,15 +1,12 @@
 """``projwatch run`` end to end: crawl → extract → diff → alert, on the replica, to real receivers."""
 import json
-import os
 import signal
 import subprocess
-import sys
-import time
 
 import sqlite_utils
 from werkzeug import Response
 
-from tests.conftest import FAST, ROOT
+from tests.conftest import add_meeting_articles, delivered_meetings_once, run_command, wait_until_fetched
 from tests.replica import Article
 
 ALWAYS_DUE = {"fresh_days": 100000}
@@ -112,19 +109,12 @@ def test_bad_notify_url_is_refused_before_crawling(tmp_path, replica, run):
 def test_sigkill_mid_run_loses_and_doubles_nothing(tmp_path, replica, smtp_server):
     mail_url, mailbox = smtp_server
     site = replica.centrs
-    for n in range(60):   # enough pages that the kill lands mid-crawl
-        site.add_article(Article(f"papildu-{n}", f"Ziņa {n}", "2025-01-15", (
-            f"No {n % 27 + 1}. līdz {n % 27 + 2}. maijam Porto, Portugālē notiks projekta “Gudras pilsētas dati” "
-            f"partneru sanāksme numur {n}.",)))
-    sites = replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE)
+    add_meeting_articles(site, 60, "maijam")
     db_path = tmp_path / "projwatch.db"
-    command = [sys.executable, "-m", "crawler", "run", "--sites", str(sites), "--db", str(db_path),
-               "--notify", mail_url, "--no-baseline", *FAST, "-s", "DOWNLOAD_DELAY=0.05"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command, env = run_command(replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE), db_path,
+                               "--notify", mail_url, "--no-baseline")
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and len([p for p in site.served if p[1] == 200]) < 20:
-        time.sleep(0.02)
+    wait_until_fetched(site, 20)
     process.send_signal(signal.SIGKILL)
     process.wait()
 
@@ -132,10 +122,7 @@ def test_sigkill_mid_run_loses_and_doubles_nothing(tmp_path, replica, smtp_serve
     assert done.returncode == 0, done.stderr
     db = sqlite_utils.Database(db_path)
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
-    alerted = sqlite_utils.Database(db_path).execute(
-        "select count(*) from changes where kind = 'new_meeting'").fetchone()[0]
-    assert alerted == db["meetings"].count > 0
-    delivered = "\n".join(mail_text(message) for message in mailbox.messages)
-    for row in db["meetings"].rows:
-        assert delivered.count(f"{row['start']} – {row['end']}") == 1, row
+    assert db.execute("select count(*) from changes where kind = 'new_meeting'").fetchone()[0] \
+        == db["meetings"].count > 0
+    assert delivered_meetings_once(db_path, mailbox)
     assert {row["status"] for row in db["outbox"].rows} == {"sent"}

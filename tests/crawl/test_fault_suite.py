@@ -10,8 +10,9 @@ import time
 
 import sqlite_utils
 
-from tests.conftest import FAST, ROOT
-from tests.crawl.test_faults import add_fault, page_html, summary_row
+from tests.conftest import (FAST, ROOT, add_meeting_articles, delivered_meetings_once, run_command,
+                            wait_until_fetched)
+from tests.crawl.test_faults import add_fault, page_html
 from tests.replica import Article
 from tests.replica.site import Fault
 
@@ -25,22 +26,6 @@ def stored_urls(db_path) -> set[str]:
 def article_urls(site) -> set[str]:
     return {site.url(site.article_path(article)) for article in site.articles if site.article_path(article)
             not in site.faults}
-
-
-def test_unresolvable_site_fails_alone(tmp_path, replica, run):
-    sites = replica.write_sites(tmp_path / "sites.toml", replica.portal)
-    sites.write_text(sites.read_text() + """
-[[sites]]
-name = "nav-dns"
-title = "Vietne bez DNS"
-start_urls = ["http://projwatch-replica.invalid/jaunumi"]
-articles = ['/jaunumi/\\\\d{4}/']
-""")
-    done = run("--sites", str(sites))
-    assert done.returncode == 1
-    assert summary_row(done.stdout, "nav-dns")["errors"] == "1"
-    assert "dns: listing http://projwatch-replica.invalid/jaunumi" in done.stderr
-    assert stored_urls(tmp_path / "projwatch.db") == article_urls(replica.portal)
 
 
 def test_a_page_that_never_answers_is_bounded_by_the_timeout(tmp_path, replica, run):
@@ -127,20 +112,13 @@ def test_a_full_disk_loses_nothing_stored_before(tmp_path, replica, run):
 def test_sigterm_stops_cleanly_and_the_next_run_resumes(tmp_path, replica, smtp_server):
     mail_url, mailbox = smtp_server
     site = replica.centrs
-    for n in range(60):
-        site.add_article(Article(f"termins-{n}", f"Ziņa {n}", "2025-01-15", (
-            f"No {n % 27 + 1}. līdz {n % 27 + 2}. jūnijam Tartu, Igaunijā notiks projekta “Gudras pilsētas dati” "
-            f"partneru sanāksme numur {n}.",)))
-    sites = replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE)
+    add_meeting_articles(site, 60, "jūnijam")
     db_path = tmp_path / "projwatch.db"
-    command = [sys.executable, "-m", "crawler", "run", "--sites", str(sites), "--db", str(db_path),
-               "--notify", mail_url, "--no-baseline", *FAST, "-s", "DOWNLOAD_DELAY=0.05"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command, env = run_command(replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE), db_path,
+                               "--notify", mail_url, "--no-baseline")
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and len([p for p in site.served if p[1] == 200]) < 15:
-        time.sleep(0.02)
+    wait_until_fetched(site, 15)
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
     assert "Traceback" not in stderr
@@ -150,7 +128,4 @@ def test_sigterm_stops_cleanly_and_the_next_run_resumes(tmp_path, replica, smtp_
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert stored_urls(db_path) == article_urls(site)
-    db = sqlite_utils.Database(db_path)
-    delivered = "\n".join(m.get_body(preferencelist=("plain",)).get_content() for m in mailbox.messages)
-    for row in db["meetings"].rows:
-        assert delivered.count(f"{row['start']} – {row['end']}") == 1, row
+    assert delivered_meetings_once(db_path, mailbox)

@@ -1,4 +1,5 @@
 """Bad input on the web is counted, logged and skipped; bad input from the user is one line, exit 2."""
+import pytest
 import sqlite_utils
 from filelock import FileLock
 
@@ -62,18 +63,25 @@ def summary_row(stdout: str, site: str) -> dict[str, str]:
     return dict(zip(names, row.split()))
 
 
-def test_a_dead_site_fails_the_run_but_the_others_are_stored(tmp_path, replica, run):
+@pytest.mark.parametrize("start_url, kind", [
+    (lambda: f"http://127.0.0.1:{free_port()}/jaunumi", "refused"),     # nothing listens there
+    (lambda: "http://projwatch-replica.invalid/jaunumi", "dns"),         # a name that never resolves
+])
+def test_an_unreachable_site_fails_the_run_alone(tmp_path, replica, run, start_url, kind):
+    url = start_url()
     sites = replica.write_sites(tmp_path / "sites.toml", replica.blog)
     sites.write_text(sites.read_text() + f"""
 [[sites]]
 name = "miris"
 title = "Nepieejama vietne"
-start_urls = ["http://127.0.0.1:{free_port()}/jaunumi"]
+start_urls = ["{url}"]
 articles = ['/jaunumi/\\d{{4}}/']
 """)
     done = run("--sites", str(sites))
     assert done.returncode == 1
     assert "miris" in done.stdout and "FAILED" in done.stdout
+    assert summary_row(done.stdout, "miris")["errors"] == "1"
+    assert f"{kind}: listing {url}" in done.stderr
     assert sqlite_utils.Database(tmp_path / "projwatch.db")["pages"].count == len(replica.blog.articles)
 
 

@@ -5,7 +5,6 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from email.utils import format_datetime
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
