@@ -14,6 +14,9 @@ from lxml.etree import ParserError
 
 from .dates import find_date_line
 
+#: A fast pass finding fewer characters than this is checked by trafilatura's fallback extractors.
+SHORT_TEXT = 400
+
 #: Where a page keeps its title, best first.
 TITLE_XPATHS = ('//meta[@property="og:title"]/@content', "//h1", "//title")
 
@@ -52,6 +55,25 @@ def _page_date(html: str, text: str) -> str | None:
     return found or find_date_line(text)
 
 
+def _trafilatura_text(tree, url: str | None, fast: bool) -> str:
+    # A <time> beside the heading is the page's date, not prose: read by htmldate, kept out of the
+    # text, where it would read as the date of whatever the first sentence tells.
+    for stamp in tree.xpath("//time[not(ancestor::p)]"):
+        stamp.drop_tree()
+    document = trafilatura.bare_extraction(tree, url=url, fast=fast, with_metadata=False, include_tables=True)
+    return document.text if document is not None and document.text else ""
+
+
+def _main_text(tree, html: str, url: str | None) -> str:
+    """trafilatura's fast pass (no fallback extractors: twice as fast, the same text on news pages);
+    where it finds little, the full pass with its fallbacks, on a fresh tree (trafilatura prunes the one
+    it reads)."""
+    text = _trafilatura_text(tree, url, fast=True)
+    if len(text) < SHORT_TEXT:
+        text = max(text, _trafilatura_text(lxml.html.fromstring(html), url, fast=False), key=len)
+    return text
+
+
 def read_article(html: str, url: str | None = None, *, title_css: str | None = None,
                  body_css: str | None = None, date_css: str | None = None) -> Article:
     """Return the article in ``html``; its text is empty where the page holds none."""
@@ -64,13 +86,6 @@ def read_article(html: str, url: str | None = None, *, title_css: str | None = N
     body = None
     if body_css:
         body = "\n".join(node.text_content().strip() for node in tree.cssselect(body_css)).strip()
-    if not body:
-        # A <time> beside the heading is the page's date, not prose: read by htmldate, kept out of the
-        # text, where it would read as the date of whatever the first sentence tells.
-        for stamp in tree.xpath("//time[not(ancestor::p)]"):
-            stamp.drop_tree()
-        document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_tables=True)
-        body = document.text if document is not None else None
-    text = body or ""
+    text = body or _main_text(tree, html, url)
     published = (find_date_line(date_text) or date_text) if date_text else _page_date(html, text)
     return Article(title=title, text=text, published=published)
