@@ -8,6 +8,9 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 AUTOTHROTTLE_ENABLED = True
+# At most 4 requests a second per site, whatever AutoThrottle measures; a delay also keeps Scrapy 2.19
+# from starting more than CONCURRENT_REQUESTS_PER_DOMAIN downloads at once when the delay is zero.
+DOWNLOAD_DELAY = 0.25
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0

@@ -1,6 +1,9 @@
 """``projwatch run`` on the replica: what it stores, and how little a re-run costs."""
+import threading
+
 import sqlite_utils
 
+from tests.conftest import projwatch
 from tests.replica import Article
 
 ALWAYS_DUE = {"fresh_days": 100000}   # every stored article is revalidated on every run
@@ -111,3 +114,31 @@ def test_max_pages_bounds_a_site(tmp_path, replica, run):
     run("--sites", str(replica.write_sites(tmp_path / "sites.toml", replica.centrs, max_pages=2)))
     pages, _ = stored(tmp_path / "projwatch.db")
     assert len(pages) == 2
+
+
+def test_polite_by_default(tmp_path, replica):
+    """With the shipped settings: robots.txt asked first, a User-Agent naming projwatch, and never more
+    than two requests at a time to a site."""
+    site = replica.centrs
+    site.latency = 0.05
+    in_flight, peak, agents, lock = [0], [0], set(), threading.Lock()
+    answer = site.handle
+
+    def counting(request):
+        with lock:
+            in_flight[0] += 1
+            peak[0] = max(peak[0], in_flight[0])
+            agents.add(request.headers.get("User-Agent"))
+        try:
+            return answer(request)
+        finally:
+            with lock:
+                in_flight[0] -= 1
+
+    site.handle = counting
+    done = projwatch("run", "--sites", str(replica.write_sites(tmp_path / "sites.toml", site)),
+                     "--db", str(tmp_path / "p.db"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert peak[0] <= 2
+    assert site.served[0][0] == "/robots.txt"
+    assert len(agents) == 1 and next(iter(agents)).startswith("projwatch/")

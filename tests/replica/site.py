@@ -230,7 +230,9 @@ def serve_sites(*sites: ReplicaSite):
     try:
         for site in sites:
             server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-            server.expect_request(re.compile(".*")).respond_with_handler(site.handle)
+            # Looked up per request, so that a test may wrap a site's handler while it is served.
+            server.expect_request(re.compile(".*")).respond_with_handler(
+                lambda request, site=site: site.handle(request))
             server.start()
             site.base_url = f"http://127.0.0.1:{server.port}"
             servers.append(server)
