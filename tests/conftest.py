@@ -18,7 +18,7 @@ from tests.replica.content import blog_site, centrs_site, portal_site
 
 ROOT = Path(__file__).resolve().parents[1]
 # Tests talk to loopback only: no throttling delays, no waiting on retries of a dead port.
-FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_TIMES=0", "-s", "DOWNLOAD_TIMEOUT=10"]
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=0", "-s", "DOWNLOAD_TIMEOUT=10"]
 
 
 class Replica:
