@@ -61,7 +61,7 @@ def measure(site: ReplicaSite, command: list[str]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--latency-ms", type=float, default=20.0)
+    parser.add_argument("--latency-ms", type=float, default=100.0)
     args = parser.parse_args()
     site = generated_site(args.articles)
     rows = {}

@@ -111,8 +111,8 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
     finally:
         lock.release()
     if delivery.sent or delivery.failed:
-        click.echo(f"alerts: {delivery.sent} delivered in {delivery.messages} messages, "
-                   f"{delivery.failed} kept for the next run")
+        messages = f"{delivery.messages} message{'' if delivery.messages == 1 else 's'}"
+        click.echo(f"alerts: {delivery.sent} delivered in {messages}, {delivery.failed} kept for the next run")
     for error in delivery.errors:
         click.echo(f"projwatch: delivery failed: {error}", err=True)
     if any(report.failed for report in reports):
