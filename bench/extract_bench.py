@@ -54,6 +54,27 @@ def timed(function, items, rounds: int) -> float:
     return time.perf_counter() - started
 
 
+def numbers_and_dates(kilobytes: int) -> str:
+    """An article of nothing but numbers, amounts and dates, ``kilobytes`` long (the worst case for the
+    date and money patterns)."""
+    piece = "No {d}. līdz {e}. maijam {n} EUR, t.sk. {p}% ERAF – EUR {n} 340,00; {d}.0{m}.2024. "
+    text, n = [], 0
+    while sum(map(len, text)) < kilobytes * 1000:
+        text.append(piece.format(d=n % 27 + 1, e=n % 27 + 2, n=n * 37, p=n % 100, m=n % 9 + 1))
+        n += 1
+    return "".join(text)
+
+
+def linearity_rows(rounds: int) -> list[tuple[str, float]]:
+    """(size, ms per KB) for growing pages of numbers and dates: flat means linear time."""
+    rows = []
+    for kilobytes in (20, 200):
+        text = numbers_and_dates(kilobytes)
+        seconds = timed(extract_page, [text], rounds)
+        rows.append((f"{kilobytes} KB of numbers and dates", 1000 * seconds / rounds / kilobytes))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5, help="passes over the corpus per measurement")
@@ -83,6 +104,11 @@ def main() -> None:
     for name, pages_done, seconds, target, met in rows:
         print(f"{name:<34} {pages_done:>6} {seconds:>8.3f} {pages_done / seconds:>9.1f} "
               f"{1000 * seconds / pages_done:>8.2f}  {target} {'ok' if met else 'MISSED'}")
+    small, large = linearity_rows(args.rounds)
+    print(f"\n{'page':<34} {'ms per KB':>9}")
+    for name, ms_per_kb in (small, large):
+        print(f"{name:<34} {ms_per_kb:>9.2f}")
+    print(f"time per KB, 200 KB against 20 KB: {large[1] / small[1]:.2f}x (linear: about 1)")
 
 
 if __name__ == "__main__":

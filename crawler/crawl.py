@@ -13,6 +13,7 @@ from crawler.sites import Site
 from spiders.news import STATS, NewsSpider
 from storage import open_db
 from storage.pages import revalidation_plan
+from storage.runs import has_completed_run
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,12 @@ class SiteReport:
     error_kinds: dict[str, int]
     articles_found: int   # distinct article links the listings, feeds and sitemaps showed
     failed: bool          # no listing page could be fetched
-    baseline: bool        # the site's first run: facts recorded, nothing alerted
+    finish_reason: str    # Scrapy's: "finished", or "shutdown" when stopped by a signal
+    baseline: bool        # no run has crawled the site to its end yet: facts recorded, nothing alerted
 
     @classmethod
-    def from_stats(cls, site: str, stats: dict, finished: datetime, baseline: bool) -> "SiteReport":
+    def from_stats(cls, site: str, stats: dict, finished: datetime, finish_reason: str,
+                   baseline: bool) -> "SiteReport":
         def count(key: str) -> int:
             return int(stats.get(f"{STATS}/{key}", 0))
 
@@ -51,7 +54,7 @@ class SiteReport:
             facts=count("facts"), changes=count("changes"),
             errors=sum(errors.values()), error_kinds=errors, articles_found=count("articles_found"),
             seconds=round((finished - stats["start_time"]).total_seconds(), 1),
-            failed=count("listings_ok") == 0, baseline=baseline,
+            failed=count("listings_ok") == 0, finish_reason=finish_reason, baseline=baseline,
         )
 
     def as_run(self) -> dict:
@@ -77,6 +80,7 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
     db = open_db(db_path)   # migrates before any spider opens it
     now = datetime.now(timezone.utc)
     plans = {site.name: revalidation_plan(db, site.name, now) for site in sites}
+    baselines = {site.name: not has_completed_run(db, site.name) for site in sites}
     db.close()
 
     process = CrawlerProcess(crawl_settings(db_path, overrides))
@@ -86,8 +90,8 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
 
         def closed(spider, reason, crawler=crawler, site=site):
             reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
-                                                     datetime.now(timezone.utc),
-                                                     baseline=not plans[site.name].known)
+                                                     datetime.now(timezone.utc), reason,
+                                                     baseline=baselines[site.name])
             on_site_done(reports[site.name])
 
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)

@@ -12,6 +12,7 @@ from spiders.news import STATS
 from storage import open_db
 from storage.facts import record_page_facts
 from storage.pages import page_unchanged, save_page
+from storage.runs import has_completed_run
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,8 @@ class StorePipeline:
     extracted from a new or changed text with the changes they make and the alerts those owe.
 
     Settings: ``PROJWATCH_DB``; ``PROJWATCH_CHANNELS`` (channel key -> wanted change kinds);
-    ``PROJWATCH_NO_BASELINE`` (alert from a site's first run too).
+    ``PROJWATCH_NO_BASELINE`` (alert from a site's first run too). Until a run has crawled a site to
+    its end, the site's facts are its baseline: recorded, not alerted.
     """
 
     def __init__(self, crawler):
@@ -37,6 +39,7 @@ class StorePipeline:
 
     def open_spider(self):
         self.db = open_db(self.crawler.settings.get("PROJWATCH_DB"))
+        self.alert = self.no_baseline or has_completed_run(self.db, self.crawler.spider.site.name)
 
     def close_spider(self):
         self.db.close()
@@ -49,8 +52,7 @@ class StorePipeline:
             raise DropItem(f"storage: article {item.url} not stored: {error}") from error
 
     def _process(self, item: PageItem) -> PageItem:
-        spider = self.crawler.spider
-        site = spider.site
+        site = self.crawler.spider.site
         now = datetime.now(timezone.utc)
         self.stats.inc_value(f"{STATS}/pages_seen")
         if page_unchanged(self.db, item.url, item.html, now, site.fresh_days, site.recheck_days):
@@ -69,11 +71,10 @@ class StorePipeline:
             )
             self.stats.inc_value(f"{STATS}/pages_{saved.outcome}")
             if saved.outcome != "unchanged":
-                self._record_facts(item.url, saved.version_id, article, now,
-                                   alert=self.no_baseline or bool(spider.plan.known))
+                self._record_facts(item.url, saved.version_id, article, now)
         return item
 
-    def _record_facts(self, url, version_id, article, now, alert: bool) -> None:
+    def _record_facts(self, url, version_id, article, now) -> None:
         try:
             entries = extract_page(article.text, url=url, published=article.published)
         except Exception:   # a parser bug on one page must not stop the crawl; the page is kept
@@ -82,7 +83,7 @@ class StorePipeline:
             return
         result = record_page_facts(
             self.db, page_url=url, version_id=version_id, projects=entries.to_dict()["projects"],
-            now=now.isoformat(timespec="seconds"), alert=alert, channels=self.channels,
+            now=now.isoformat(timespec="seconds"), alert=self.alert, channels=self.channels,
         )
         self.stats.inc_value(f"{STATS}/facts", result.facts)
         self.stats.inc_value(f"{STATS}/changes", sum(result.changes.values()))

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from storage.outbox import Channels, queue_alerts
-from storage.identity import ProjectSignature, acronym_key, match_project, name_keys, normalise, signature_of
+from storage.identity import (MIN_SHARED_PARTNERS, ProjectSignature, acronym_key, match_project, name_keys,
+                              normalise, signature_of)
 
 CHANGE_KINDS = ("new_project", "new_meeting", "new_funding", "changed_funding", "removed_funding")
 PAGE_ALIAS = "page"  # a project with no name or acronym is known by the page that stated it
@@ -174,10 +175,16 @@ class _PageRecorder:
             ids.update(row[0] for row in self.db.execute(
                 f"SELECT project_id FROM project_aliases WHERE key IN ({marks})", keys))
         if signature.programme and signature.partners:
+            # Only projects that can pass the partner rule: the same programme, and the same lead or
+            # enough shared partners (an organisation in many projects must not make all of them read).
             names = sorted(signature.partners)
             marks = ", ".join("?" * len(names))
             ids.update(row[0] for row in self.db.execute(
-                f"SELECT DISTINCT project_id FROM partners WHERE name_key IN ({marks})", names))
+                f"SELECT partners.project_id FROM partners JOIN projects ON projects.id = partners.project_id"
+                f" WHERE partners.name_key IN ({marks}) AND projects.programme = ?"
+                f" GROUP BY partners.project_id"
+                f" HAVING count(*) >= ? OR max(partners.role = 'lead' AND partners.name_key = ?)",
+                [*names, signature.programme, MIN_SHARED_PARTNERS, signature.lead_partner]))
         return ids
 
     def _signatures(self, project_ids: set[int]) -> dict[int, ProjectSignature]:

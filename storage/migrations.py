@@ -111,7 +111,7 @@ def runs_and_site_health(db: Database) -> None:
         {
             "id": int, "site": str, "started": str, "finished": str, "requests": int, "revalidated": int,
             "errors": int, "error_kinds": str, "articles_found": int, "pages_seen": int, "new": int,
-            "changed": int, "facts": int, "changes": int, "failed": bool,
+            "changed": int, "facts": int, "changes": int, "failed": bool, "finish_reason": str,
         },
         pk="id",
         not_null={"site", "started", "finished"},

@@ -13,3 +13,9 @@ def record_run(db: Database, run: Mapping) -> None:
 def recent_runs(db: Database, site: str, limit: int = 20) -> list[dict]:
     """The site's last ``limit`` runs, newest first."""
     return list(db["runs"].rows_where("site = ?", [site], order_by="started desc, id desc", limit=limit))
+
+
+def has_completed_run(db: Database, site: str) -> bool:
+    """Whether a run ever crawled the site to its end (the baseline is taken until one has)."""
+    return db.execute("SELECT 1 FROM runs WHERE site = ? AND NOT failed AND finish_reason = 'finished' LIMIT 1",
+                      [site]).fetchone() is not None

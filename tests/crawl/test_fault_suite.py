@@ -10,8 +10,7 @@ import time
 
 import sqlite_utils
 
-from tests.conftest import (FAST, ROOT, add_meeting_articles, delivered_meetings_once, run_command,
-                            wait_until_fetched)
+from tests.conftest import FAST, ROOT, add_meeting_articles, run_command, wait_until_fetched
 from tests.crawl.test_faults import add_fault, page_html
 from tests.replica import Article
 from tests.replica.site import Fault
@@ -110,12 +109,14 @@ def test_a_full_disk_loses_nothing_stored_before(tmp_path, replica, run):
 
 
 def test_sigterm_stops_cleanly_and_the_next_run_resumes(tmp_path, replica, smtp_server):
+    """A first run stopped half-way is no baseline yet: the run that completes it alerts nothing; the
+    first change after that is alerted once."""
     mail_url, mailbox = smtp_server
     site = replica.centrs
     add_meeting_articles(site, 60, "jūnijam")
     db_path = tmp_path / "projwatch.db"
     command, env = run_command(replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE), db_path,
-                               "--notify", mail_url, "--no-baseline")
+                               "--notify", mail_url)
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True)
     wait_until_fetched(site, 15)
@@ -128,4 +129,9 @@ def test_sigterm_stops_cleanly_and_the_next_run_resumes(tmp_path, replica, smtp_
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert stored_urls(db_path) == article_urls(site)
-    assert delivered_meetings_once(db_path, mailbox)
+    assert "baseline" in done.stdout and mailbox.messages == []
+
+    add_meeting_articles(site, 1, "jūlijam")
+    assert subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, timeout=120).returncode == 0
+    assert len(mailbox.messages) == 1
+    assert "2025-07-01 – 2025-07-02" in mailbox.messages[0].get_body(preferencelist=("plain",)).get_content()
