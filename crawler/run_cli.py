@@ -1,21 +1,17 @@
 """The cron job ``run`` and the site list check ``sites``."""
 import sqlite3
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 from filelock import FileLock, Timeout
 
 from crawler.cli import UserError
-from crawler.crawl import SiteReport, crawl_sites
-from crawler.health import record_and_assess
+from crawler.crawl import SiteReport
+from crawler.job import run_job
 from crawler.notify_cli import load_channels, notify_options
 from crawler.sites import SiteListError, load_sites
-from notifications.channels import channel_wishes
-from notifications.deliver import deliver_pending
 from storage import StorageError, open_db
-from storage.meeting_places import locate_meetings
 
 EXIT_LOCKED = 75   # EX_TEMPFAIL: another run holds the lock; cron tries again next time
 EXIT_SITE_FAILED = 1
@@ -78,11 +74,7 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
     """The cron job: crawl every site, store, extract, diff and alert."""
     sites = _load_sites(sites_path)
     channels = load_channels(notify_urls, notify_config)
-    settings = {
-        **_parse_overrides(overrides),
-        "PROJWATCH_CHANNELS": channel_wishes(channels),
-        "PROJWATCH_NO_BASELINE": no_baseline,
-    }
+    overrides = _parse_overrides(overrides)
     try:
         open_db(db_path).close()   # a bad path fails here, before the lock or any request
     except StorageError as error:
@@ -94,28 +86,23 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
         click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
         sys.exit(EXIT_LOCKED)
     try:
-        reports = crawl_sites(sites, db_path, settings, on_site_done=_print_site)
-        _print_summary(reports)
-        db = open_db(db_path)
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        locate_meetings(db)   # the map's coordinates, for the cities no run asked about before
-        flipped = record_and_assess(db, reports, {site.name: site.start_urls[0] for site in sites}, now,
-                                    settings["PROJWATCH_CHANNELS"])
-        for site, (kind, problem) in flipped.items():
-            click.echo(f"{site}: {'UNHEALTHY: ' + problem if problem else 'working again'}")
-        delivery = deliver_pending(db, channels, per_change=per_change)
-        db.close()
+        result = run_job(sites, db_path, channels, per_change=per_change, no_baseline=no_baseline,
+                         overrides=overrides, on_site_done=_print_site)
     except (StorageError, sqlite3.Error) as error:
         click.echo(f"projwatch: database {db_path}: {error}", err=True)
         sys.exit(EXIT_STORAGE)
     finally:
         lock.release()
+    _print_summary(result.reports)
+    for site, (_, problem) in result.health.items():
+        click.echo(f"{site}: {'UNHEALTHY: ' + problem if problem else 'working again'}")
+    delivery = result.delivery
     if delivery.sent or delivery.failed:
         messages = f"{delivery.messages} message{'' if delivery.messages == 1 else 's'}"
         click.echo(f"alerts: {delivery.sent} delivered in {messages}, {delivery.failed} kept for the next run")
     for error in delivery.errors:
         click.echo(f"projwatch: delivery failed: {error}", err=True)
-    if any(report.failed for report in reports):
+    if any(report.failed for report in result.reports):
         sys.exit(EXIT_SITE_FAILED)
 
 

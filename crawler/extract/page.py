@@ -5,6 +5,7 @@ programme named in a paragraph that speaks of a single project. Every fact found
 the project named last before it (or the first one). A page with project money but no such project
 (a municipality's grant scheme) gets one unnamed project holding that money.
 """
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -90,8 +91,10 @@ def _shows_a_project(sentences: list[Sentence], names: list[ProjectName], has_nu
     if names or has_number:
         return True
     paragraphs = {s.paragraph for s in sentences if _speaks_of_project(s.text, _SINGLE_PROJECT)}
+    starts = [s.start for s in sentences]
     for mention in programmes:
-        sentence = next((s for s in reversed(sentences) if s.start <= mention.begin), None)
+        at = bisect.bisect_right(starts, mention.begin) - 1     # the sentence the mention stands in
+        sentence = sentences[at] if at >= 0 else None
         if sentence is not None and sentence.paragraph in paragraphs and not _PREPARATION.search(sentence.text):
             return True
     return False

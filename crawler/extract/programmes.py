@@ -5,6 +5,7 @@ outright; *weak* ones (ERAF, "Eiropas Savienības fondi") only say that EU struc
 and stand for Latvia's own operational programme when nothing stronger is named. Project numbers of
 the cross-border programmes ("LLI-136", "EE-LV00057", "Est-Lat24") name their programme too.
 """
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -103,11 +104,12 @@ def _mentions(text: str, table: list[tuple[str, re.Pattern, bool]]) -> list[Prog
     ("Latvijas–Lietuvas–Baltkrievijas" over "Latvijas–Lietuvas")."""
     candidates = [ProgrammeMention(key, m.start(), m.end()) for key, pattern, alone in table
                   for m in pattern.finditer(text) if not alone or _stands_alone(text, m.start())]
-    kept: list[ProgrammeMention] = []
+    kept: list[ProgrammeMention] = []          # in text order, never overlapping
     for mention in sorted(candidates, key=lambda m: (m.begin - m.end, m.begin)):
-        if all(mention.end <= k.begin or mention.begin >= k.end for k in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: m.begin)
+        at = bisect.bisect_left(kept, mention.begin, key=lambda k: k.begin)
+        if (at == 0 or kept[at - 1].end <= mention.begin) and (at == len(kept) or mention.end <= kept[at].begin):
+            kept.insert(at, mention)
+    return kept
 
 
 def find_programmes(text: str) -> list[ProgrammeMention]:

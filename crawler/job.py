@@ -1,0 +1,39 @@
+"""The cron job's stages in order: crawl (store, extract, diff) → place meetings on the map → judge
+each site's health → deliver the alerts owed."""
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from crawler.crawl import SiteReport, crawl_sites
+from crawler.health import record_and_assess
+from crawler.sites import Site
+from notifications.channels import Channel, channel_wishes
+from notifications.deliver import DeliveryReport, deliver_pending
+from storage import open_db
+from storage.meeting_places import locate_meetings
+
+
+@dataclass(frozen=True)
+class JobResult:
+    reports: list[SiteReport]
+    health: dict[str, tuple[str, str | None]]   # site -> (change kind, problem) where health flipped
+    delivery: DeliveryReport
+
+
+def run_job(sites: list[Site], db_path: Path, channels: list[Channel], *, per_change: bool = False,
+            no_baseline: bool = False, overrides: dict | None = None,
+            on_site_done: Callable[[SiteReport], None] = lambda report: None) -> JobResult:
+    """One run of projwatch over ``sites`` into the database at ``db_path``."""
+    wishes = channel_wishes(channels)
+    settings = {**(overrides or {}), "PROJWATCH_CHANNELS": wishes, "PROJWATCH_NO_BASELINE": no_baseline}
+    reports = crawl_sites(sites, db_path, settings, on_site_done=on_site_done)
+    db = open_db(db_path)
+    try:
+        locate_meetings(db)   # the map's coordinates, for the cities no run asked about before
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        health = record_and_assess(db, reports, {site.name: site.start_urls[0] for site in sites}, now, wishes)
+        delivery = deliver_pending(db, channels, per_change=per_change)
+    finally:
+        db.close()
+    return JobResult(reports, health, delivery)
