@@ -74,13 +74,16 @@ def crawl_settings(db_path: Path, overrides: dict | None = None) -> Settings:
     return settings
 
 
-def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
+def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None, no_baseline: bool = False,
                 on_site_done: Callable[[SiteReport], None] = lambda report: None) -> list[SiteReport]:
-    """Crawl ``sites`` concurrently into the database at ``db_path``; one report per site, in order."""
+    """Crawl ``sites`` concurrently into the database at ``db_path``; one report per site, in order.
+
+    A site is in its baseline (facts recorded, not alerted) until a run has crawled it to its end,
+    unless ``no_baseline``."""
     db = open_db(db_path)   # migrates before any spider opens it
     now = datetime.now(timezone.utc)
     plans = {site.name: revalidation_plan(db, site.name, now) for site in sites}
-    baselines = {site.name: not has_completed_run(db, site.name) for site in sites}
+    baselines = {site.name: not no_baseline and not has_completed_run(db, site.name) for site in sites}
     db.close()
 
     process = CrawlerProcess(crawl_settings(db_path, overrides))
@@ -95,6 +98,6 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
             on_site_done(reports[site.name])
 
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        process.crawl(crawler, site=site, plan=plans[site.name])
+        process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name])
     process.start()
     return [reports[site.name] for site in sites]

@@ -3,6 +3,7 @@
 After each run, a site's recent runs are judged by ``site_problem``; a site that turns unhealthy (or
 healthy again) gets one alert through the same outbox as the facts.
 """
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -11,6 +12,19 @@ from crawler.crawl import SiteReport
 from storage.health import update_site_health
 from storage.outbox import Channels
 from storage.runs import recent_runs, record_run
+
+
+#: Error kinds that are not the site failing to answer: pages we could not use, articles taken down,
+#: requests robots.txt forbids.
+NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "extract", "storage", "unreadable",
+                               "too_large", "ignored", "http_404", "http_410"})
+
+
+def failed_requests(run: Mapping) -> int:
+    """Requests of a run the site failed to answer (timeouts, refused, 5xx, …)."""
+    kinds = run["error_kinds"]
+    kinds = json.loads(kinds) if isinstance(kinds, str) else kinds or {}
+    return sum(count for kind, count in kinds.items() if kind not in NOT_SITE_FAILURES)
 
 
 @dataclass(frozen=True)
@@ -32,7 +46,7 @@ def site_problem(runs: Sequence[Mapping], rules: HealthRules = HealthRules()) ->
         return f"no listing page reachable in the last {n} runs"
     if all(run["articles_found"] == 0 for run in latest):
         return f"no article links found in the last {n} runs (has the page layout changed?)"
-    if all(run["requests"] and run["errors"] / run["requests"] > rules.max_error_rate for run in latest):
+    if all(run["requests"] and failed_requests(run) / run["requests"] > rules.max_error_rate for run in latest):
         return f"more than {rules.max_error_rate:.0%} of requests failed in each of the last {n} runs"
     earlier = [run["articles_found"] for run in runs[n:n + rules.history]]
     if len(earlier) >= rules.min_history:

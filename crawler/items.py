@@ -1,4 +1,4 @@
-"""What a spider hands to the pipelines: one fetched article page."""
+"""What a spider hands to the pipelines: a fetched article page, or word that a stored one is gone."""
 from dataclasses import dataclass
 
 
@@ -7,3 +7,9 @@ class PageItem:
     url: str
     site: str
     html: str
+
+
+@dataclass
+class GoneItem:
+    url: str
+    site: str

@@ -1,5 +1,6 @@
 """The cron job's stages in order: crawl (store, extract, diff) → place meetings on the map → judge
 each site's health → deliver the alerts owed."""
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -12,6 +13,8 @@ from notifications.channels import Channel, channel_wishes
 from notifications.deliver import DeliveryReport, deliver_pending
 from storage import open_db
 from storage.meeting_places import locate_meetings
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -26,13 +29,16 @@ def run_job(sites: list[Site], db_path: Path, channels: list[Channel], *, per_ch
             on_site_done: Callable[[SiteReport], None] = lambda report: None) -> JobResult:
     """One run of projwatch over ``sites`` into the database at ``db_path``."""
     wishes = channel_wishes(channels)
-    settings = {**(overrides or {}), "PROJWATCH_CHANNELS": wishes, "PROJWATCH_NO_BASELINE": no_baseline}
-    reports = crawl_sites(sites, db_path, settings, on_site_done=on_site_done)
+    settings = {**(overrides or {}), "PROJWATCH_CHANNELS": wishes}
+    reports = crawl_sites(sites, db_path, settings, no_baseline=no_baseline, on_site_done=on_site_done)
     db = open_db(db_path)
     try:
-        locate_meetings(db)   # the map's coordinates, for the cities no run asked about before
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         health = record_and_assess(db, reports, {site.name: site.start_urls[0] for site in sites}, now, wishes)
+        try:
+            locate_meetings(db)   # the map's coordinates, for the cities no run asked about before
+        except Exception:         # the map can wait for the next run; the alerts cannot
+            logger.exception("geocoding meetings failed; the next run tries again")
         delivery = deliver_pending(db, channels, per_change=per_change)
     finally:
         db.close()

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cssselect import GenericTranslator, SelectorError
+
 NAME_PATTERN = re.compile(r"^[a-z0-9-]+$")
 
 
@@ -36,7 +38,8 @@ class Site:
 
 _URL_LISTS = ("start_urls", "sitemap_urls", "feed_urls")
 _REGEX_LISTS = ("articles", "follow")
-_TEXTS = ("title", "title_css", "body_css", "date_css")
+_SELECTORS = ("title_css", "body_css", "date_css")
+_TEXTS = ("title", *_SELECTORS)
 _COUNTS = ("max_pages", "fresh_days", "recheck_days")
 _KNOWN_KEYS = {"name", "allowed_domains", *_URL_LISTS, *_REGEX_LISTS, *_TEXTS, *_COUNTS}
 _REQUIRED = ("name", "title", "start_urls", "articles")
@@ -71,6 +74,12 @@ def _check_site(raw: dict, where: str) -> Site:
     for key in _TEXTS:
         if key in raw and not isinstance(raw[key], str):
             raise fail(key, "must be a string")
+    for key in _SELECTORS:
+        if key in raw:
+            try:
+                GenericTranslator().css_to_xpath(raw[key])
+            except SelectorError as error:
+                raise fail(key, f"invalid CSS selector {raw[key]!r}: {error}") from None
     for key in _COUNTS:
         if key in raw and (not isinstance(raw[key], int) or isinstance(raw[key], bool) or raw[key] < 1):
             raise fail(key, "must be a whole number of at least 1")
@@ -98,6 +107,8 @@ def load_sites(path: str | Path) -> list[Site]:
         raise SiteListError(f"{path}: no [[sites]] entries")
     sites, names = [], set()
     for number, raw in enumerate(entries, start=1):
+        if not isinstance(raw, dict):
+            raise SiteListError(f"{path}: site #{number}: not a [[sites]] table")
         where = f"{path}: site '{raw.get('name', f'#{number}')}'"
         site = _check_site(raw, where)
         if site.name in names:

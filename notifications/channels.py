@@ -124,7 +124,9 @@ def _kinds_of_tags(service, path: Path) -> frozenset[str] | None:
 
 def _channel(service, kinds: frozenset[str] | None) -> Channel:
     full, private = service.url(privacy=False), service.url(privacy=True)
-    digest = hashlib.sha256(full.encode()).hexdigest()[:10]
+    # Keyed by the target without its secrets: a new password or token keeps the channel and its
+    # pending alerts, and nothing derived from a secret reaches the database.
+    digest = hashlib.sha256(private.encode()).hexdigest()[:10]
     scheme = full.split("://", 1)[0]
     return Channel(key=f"{scheme}-{digest}", label=private.split("?", 1)[0], kinds=kinds, service=service,
                    secrets=_secrets(full, private))

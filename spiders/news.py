@@ -11,15 +11,17 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import CrawlSpider, Rule
+from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from crawler.items import PageItem
+from crawler.items import GoneItem, PageItem
 from crawler.sites import Site
 from storage.pages import RevalidationPlan
 
 # Every request revalidates its cached copy (ETag / Last-Modified → 304) instead of trusting it.
 REVALIDATE = {"Cache-Control": "max-age=0"}
 STATS = "projwatch"
+GONE = {"http_404", "http_410"}
 
 _ERROR_KINDS = (
     (CannotResolveHostError, "dns"),
@@ -59,23 +61,22 @@ class NewsSpider(CrawlSpider):
 
     name = "news"
 
-    def __init__(self, site: Site, plan: RevalidationPlan, *args, **kwargs):
+    def __init__(self, site: Site, plan: RevalidationPlan, baseline: bool = False, *args, **kwargs):
         self.name = site.name
         self.site = site
         self.plan = plan
+        self.baseline = baseline    # record this site's facts without alerting (the pipeline reads it)
         self.allowed_domains = list(site.allowed_domains)
         self.start_urls = list(site.start_urls)
         self._article_patterns = [re.compile(pattern) for pattern in site.articles]
         self._due = set(plan.due)
         self._found: set[str] = set()
-        self._articles_requested = 0
-        self.rules = (
-            Rule(LinkExtractor(allow=site.articles, unique=True),
-                 callback="parse_article", follow=False, process_request="request_article",
-                 errback="count_error"),
-            Rule(LinkExtractor(allow=site.follow, unique=True),
-                 follow=True, process_request="request_listing", errback="count_error"),
-        )
+        self._requested: set[str] = set()
+        self.rules = [Rule(LinkExtractor(allow=site.articles, unique=True), callback="parse_article",
+                           follow=False, process_request="request_article", errback="count_error")]
+        if site.follow:   # an empty allow list would match every link of the site
+            self.rules.append(Rule(LinkExtractor(allow=site.follow, unique=True), follow=True,
+                                   process_request="request_listing", errback="count_error"))
         super().__init__(*args, **kwargs)
 
     async def start(self) -> AsyncIterator[Request]:
@@ -111,18 +112,29 @@ class NewsSpider(CrawlSpider):
         return request
 
     def parse_sitemap(self, response: Response):
-        self._count_listing()
-        body = response.body
         if response.url.endswith("/robots.txt"):
+            self._count_listing()
             urls = list(sitemap_urls_from_robots(response.text, base_url=response.url))
             yield from (Request(url, callback=self.parse_sitemap, errback=self.count_error,
-                                headers=REVALIDATE) for url in urls)
+                                headers=REVALIDATE, meta={"listing": True}) for url in urls)
             return
-        sitemap = Sitemap(body)
+        body = response.body
+        if gzip_magic_number(response):
+            body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        try:
+            sitemap = Sitemap(body)
+        except Exception as error:   # lxml refuses what is no XML at all
+            self._listing_unreadable(response, error)
+            return
+        if sitemap.type not in ("urlset", "sitemapindex"):
+            self._listing_unreadable(response, f"not a sitemap ({sitemap.type})")
+            return
+        self._count_listing()
         for entry in sitemap:
             url = entry["loc"]
             if sitemap.type == "sitemapindex":
-                yield Request(url, callback=self.parse_sitemap, errback=self.count_error, headers=REVALIDATE)
+                yield Request(url, callback=self.parse_sitemap, errback=self.count_error, headers=REVALIDATE,
+                              meta={"listing": True})
             elif self._is_article(url):
                 request = self._article_request(url)
                 if request:
@@ -157,12 +169,12 @@ class NewsSpider(CrawlSpider):
         if listed and request.url not in self._found:
             self._found.add(request.url)
             self.crawler.stats.inc_value(f"{STATS}/articles_found")
-        if request.url in self.plan.known and request.url not in self._due:
-            self.crawler.stats.inc_value(f"{STATS}/articles_not_due")
+        known = request.url in self.plan.known
+        if request.url in self._requested or (known and request.url not in self._due):
             return None
-        if self.site.max_pages and self._articles_requested >= self.site.max_pages:
+        if not known and self.site.max_pages and len(self._requested - self.plan.known) >= self.site.max_pages:
             return None
-        self._articles_requested += 1
+        self._requested.add(request.url)
         request.headers.update(REVALIDATE)
         return request
 
@@ -176,15 +188,22 @@ class NewsSpider(CrawlSpider):
         yield self._item(response)
 
     def _item(self, response: TextResponse) -> PageItem:
-        return PageItem(url=response.url, site=self.site.name, html=page_text(response))
+        # Stored under the URL the site links to (and the schedule knows), not where it redirected.
+        url = (response.meta.get("redirect_urls") or [response.url])[0]
+        return PageItem(url=url, site=self.site.name, html=page_text(response))
 
     # -- errors -----------------------------------------------------------------------------------
 
-    def count_error(self, failure) -> None:
+    def count_error(self, failure):
         kind = error_kind(failure)
         listing = failure.request.meta.get("listing", False)
         self.crawler.stats.inc_value(f"{STATS}/errors/{kind}")
-        if listing:
-            self.crawler.stats.inc_value(f"{STATS}/listing_errors")
         self.logger.warning("%s: %s %s (%s)", kind, "listing" if listing else "article", failure.request.url,
                             failure.getErrorMessage())
+        if not listing and kind in GONE and failure.request.url in self.plan.known:
+            # A stored article the site took down: not asked again before its next re-check.
+            yield GoneItem(url=failure.request.url, site=self.site.name)
+
+    def _listing_unreadable(self, response: Response, error) -> None:
+        self.crawler.stats.inc_value(f"{STATS}/errors/unreadable")
+        self.logger.warning("unreadable: listing %s (%s)", response.url, error)

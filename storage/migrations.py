@@ -2,6 +2,8 @@
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from storage.identity import normalise
+
 MIGRATIONS = Migrations("projwatch")
 
 
@@ -111,7 +113,7 @@ def runs_and_site_health(db: Database) -> None:
         {
             "id": int, "site": str, "started": str, "finished": str, "requests": int, "revalidated": int,
             "errors": int, "error_kinds": str, "articles_found": int, "pages_seen": int, "new": int,
-            "changed": int, "facts": int, "changes": int, "failed": bool, "finish_reason": str,
+            "changed": int, "facts": int, "changes": int, "failed": bool,
         },
         pk="id",
         not_null={"site", "started", "finished"},
@@ -124,9 +126,6 @@ def runs_and_site_health(db: Database) -> None:
     )
     db["changes"].add_column("site", str)
     db["changes"].transform(not_null={"project_id": False, "page_url": False})
-    # Project identity finds candidates by partner name, through this index, never by a scan.
-    db["partners"].add_column("name_key", str)
-    db["partners"].create_index(["name_key"])
 
 
 #: Every name, English name and acronym a project goes by, once each, in the order first seen.
@@ -160,3 +159,14 @@ def places(db: Database) -> None:
     """What the gazetteer answered for each city (no coordinates: not found), so it is asked once."""
     db["places"].create({"city": str, "country": str, "latitude": float, "longitude": float},
                         pk=("city", "country"))
+
+
+@MIGRATIONS(name="006_partner_name_keys_and_finish_reason")
+def partner_name_keys_and_finish_reason(db: Database) -> None:
+    """Partners' normalised names, indexed, so that project identity finds candidates without a scan;
+    and how each run ended, so that a site stays in its baseline until a run has crawled it to its end."""
+    db["partners"].add_column("name_key", str)
+    for partner_id, name in db.execute("SELECT id, name FROM partners").fetchall():
+        db["partners"].update(partner_id, {"name_key": normalise(name)})
+    db["partners"].create_index(["name_key"])
+    db["runs"].add_column("finish_reason", str)

@@ -70,6 +70,12 @@ def page_unchanged(db: Database, url: str, html: str, now: datetime, fresh_days:
     return old is not None
 
 
+def page_gone(db: Database, url: str, now: datetime, recheck_days: int = 7) -> None:
+    """A stored article now answers 404/410: keep it (facts are never deleted) and ask again only at the
+    next re-check, not on every run."""
+    db["pages"].update(url, {"next_check": (now + timedelta(days=recheck_days)).isoformat(timespec="seconds")})
+
+
 def save_page(db: Database, *, url: str, site: str, title: str | None, published: str | None, text: str,
               html: str, now: datetime, fresh_days: int = 30, recheck_days: int = 7) -> SavedPage:
     """Store a fetched article; add a version only when its main text changed."""
@@ -106,6 +112,3 @@ def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPla
             due.append(row[0])
     return RevalidationPlan(frozenset(known), tuple(due))
 
-
-def html_of_version(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8")

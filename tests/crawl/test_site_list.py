@@ -58,6 +58,8 @@ def test_shipped_article_patterns_skip_listings(url):
     (lambda s: s + "follow = '/x'\n", "key 'follow': must be a list of strings"),
     (lambda s: s.replace("[[sites]]", "[[sites]"), "not valid TOML"),
     (lambda s: "", "no [[sites]] entries"),
+    (lambda s: s + "body_css = 'div[class='\n", "key 'body_css': invalid CSS selector"),
+    (lambda s: 'sites = ["a"]\n', "site #1: not a [[sites]] table"),
 ])
 def test_bad_site_list_is_refused_with_one_line(tmp_path, change, message):
     path = tmp_path / "sites.toml"

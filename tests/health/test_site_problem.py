@@ -4,8 +4,9 @@ import pytest
 from crawler.health import HealthRules, site_problem
 
 
-def run(found=20, requests=25, errors=0, failed=False):
-    return {"articles_found": found, "requests": requests, "errors": errors, "failed": failed}
+def run(found=20, requests=25, errors=0, failed=False, kind="timeout"):
+    return {"articles_found": found, "requests": requests, "error_kinds": {kind: errors} if errors else {},
+            "failed": failed}
 
 
 HEALTHY = [run() for _ in range(6)]
@@ -19,6 +20,8 @@ HEALTHY = [run() for _ in range(6)]
     ([run(found=0), run()] + HEALTHY, None),                               # not two in a row
     ([run(errors=20)] * 2 + HEALTHY, "of requests failed"),
     ([run(errors=10)] * 2 + HEALTHY, None),                                # 40 %: under the threshold
+    ([run(errors=20, kind="http_404")] * 2 + HEALTHY, None),               # articles taken down
+    ([run(errors=20, kind="http_503")] * 2 + HEALTHY, "of requests failed"),
     ([run(found=5)] * 2 + HEALTHY, "dropped from about 20 to 5"),
     ([run(found=5)] * 2 + HEALTHY[:2], None),                              # too little history to judge
     ([run(found=12)] * 2 + HEALTHY, None),                                 # 60 % of usual: fine
