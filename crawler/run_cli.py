@@ -75,16 +75,19 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
     sites = _load_sites(sites_path)
     channels = load_channels(notify_urls, notify_config)
     overrides = _parse_overrides(overrides)
-    try:
-        open_db(db_path).close()   # a bad path fails here, before the lock or any request
-    except StorageError as error:
-        raise UserError(str(error)) from None
+    if not db_path.parent.is_dir():   # before the lock, which would create the folder
+        raise UserError(f"--db {db_path}: the folder {db_path.parent} does not exist")
     lock = FileLock(f"{db_path}.lock")
     try:
         lock.acquire(timeout=0)
     except Timeout:
         click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
         sys.exit(EXIT_LOCKED)
+    try:
+        open_db(db_path).close()   # migrations run under the lock; a bad file fails before any request
+    except StorageError as error:
+        lock.release()
+        raise UserError(str(error)) from None
     try:
         result = run_job(sites, db_path, channels, per_change=per_change, no_baseline=no_baseline,
                          overrides=overrides, on_site_done=_print_site)

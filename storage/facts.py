@@ -35,26 +35,18 @@ from storage.outbox import Channels, queue_alerts
 from storage.identity import (MIN_SHARED_PARTNERS, ProjectSignature, acronym_key, match_project, name_keys,
                               normalise, signature_of)
 
-CHANGE_KINDS = ("new_project", "new_meeting", "new_funding", "changed_funding", "removed_funding")
 PAGE_ALIAS = "page"  # a project with no name or acronym is known by the page that stated it
 
 
 
 @dataclass
 class RecordResult:
-    """What one page (or, added up, one run) recorded."""
+    """What one page recorded."""
 
-    facts: int = 0                                   # project facts the pages stated
+    facts: int = 0                                   # project facts the page stated
     new_facts: int = 0                               # of which not stored before
     changes: Counter = field(default_factory=Counter)  # change kind -> count
     alerts: int = 0                                  # outbox rows written
-
-    def __iadd__(self, other: "RecordResult") -> "RecordResult":
-        self.facts += other.facts
-        self.new_facts += other.new_facts
-        self.changes += other.changes
-        self.alerts += other.alerts
-        return self
 
 
 def record_page_facts(db: Database, *, page_url: str, version_id: int | None, projects: Iterable[Mapping],
@@ -103,6 +95,7 @@ class _PageRecorder:
         self.result = RecordResult()
         self.change_ids: list[tuple[int, str]] = []
         self.previously_stated = self._retire_page_sources()
+        self.stated: set[tuple[str, int]] = set()   # (table, fact id) this page states now
 
     # -- projects ---------------------------------------------------------------------------------
 
@@ -309,7 +302,7 @@ class _PageRecorder:
 
     def record_removed_funding(self) -> None:
         """Funding this page stated before and no longer does, now stated by no page at all."""
-        stated_now = {fact_id for table, fact_id, _ in self._current_sources() if table == "funding"}
+        stated_now = {fact_id for table, fact_id in self.stated if table == "funding"}
         dropped = {fact_id for table, fact_id, _ in self.previously_stated if table == "funding"} - stated_now
         for funding_id in sorted(dropped):
             still_stated = self.db.execute(
@@ -336,10 +329,10 @@ class _PageRecorder:
 
     def _state(self, table: str, fact_id: int, *, is_new: bool, statement: str = "") -> None:
         """Note that this page states this fact, and count it once per page."""
-        source = (table, fact_id, statement)
-        if table != "projects" and not any(s[:2] == source[:2] for s in self._current_sources()):
+        if table != "projects" and (table, fact_id) not in self.stated:
             self.result.facts += 1
             self.result.new_facts += is_new
+        self.stated.add((table, fact_id))
         self.db.execute(
             "INSERT INTO fact_sources (page_url, version_id, fact_table, fact_id, statement, current,"
             " first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 1, ?, ?)"

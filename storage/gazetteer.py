@@ -72,8 +72,3 @@ def locate_all(places: Iterable[tuple[str | None, str | None]]) -> dict[tuple[st
                 if key in wanted and (key not in best or best[key][0] < city["population"]):
                     best[key] = (city["population"], Coordinates(city["latitude"], city["longitude"]))
     return {place: found[1] for key, found in best.items() for place in wanted[key]}
-
-
-def locate(city: str | None, country: str | None) -> Coordinates | None:
-    """The coordinates of one place (see ``locate_all``, which answers many in the same time)."""
-    return locate_all([(city, country)]).get((city, country))

@@ -3,7 +3,7 @@ import pytest
 
 from crawler.extract.places import CITIES
 from storage import open_db
-from storage.gazetteer import locate, locate_all
+from storage.gazetteer import locate_all
 from storage.meeting_places import locate_meetings
 
 #: Names in the extractor's table that are regions or villages too small for the gazetteer.
@@ -23,14 +23,12 @@ def test_every_city_the_extractor_names_is_located():
     ("Stokholma", "SE", 59.33, 18.07),
 ])
 def test_latvian_and_local_names(city, country, latitude, longitude):
-    found = locate(city, country)
+    found = locate_all([(city, country)])[(city, country)]
     assert found == pytest.approx((latitude, longitude), abs=0.01)
 
 
 def test_unknown_or_countryless_places_have_no_coordinates():
-    assert locate("Porto", None) is None
-    assert locate("Nekurciems", "LV") is None
-    assert locate(None, "LV") is None
+    assert locate_all([("Porto", None), ("Nekurciems", "LV"), (None, "LV")]) == {}
 
 
 def test_stored_meetings_are_located_once_per_place(tmp_path, monkeypatch):

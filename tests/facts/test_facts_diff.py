@@ -178,11 +178,3 @@ def test_an_edited_page_reports_what_it_said_before(db, record, facts):
     assert dict(edited.changes) == {"changed_funding": 1}
     change = changes(db, "changed_funding")[-1]
     assert (json.loads(change["old_value"])["amount"], json.loads(change["new_value"])["amount"]) == (100000.0, 110000.0)
-
-
-def test_results_add_up_for_the_run_summary(record, facts):
-    total = record(A, [facts.project("Pilsētu digitālās inovācijas", meetings=[facts.meeting("2021-11-23")])])
-    total += record(B, [facts.project("Pilsētu digitālās inovācijas", funding=[facts.funding(747365.12)])])
-
-    assert (total.facts, total.new_facts, total.alerts) == (2, 2, 2)
-    assert dict(total.changes) == {"new_project": 1, "new_meeting": 1, "new_funding": 1}
