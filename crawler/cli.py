@@ -14,19 +14,13 @@ def main() -> None:
     """Watch Latvian municipal news for EU cooperation projects."""
 
 
-# Verbs live in their own modules and are registered here.
-# (imported last: the verb modules import UserError from here)
-from crawler.run_cli import run, sites  # noqa: E402
-
-main.add_command(run)
-main.add_command(sites)
-
-from crawler.notify_cli import notify_test  # noqa: E402
-
-main.add_command(notify_test)
+# Verbs live in their own modules and are registered here
+# (imported last: the verb modules import UserError from here).
 from crawler.extract_cli import extract  # noqa: E402
-
-main.add_command(extract)
+from crawler.notify_cli import notify_test  # noqa: E402
+from crawler.reextract_cli import reextract  # noqa: E402
+from crawler.run_cli import run, sites  # noqa: E402
 from crawler.serve_cli import serve  # noqa: E402
 
-main.add_command(serve)
+for verb in (run, sites, extract, reextract, notify_test, serve):
+    main.add_command(verb)

@@ -1,6 +1,7 @@
 """The cron job ``run`` and the site list check ``sites``."""
 import sqlite3
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -23,6 +24,21 @@ sites_option = click.option(
 db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_DB",
     default="projwatch.db", show_default=True, help="The SQLite database (env PROJWATCH_DB).")
+
+
+@contextmanager
+def run_lock(db_path: Path):
+    """The database's run lock: one projwatch writer at a time; a second one exits at once (75)."""
+    lock = FileLock(f"{db_path}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
+        sys.exit(EXIT_LOCKED)
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _load_sites(path: Path):
@@ -77,25 +93,17 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
     overrides = _parse_overrides(overrides)
     if not db_path.parent.is_dir():   # before the lock, which would create the folder
         raise UserError(f"--db {db_path}: the folder {db_path.parent} does not exist")
-    lock = FileLock(f"{db_path}.lock")
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
-        sys.exit(EXIT_LOCKED)
-    try:
-        open_db(db_path).close()   # migrations run under the lock; a bad file fails before any request
-    except StorageError as error:
-        lock.release()
-        raise UserError(str(error)) from None
-    try:
-        result = run_job(sites, db_path, channels, per_change=per_change, no_baseline=no_baseline,
-                         overrides=overrides, on_site_done=_print_site)
-    except (StorageError, sqlite3.Error) as error:
-        click.echo(f"projwatch: database {db_path}: {error}", err=True)
-        sys.exit(EXIT_STORAGE)
-    finally:
-        lock.release()
+    with run_lock(db_path):
+        try:
+            open_db(db_path).close()   # migrations run under the lock; a bad file fails before any request
+        except StorageError as error:
+            raise UserError(str(error)) from None
+        try:
+            result = run_job(sites, db_path, channels, per_change=per_change, no_baseline=no_baseline,
+                             overrides=overrides, on_site_done=_print_site)
+        except (StorageError, sqlite3.Error) as error:
+            click.echo(f"projwatch: database {db_path}: {error}", err=True)
+            sys.exit(EXIT_STORAGE)
     _print_summary(result.reports)
     for site, (_, problem) in result.health.items():
         click.echo(f"{site}: {'UNHEALTHY: ' + problem if problem else 'working again'}")

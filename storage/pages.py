@@ -112,3 +112,12 @@ def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPla
             due.append(row[0])
     return RevalidationPlan(frozenset(known), tuple(due))
 
+
+
+def stored_pages(db: Database, site: str | None = None):
+    """Every stored article (of ``site``): url, site, published, text and its latest version's id."""
+    where, params = ("WHERE pages.site = ?", [site]) if site else ("", [])
+    yield from db.query(
+        f"SELECT pages.url, pages.site, pages.published, pages.text,"
+        f" (SELECT max(id) FROM page_versions WHERE page_versions.url = pages.url) AS version_id"
+        f" FROM pages {where} ORDER BY pages.first_seen, pages.url", params)
