@@ -8,6 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import click
+from filelock import FileLock, Timeout
 
 from crawler.cli import UserError
 from crawler.run_cli import db_option
@@ -44,13 +45,21 @@ def build_datasette(db_path: Path):
 
 
 def _migrate(db_path: Path) -> None:
-    """Bring the schema up to date (a database of an older projwatch lacks what the queries read)."""
+    """Bring the schema up to date (a database of an older projwatch lacks what the queries read),
+    unless a run holds the database's lock: that run migrates it itself."""
     if not db_path.is_file():
         raise UserError(f"--db {db_path}: no such database (run `projwatch run` first)")
+    lock = FileLock(f"{db_path}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return
     try:
         open_db(db_path).close()
     except StorageError as error:
         raise UserError(str(error)) from None
+    finally:
+        lock.release()
 
 
 @click.command()
