@@ -44,16 +44,17 @@ class SiteReport:
 
         errors = {key.rsplit("/", 1)[1]: int(value) for key, value in stats.items()
                   if key.startswith(f"{STATS}/errors/")}
+        started = stats.get("start_time", finished)
         return cls(
             site=site,
-            started=stats["start_time"].isoformat(timespec="seconds"),
+            started=started.isoformat(timespec="seconds"),
             finished=finished.isoformat(timespec="seconds"),
             requests=int(stats.get("downloader/request_count", 0)),
             revalidated=int(stats.get("httpcache/revalidate", 0)),
             pages_seen=count("pages_seen"), new=count("pages_new"), changed=count("pages_changed"),
             facts=count("facts"), changes=count("changes"),
             errors=sum(errors.values()), error_kinds=errors, articles_found=count("articles_found"),
-            seconds=round((finished - stats["start_time"]).total_seconds(), 1),
+            seconds=round((finished - started).total_seconds(), 1),
             failed=count("listings_ok") == 0, finish_reason=finish_reason, baseline=baseline,
         )
 
@@ -88,8 +89,9 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
 
     process = CrawlerProcess(crawl_settings(db_path, overrides))
     reports: dict[str, SiteReport] = {}
+    crawlers = {}
     for site in sites:
-        crawler = process.create_crawler(NewsSpider)
+        crawler = crawlers[site.name] = process.create_crawler(NewsSpider)
 
         def closed(spider, reason, crawler=crawler, site=site):
             reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
@@ -100,4 +102,9 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
         process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name])
     process.start()
+    for site in sites:   # a crawler that could not start (its error is logged) failed its site
+        if site.name not in reports:
+            reports[site.name] = SiteReport.from_stats(site.name, crawlers[site.name].stats.get_stats(),
+                                                     datetime.now(timezone.utc), "not started",
+                                                     baseline=baselines[site.name])
     return [reports[site.name] for site in sites]
