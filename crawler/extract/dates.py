@@ -77,6 +77,26 @@ _NUMERIC_RANGE = re.compile(
     r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*"
     r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
+#: English months, for the English pages of Latvian sites ("On 14–15 March 2024", "March 14, 2024").
+ENGLISH_MONTHS: dict[str, int] = {
+    name: number for number, names in enumerate((
+        ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",), ("June", "Jun"),
+        ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"), ("October", "Oct"),
+        ("November", "Nov"), ("December", "Dec")), start=1) for name in names
+}
+_EN_MONTH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
+_EN_HINT = re.compile(rf"\b(?:{_EN_MONTH})\b")
+_EN_DAY = r"(?<![\d.])(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_EN_YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d)(?!\d))?"
+_EN_RANGE = re.compile(
+    rf"(?:\b[Ff]rom\s+)?{_EN_DAY.format('d1')}(?:\s+(?P<m1>{_EN_MONTH})\.?{_EN_YEAR.format('y1')})?"
+    rf"\s*(?P<sep>[–—-]|\bto\b|\buntil\b|\band\b)\s*{_EN_DAY.format('d2')}\s+(?P<m2>{_EN_MONTH})\b\.?"
+    rf"{_EN_YEAR.format('y2')}"
+)
+_EN_DATE = re.compile(
+    rf"{_EN_DAY.format('d')}\s+(?P<m>{_EN_MONTH})\b\.?{_EN_YEAR.format('y')}"
+    rf"|\b(?P<m_us>{_EN_MONTH})\.?\s+(?P<d_us>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*\d){_EN_YEAR.format('y_us')}"
+)
 _MONTH_PERIOD = re.compile(
     rf"(?i)\bno\s+(?P<y1>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m1>{_MONTH})(?!\w)\s*(?:sākuma\s+)?"
     rf"(?:līdz|–|—|-)\s*(?P<y2>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m2>{_MONTH})(?!\w)"
@@ -213,9 +233,38 @@ def _is_short_pair(first: _Parts, second: _Parts) -> bool:
     return 0 < gap <= MAX_PAIR_DAYS
 
 
+def _english_dates(text: str, published: Published) -> list[DateSpan]:
+    """Day-level dates and ranges written in English: "14–15 March 2024", "from 29 September to 1 October"."""
+    spans: list[DateSpan] = []
+    for match in _EN_RANGE.finditer(text):
+        month2 = ENGLISH_MONTHS[match["m2"]]
+        month1 = ENGLISH_MONTHS[match["m1"]] if match["m1"] else month2
+        year1 = int(match["y1"]) if match["y1"] else None
+        year2 = int(match["y2"]) if match["y2"] else None
+        first, second = _fill_years(_Parts(int(match["d1"]), month1, year1),
+                                    _Parts(int(match["d2"]), month2, year2), published)
+        span = _span(first, second, match.start(), match.end())
+        if span is None or (span.days is not None and span.days < 1):
+            continue
+        if match["sep"] == "and" and not _is_short_pair(first, second):
+            continue
+        spans.append(span)
+    for match in _EN_DATE.finditer(text):
+        if any(s.begin <= match.start() < s.finish for s in spans):
+            continue
+        month, day = ENGLISH_MONTHS[match["m"] or match["m_us"]], int(match["d"] or match["d_us"])
+        year = match["y"] or match["y_us"]
+        parts = _Parts(day, month, int(year) if year else _nearest_year(month, day, published))
+        span = _span(parts, parts, match.start(), match.end())
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
 def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan, ...]:
     """Every day-level date and range in ``text``, in order; ranges win over the dates inside them."""
-    if not _DAY_DOT.search(text):
+    english = bool(_EN_HINT.search(text))
+    if not english and not _DAY_DOT.search(text):
         return ()
     published = published or Published()
     spans: list[DateSpan] = []
@@ -223,6 +272,11 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
 
     def free(begin: int, finish: int) -> bool:
         return all(finish <= b or begin >= f for b, f in taken)
+
+    if english:
+        for span in _english_dates(text, published):
+            spans.append(span)
+            taken.append((span.begin, span.finish))
 
     for match in _DAY_MONTH_RANGE.finditer(text):
         span = _range_from(match, published)

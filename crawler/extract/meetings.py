@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 
 from .dates import DateSpan, Published, find_dates
-from .places import HOME_COUNTRY, find_places, is_online
+from .places import HOME_COUNTRY, Place, find_places, is_online, place_forms
 
 #: Words of gatherings (stems, matched case-insensitively at a word start): nouns of every kind of
 #: meeting, and the verbs that report or announce one ("tikās", "tiksies", "pulcējās", "viesojās").
@@ -24,7 +24,9 @@ STRONG_GATHERING_WORDS = (
     "tikāmies", "tiksimies", "satikās", "pulcēj", "sapulcēj", "vizīt", "viesoj", "viesosies", "city lab",
     "konferenc", "videokonferenc", "seminār", "vebinār", "tīmekļseminār", "darbnīc", "forum", "kongres",
     "simpozij", "stažēš", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "apaļā galda", "hakaton",
-    "kick-off", "meeting", "workshop", "conference", "study visit", "webinar",
+    "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
+    "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
+    "met in", "met at", "met online", "visit", "youth exchange",
 )
 WEAK_GATHERING_WORDS = ("pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
@@ -87,10 +89,28 @@ def _kind(sentence: str) -> str | None:
     return next((kind for kind, pattern in _KINDS if pattern.search(sentence)), None)
 
 
+#: A place in the accusative after "uz" is where people went: "devās pieredzes apmaiņas braucienā uz Viļņu".
+_TOWARDS = re.compile(r"(?i)\buz\s+$")
+#: English sentences name places in one form only: "Valmiera hosted", "in Tartu".
+_ENGLISH = re.compile(r"\b(?:the|The)\b")
+
+
+def _is_venue(sentence: str, place: Place, english: bool) -> bool:
+    parts = sentence[place.begin:place.end].split("-")
+    if len(parts) > 1 and all(part in place_forms() for part in parts):
+        return False  # "Estonia-Latvia", "Igaunijas-Latvijas": a programme's name, not a venue
+    if place.case in ("loc", "any"):
+        return True
+    if place.case == "acc":
+        return bool(_TOWARDS.search(sentence[max(0, place.begin - 6):place.begin]))
+    return english and place.case == "nom"
+
+
 def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
     """City and country of the first place in the locative after the date, else anywhere in the sentence."""
     places = find_places(sentence)
-    located = [p for p in places if p.case in ("loc", "any")]
+    english = bool(_ENGLISH.search(sentence))
+    located = [p for p in places if _is_venue(sentence, p, english)]
     ordered = [p for p in located if p.begin >= after] + [p for p in located if p.begin < after]
     if not ordered:
         return None, HOME_COUNTRY

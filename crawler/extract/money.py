@@ -43,7 +43,7 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("municipal", r"pašvaldības (?:budžeta )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
                   r"|no pašvaldības budžeta|municipal co-?financing"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
-                r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*)|partner\w* budžet\w*"),
+                r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"),
     ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|nacionāl\w* (?:līdz)?finansējum\w*"
                  r"|valsts dotācij\w*|state budget|national co-?financing"),
     ("eu", rf"{EU_FUNDS}|Eiropas Savienīb\w*|\bES\b (?:fondu )?(?:līdz)?finansējum\w*"
@@ -51,7 +51,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
            r"|Lauku atbalsta dienest\w*|Centrālā finanšu un līgumu aģentūr\w*|\bCFLA\b|finanšu instrument\w*|\bEU\b"
            r"|(?:sedz|finansē|līdzfinansē)\w*\s+(?:\w+\s+)?(?:programm|iniciatīv)\w*"
            rf"|{PROGRAMME_NAMES}"),
-    ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b|maksimāl\w*"
+    ("other", r"(?:konkursa|kārtas|atlases|uzsaukuma)\s+(?:kopēj\w*\s+)?(?:pieejam\w*\s+)?(?:finansējum|budžet|apjom)\w*"
+              r"|privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b|maksimāl\w*"
               r"|ne lielāk\w* kā|līdz pat|konkurs\w*"),
     ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"),
 )
@@ -72,6 +73,10 @@ _AMOUNT = re.compile(
     rf"|(?<!\w)(?P<cur2>EUR|€|LVL|Ls)\s*:?\s*(?P<num2>{_NUMBER_STRICT})(?![\d%])(?:\s*(?P<scale2>{_SCALE}))?"
 )
 _CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})", re.IGNORECASE)
+#: Money a project is to attract from others ("piesaistīt 1,4 miljonus eiro privāto investīciju") is a result
+#: it aims at, not the project's own money.
+_ATTRACTED_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?privāt\w*\s+investīcij\w*")
+_ATTRACTED_BEFORE = re.compile(r"(?i)\bpiesaist\w*\s+(?:\w+\s+){0,2}$")
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in KIND_CUES]
 _FUNDING = re.compile(FUNDING_WORDS, re.IGNORECASE)
 _NOT_FUNDING = re.compile(NOT_FUNDING_WORDS, re.IGNORECASE)
@@ -182,6 +187,8 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False) -> l
         before_begin = gaps[index - 1][1] if index else 0
         after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
         before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]
+        if _ATTRACTED_AFTER.search(after) or _ATTRACTED_BEFORE.search(before):
+            continue
         kind = classify(before, after, require_cue)
         if kind is None:
             continue

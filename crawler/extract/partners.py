@@ -48,13 +48,15 @@ NATIONALITIES: dict[str, str] = {
 }
 
 #: Words after which a list of partners follows, and the kind of list.
-_LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*")
+_LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*|\bprojektu\s+vada\s+"
+                         r"|\blead\s+partner\s+(?:of\s+the\s+project\s+)?is\s+")
 _LEAD_BEFORE = re.compile(r"(?i)\s*(?:\(\s*|,?\s+kā\s+)(?:vadošais|galvenais)\s+partneris\)?")
 _LIST_MARKER = re.compile(
     r"(?i)\bpartner(?:i|iem|us|is|u)\b(?:\s+no\s+(?P<from>\w+))?\s*(?:ir\s+|[–—:-]\s*|ir\s*[–—:-]\s*)(?=\S)"
 )
 _COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*(?:[:–—-]|,\s*(?:tostarp|t\.\s?sk\."
                            r"|tai skaitā|to skaitā|proti|no tām))\s*")
+_FROM = re.compile(r"(?i)\s*no\s+")
 _PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+no\s+")
 #: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
@@ -149,6 +151,11 @@ def _listed(sentence: str, offset: int) -> list[Partner]:
     partners = []
     for segment, start, marker in _segments(sentence):
         is_lead = bool(_LEAD_AFTER.fullmatch(marker.group()))
+        countries_from = _FROM.match(segment)
+        if countries_from and not is_lead:  # "Pārējie partneri ir no Īrijas, Ungārijas un Zviedrijas"
+            partners += [Partner(None, code, False, offset + start)
+                         for code in _leading_countries(segment[countries_from.end():])]
+            continue
         default = None
         if not is_lead and marker["from"]:
             default = _country_in(marker["from"])

@@ -166,6 +166,15 @@ MORE_CITIES: tuple[tuple[str, str, str], ...] = (
     *_table("MD", "a", "Kišiņeva"),
     *_table("RU", "a", "Novgoroda Kaļiņingrada"),
     *_table("US", "fixed", "ASV"),
+    # Regions that partners are named after: "Katalonijas Politehniskā universitāte"
+    *_table("ES", "a", "Katalonija Kastīlija Andalūzija Galīcija Navarra Murcija Asturija"),
+    *_table("DE", "a", "Bavārija Saksija Tīringene Brandenburga Meklenburga Pomerānija"),
+    *_table("IT", "a", "Lombardija Toskāna Sicīlija Sardīnija Apūlija Kalabrija Emīlija"),
+    *_table("FR", "a", "Normandija Bretaņa Burgundija Provansa Oksitānija"),
+    *_table("BE", "a", "Flandrija Valonija"),
+    *_table("FI", "e", "Lapzeme Karēlija"),
+    *_table("LT", "a", "Žemaitija Aukštaitija Dzūkija"),
+    *_table("EE", "a", "Sāmsala Hījumā"),
 )
 
 #: Words that put an event online rather than in a country.
@@ -232,7 +241,16 @@ def place_forms() -> dict[str, tuple[str, str, bool, str]]:
             forms[form] = (code, case, True, name)
             for prefix in REGION_PREFIXES:
                 forms.setdefault(prefix + form[0].lower() + form[1:], (code, case, True, name))
+    for name, code in _english_country_names():
+        forms.setdefault(name, (code, "any", True, name))
     return forms
+
+
+def _english_country_names() -> list[tuple[str, str]]:
+    """One-word English country names ("Latvia", "Estonia") for the English pages of Latvian sites."""
+    names = [(n, c.alpha_2) for c in pycountry.countries
+             for n in {c.name, getattr(c, "common_name", c.name)} if n.isalpha()]
+    return names + [("Czechia", "CZ")]
 
 
 def find_places(text: str) -> list[Place]:

@@ -35,16 +35,17 @@ def expected_facts(expect: dict) -> dict:
     }
 
 
-def _cases():
+def heldout_cases(name: str = "heldout_pages") -> list:
+    """The rows of ``cases/<name>.yaml`` as params, a row with ``xfail: why`` marked strict xfail."""
     params = []
-    for param in load_cases("heldout_pages"):
+    for param in load_cases(name):
         case = param.values[0]
         marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
         params.append(pytest.param(case, id=param.id, marks=marks))
     return params
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", heldout_cases())
 def test_heldout_page(case):
     page = extract_page(case["text"], url=case.get("url"), published=case.get("published")).to_dict()
     assert page_facts(page) == expected_facts(case["expect"])
