@@ -17,9 +17,9 @@ PROGRAMME_NAMES = "|".join(pattern for key, pattern in PROGRAMME_ALIASES if key 
 
 #: Scale words after a number ("5 miljonu euro").
 SCALES: tuple[tuple[str, int], ...] = (
-    (r"miljard\w*|mljrd\.?", 1_000_000_000),
-    (r"miljon\w*|milj\.?", 1_000_000),
-    (r"tūkstoš\w*|tūkst\.?", 1_000),
+    (r"miljard\w*|mljrd\.?|billion", 1_000_000_000),
+    (r"miljon\w*|milj\.?|million", 1_000_000),
+    (r"tūkstoš\w*|tūkst\.?|thousand", 1_000),
 )
 EURO = r"EUR|euro|eiro|€"
 LATS = r"LVL|Ls|latu|lati|lats"
@@ -41,11 +41,13 @@ EU_FUNDS = (r"\bERAF\b|\bERDF\b|\bESF\+?|\bKF\b|\bELFLA\b|\bELGF\b|\bEJZF\b|\bEJ
 #: (kind, cue pattern). Where two cues end at the same place, the earlier row wins.
 KIND_CUES: tuple[tuple[str, str], ...] = (
     ("municipal", r"pašvaldības (?:budžeta )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
-                  r"|no pašvaldības budžeta|municipal co-?financing"),
+                  r"|no pašvaldības budžeta|municipal(?:ity's)? co-?financing"
+                  # a budget table's label ("pašvaldība – 12 000 EUR"); co-financing the council grants
+                  r"|\bpašvaldība\s*[–—:-]|\bdome\w*\s+(?:\w+\s+){0,6}?līdzfinansējum\w*"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
                 r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"),
     ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|nacionāl\w* (?:līdz)?finansējum\w*"
-                 r"|valsts dotācij\w*|state budget|national co-?financing"),
+                 r"|valsts dotācij\w*|state budget(?: grant)?|national co-?financing"),
     ("eu", rf"{EU_FUNDS}|Eiropas Savienīb\w*|\bES\b (?:fondu )?(?:līdz)?finansējum\w*"
            r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*|Interreg\w*|Erasmus\+?|grant\w*"
            r"|Lauku atbalsta dienest\w*|Centrālā finanšu un līgumu aģentūr\w*|\bCFLA\b|finanšu instrument\w*|\bEU\b"
@@ -84,7 +86,7 @@ _PERCENT_BEFORE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
 _PERCENT_AFTER = re.compile(r"^\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s?%")
 _LATS = re.compile(rf"^(?:{LATS})$")
 #: Where the words between two amounts stop speaking of the first: the first comma, "un", "tostarp".
-_CLAUSE_BREAK = re.compile(r",|;|\s(?:un|tostarp|t\.\s?sk\.)\s")
+_CLAUSE_BREAK = re.compile(r",|;|\s(?:un|tostarp|t\.\s?sk\.|and|including)\s")
 
 
 @dataclass(frozen=True)
