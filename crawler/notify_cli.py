@@ -13,7 +13,7 @@ def notify_options(command):
     """The options that name notification targets, shared by ``run`` and ``notify-test``."""
     command = click.option(
         "--notify-config", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-        help="An apprise YAML config file; tags 'funding' and 'meetings' route changes.")(command)
+        help="An apprise YAML config file; tags 'funding', 'meetings' and 'health' route alerts.")(command)
     return click.option(
         "--notify", "notify_urls", multiple=True, metavar="URL",
         help=f"An apprise URL to send to (repeatable; default: ${ENV_VAR}, space-separated).")(command)

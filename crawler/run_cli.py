@@ -82,7 +82,9 @@ def _print_summary(reports: list[SiteReport]) -> None:
 @db_option
 @notify_options
 @click.option("--per-change", is_flag=True, help="One message per change instead of one digest per run.")
-@click.option("--no-baseline", is_flag=True, help="Alert from a site's first run too (default: record only).")
+@click.option("--no-baseline", is_flag=True,
+              help="Alert from a site's first run too (default: a site's facts are recorded, not alerted, "
+                   "until a run has crawled it to its end).")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
 def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_config: Path | None,
