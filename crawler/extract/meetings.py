@@ -36,7 +36,9 @@ GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 #: strong gathering word: "partneru sanāksmē apstiprināja darba plānu" is still a meeting.
 NOT_MEETING_WORDS = ("līgum", "domes sēd", "pieteikum", "iesniegt", "parakstīj", "parakstīšan")
 SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin", "būvniecīb", "pabeigt", "atskait", "ziņojum",
-                          "maksājum")
+                          "maksājum",
+                          # public shows: an exhibition's or a stage's opening is no gathering of partners
+                          "izstād", "koncert", "izrād", "festivāl")
 
 #: Words before a date that make it a start or a deadline rather than the day of an event.
 NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from price_parser import Price
 
+from .places import place_forms
 from .programmes import PROGRAMME_ALIASES
 
 #: The names of the programmes that fund projects: money they give is EU or programme money.
@@ -43,7 +44,9 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("municipal", r"pašvaldības (?:budžeta )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
                   r"|no pašvaldības budžeta|municipal(?:ity's)? co-?financing"
                   # a budget table's label ("pašvaldība – 12 000 EUR"); co-financing the council grants
-                  r"|\bpašvaldība\s*[–—:-]|\bdome\w*\s+(?:\w+\s+){0,6}?līdzfinansējum\w*"),
+                  r"|\bpašvaldība\s*[–—:-]|\bdome\w*\s+(?:[\w.]+\s+){0,8}?līdzfinansējum\w*"
+                  # the municipality as the one who pays: "ko līdzfinansē Ogres novada pašvaldība ar 1 200 eiro"
+                  r"|(?:līdz)?finansē\w*\s+(?:\w+\s+){0,3}?pašvaldība\b"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
                 r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"),
     ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|nacionāl\w* (?:līdz)?finansējum\w*"
@@ -135,8 +138,20 @@ def find_amounts(text: str) -> list[Amount]:
     return amounts
 
 
+#: A town's own budget within a project, named by the town alone: "Valmieras budžets 2. fāzē ir 85 000 EUR".
+_TOWN_BUDGET = re.compile(r"(?P<holder>(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w+)\s+(?:budžet\w*|finansējuma daļ\w*)", re.IGNORECASE)
+
+
+def _is_town_genitive(word: str) -> bool:
+    form = place_forms().get(word)
+    return bool(form) and form[1] == "gen" and not form[2]
+
+
 def _last_cue(context: str) -> tuple[str, re.Match] | None:
     best = None
+    for match in _TOWN_BUDGET.finditer(context):
+        if _is_town_genitive(match["holder"]):
+            best = ("partner", match)
     for kind, pattern in _CUES:
         for match in pattern.finditer(context):
             if best is None or match.end() > best[1].end():

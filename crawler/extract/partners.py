@@ -58,6 +58,7 @@ _COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|�
                            r"|tai skaitā|to skaitā|proti|no tām))\s*")
 _FROM = re.compile(r"(?i)\s*no\s+")
 _PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+no\s+")
+_GENERIC_PARTNER = re.compile(r"(?i)\bsadarbības\s+$")
 #: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
 _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|institūcij|universitāt|augstskol|pilsēt"
@@ -175,13 +176,16 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
         rest = sentence[match.end():]
         partners += [Partner(None, p.code, False, offset + match.end() + p.begin)
                      for p in find_places(rest) if p.is_country]
-    if not _VISIT.search(sentence):
-        matches = list(_PARTNER_FROM.finditer(sentence))
-        if _TAKING_PART.search(sentence):
-            matches += _MEMBERS_FROM.finditer(sentence)
-        for match in matches:
-            partners += [Partner(None, code, False, offset + match.start())
-                         for code in _leading_countries(sentence[match.end():])]
+    matches = list(_PARTNER_FROM.finditer(sentence))
+    if _VISIT.search(sentence):
+        # "(projekta) partneri no …" came visiting as partners; a visiting "sadarbības partneris no …"
+        # is a friend of the town, not one of the project's partners
+        matches = [m for m in matches if not _GENERIC_PARTNER.search(sentence, 0, m.start())]
+    elif _TAKING_PART.search(sentence):
+        matches += _MEMBERS_FROM.finditer(sentence)
+    for match in matches:
+        partners += [Partner(None, code, False, offset + match.start())
+                     for code in _leading_countries(sentence[match.end():])]
     return partners
 
 

@@ -49,6 +49,12 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
               r"|Sabiedrības integrācijas fond\w*"),
 )
 
+#: Phrases that look like a programme's alias and are none: a municipality's own grant contest
+#: ("Tukuma novada pašvaldības kultūras projektu konkurss") funds projects but is no programme.
+NOT_PROGRAMME_ALIASES: tuple[str, ...] = (
+    r"pašvaldības\s+(?:\w+\s+){0,2}projektu konkurs\w*",
+)
+
 #: Aliases that only say EU structural money is involved: Latvia's operational programme, if nothing else.
 WEAK_ALIASES: tuple[tuple[str, str], ...] = (
     ("erdf-latvia", r"\bERAF\b|\bERDF\b|\bESF\b|Eiropas Reģionālās attīstības fond\w*|Eiropas Sociālā fond\w*"),
@@ -84,7 +90,8 @@ def _fast(pattern: str) -> str:
 
 
 _STRONG = ([(key, re.compile(_fast(pattern)), False) for key, pattern in PROGRAMME_ALIASES]
-           + [(key, re.compile(pattern), True) for key, pattern in _NUMBER_ROWS])
+           + [(key, re.compile(pattern), True) for key, pattern in _NUMBER_ROWS]
+           + [("", re.compile(pattern, re.IGNORECASE), False) for pattern in NOT_PROGRAMME_ALIASES])
 _WEAK = [(key, re.compile(_fast(pattern)), False) for key, pattern in WEAK_ALIASES]
 
 
@@ -114,4 +121,4 @@ def _mentions(text: str, table: list[tuple[str, re.Pattern, bool]]) -> list[Prog
 
 def find_programmes(text: str) -> list[ProgrammeMention]:
     """Programme mentions in ``text`` in order; weak aliases only where no strong one is found."""
-    return _mentions(text, _STRONG) or _mentions(text, _WEAK)
+    return [m for m in _mentions(text, _STRONG) if m.key] or _mentions(text, _WEAK)

@@ -16,6 +16,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[ \t\u00a0]+(?=[“\"„«(]?[A-ZĀČĒĢĪĶ
 _WORD_BEFORE = re.compile(r"(\S+)\.$")
 #: A chunk that is only a date ("15.–16.05.2023.", "2023. gada 5. maijā.") opens the sentence after it.
 _ONLY_A_DATE = re.compile(r"^[\d.\s–—/-]+$")
+#: A scale abbreviation before a currency code is one amount, not a sentence end: "246 tūkst. EUR".
+_SCALE_BEFORE_CURRENCY = re.compile(r"(?i)\d\s*(?:tūkst|milj|mljrd)\.$")
+_CURRENCY_AFTER = re.compile(r"(?:EUR|LVL|Ls)\b")
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,9 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph, start = 0, 0
     for boundary in _BOUNDARY.finditer(text):
         chunk = text[start:boundary.start()]
-        if "\n" not in boundary.group() and (_ends_with_abbreviation(chunk) or _ONLY_A_DATE.match(chunk)):
+        if "\n" not in boundary.group() and (_ends_with_abbreviation(chunk) or _ONLY_A_DATE.match(chunk)
+                                             or (_SCALE_BEFORE_CURRENCY.search(chunk)
+                                                 and _CURRENCY_AFTER.match(text, boundary.end()))):
             continue
         _append(sentences, text, start, boundary.start(), paragraph)
         if boundary.group().count("\n") > 1:
