@@ -46,7 +46,7 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                   # a budget table's label ("pašvaldība – 12 000 EUR"); co-financing the council grants
                   r"|\bpašvaldība\s*[–—:-]|\bdome\w*\s+(?:[\w.]+\s+){0,8}?līdzfinansējum\w*"
                   # the municipality as the one who pays: "ko līdzfinansē Ogres novada pašvaldība ar 1 200 eiro"
-                  r"|(?:līdz)?finansē\w*\s+(?:\w+\s+){0,3}?pašvaldība\b"),
+                  r"|(?:līdz)?finansē(?:ja|s|jusi)?\s+(?:\w+\s+){0,3}?pašvaldība\b"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
                 r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"),
     ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|nacionāl\w* (?:līdz)?finansējum\w*"
