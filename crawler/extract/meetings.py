@@ -25,8 +25,10 @@ STRONG_GATHERING_WORDS = (
     "konferenc", "videokonferenc", "seminār", "vebinār", "tīmekļseminār", "darbnīc", "forum", "kongres",
     "simpozij", "stažēš", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "apaļā galda", "hakaton",
     "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
+    # Erasmus+ learning, teaching and training activities of partner schools
+    "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt", "skolotāju mobilitāt",
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
-    "met in", "met at", "met online", "visit", "youth exchange",
+    "met in", "met at", "met online", "visit", "youth exchange", "learning mobility",
 )
 WEAK_GATHERING_WORDS = ("pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
@@ -76,7 +78,7 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
     ("kick-off meeting", r"(?:atklāšanas|uzsākšanas|ievad)\w* (?:sanāksm|tikšan|pasākum|konferenc)|kick-off"),
     ("closing meeting", r"noslēguma (?:sanāksm|tikšan|pasākum|konferenc)"),
     ("city lab", r"city lab"),
-    ("study visit", r"mācību (?:vizīt|brauc)|pieredzes apmaiņ|pieredzes brauc|stažēš|study visit"),
+    ("study visit", r"mācību (?:vizīt|brauc|mobilitāt)|mācīšan\w* mobilitāt|pieredzes apmaiņ|pieredzes brauc|stažēš|study visit"),
     ("conference", r"konferenc|conference|forum|kongres|simpozij"),
     ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
     ("ceremony", r"ceremonij|svinīg"),
@@ -121,6 +123,21 @@ def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
     return city, venue.code
 
 
+#: Where a sentence turns to another gathering: "…notika 2. februārī Biržos, bet 16. martā partneri tikās
+#: tiešsaistē". Each dated clause then has its own venue and online words.
+_CONTRAST = re.compile(r"(?i)[,;]\s*(?:bet|savukārt|taču|turpretī|but|while|whereas)\b|;")
+
+
+def _clauses(sentence: str, spans: Sequence[DateSpan]) -> list[tuple[int, int]] | None:
+    """The sentence's contrasted clauses as (begin, end) where two or more of them hold a date, else ``None``."""
+    cuts = [m.start() for m in _CONTRAST.finditer(sentence)]
+    if not cuts:
+        return None
+    bounds = list(zip([0] + cuts, cuts + [len(sentence)]))
+    dated = {next(i for i, (b, e) in enumerate(bounds) if b <= span.begin < e) for span in spans}
+    return bounds if len(dated) > 1 else None
+
+
 def _is_event_date(sentence: str, span: DateSpan) -> bool:
     if NOT_EVENT_BEFORE.search(sentence[:span.begin]):
         return False
@@ -139,10 +156,13 @@ def find_meetings(sentence: str, offset: int, published: Published,
         return []
     moved = _RESCHEDULED.search(sentence)
     meetings = []
-    online = is_online(sentence)
-    for span in find_dates(sentence, published) if dates is None else dates:
-        if not _is_event_date(sentence, span) or (moved and span.begin < moved.start()):
-            continue
-        city, country = (None, None) if online else _venue(sentence, span.finish)
+    spans = [span for span in (find_dates(sentence, published) if dates is None else dates)
+             if _is_event_date(sentence, span) and not (moved and span.begin < moved.start())]
+    clauses = _clauses(sentence, spans)
+    for span in spans:
+        begin, end = next((b, e) for b, e in clauses if b <= span.begin < e) if clauses else (0, len(sentence))
+        clause = sentence[begin:end]
+        online = is_online(clause)
+        city, country = (None, None) if online else _venue(clause, span.finish - begin)
         meetings.append(Meeting(span.start, span.end, city, country, online, _kind(sentence), offset + span.begin))
     return meetings

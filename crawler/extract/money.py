@@ -54,6 +54,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("eu", rf"{EU_FUNDS}|Eiropas Savienīb\w*|\bES\b (?:fondu )?(?:līdz)?finansējum\w*"
            r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*|Interreg\w*|Erasmus\+?|grant\w*"
            r"|Lauku atbalsta dienest\w*|Centrālā finanšu un līgumu aģentūr\w*|\bCFLA\b|finanšu instrument\w*|\bEU\b"
+           # the Commission and the EU programmes outside PROGRAMME_NAMES' keys give EU money too
+           r"|Eiropas Komisij\w*|European Commission|Eiropas Solidaritātes korpus\w*|European Solidarity Corps"
            r"|(?:sedz|finansē|līdzfinansē)\w*\s+(?:\w+\s+)?(?:programm|iniciatīv)\w*"
            rf"|{PROGRAMME_NAMES}"),
     ("other", r"(?:konkursa|kārtas|atlases|uzsaukuma)\s+(?:kopēj\w*\s+)?(?:pieejam\w*\s+)?(?:finansējum|budžet|apjom)\w*"

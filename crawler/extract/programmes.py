@@ -46,7 +46,7 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
                     r"|Kohēzijas politikas programm\w*|\d\.\d\.\d\.\d/(?:\d/)?\d\d/[A-Z]/\d{3}\b"),
     ("other", r"\bCERV\b|projektu konkurs\w*|Valsts kultūrkapitāla fond\w*|Latvijas vides aizsardzības fond\w*"
               r"|Klimata pārmaiņu finanšu instrument\w*|\bKPFI\b|Emisijas kvotu izsolīšanas instrument\w*|\bEKII\b"
-              r"|Sabiedrības integrācijas fond\w*"),
+              r"|Sabiedrības integrācijas fond\w*|Eiropas Solidaritātes korpus\w*|European Solidarity Corps"),
 )
 
 #: Phrases that look like a programme's alias and are none: a municipality's own grant contest
