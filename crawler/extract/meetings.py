@@ -5,12 +5,12 @@ vizīte, City Lab, konference, darbnīca, pasākums…) and none of the words of
 meetings (contracts, decisions, council sittings, deadlines). Dates after "kopš", "līdz" or
 "sākot ar" are deadlines and starts, not events; a range of more than two weeks is a period. The
 venue is the first place in the locative ("Somijā", "Oulu", "Briselē"); online words make it online;
-with neither, the meeting took place at home in Latvia.
+with neither, the meeting took place at home in Latvia. Where a sentence contrasts two dated gatherings
+("…, bet 16. martā … tiešsaistē"), each clause has its own venue and online words.
 """
 import re
-from dataclasses import dataclass
-
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .dates import DateSpan, Published, find_dates
 from .places import HOME_COUNTRY, Place, find_places, is_online, place_forms
@@ -26,7 +26,8 @@ STRONG_GATHERING_WORDS = (
     "simpozij", "stažēš", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "apaļā galda", "hakaton",
     "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
     # Erasmus+ learning, teaching and training activities of partner schools
-    "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt", "skolotāju mobilitāt",
+    "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt",
+    "skolotāju mobilitāt",
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
     "met in", "met at", "met online", "visit", "youth exchange", "learning mobility",
 )
@@ -78,7 +79,8 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
     ("kick-off meeting", r"(?:atklāšanas|uzsākšanas|ievad)\w* (?:sanāksm|tikšan|pasākum|konferenc)|kick-off"),
     ("closing meeting", r"noslēguma (?:sanāksm|tikšan|pasākum|konferenc)"),
     ("city lab", r"city lab"),
-    ("study visit", r"mācību (?:vizīt|brauc|mobilitāt)|mācīšan\w* mobilitāt|pieredzes apmaiņ|pieredzes brauc|stažēš|study visit"),
+    ("study visit", r"mācību (?:vizīt|brauc|mobilitāt)|mācīšan\w* mobilitāt|pieredzes apmaiņ|pieredzes brauc|stažēš"
+                    r"|study visit|learning mobility"),
     ("conference", r"konferenc|conference|forum|kongres|simpozij"),
     ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
     ("ceremony", r"ceremonij|svinīg"),
@@ -164,5 +166,6 @@ def find_meetings(sentence: str, offset: int, published: Published,
         clause = sentence[begin:end]
         online = is_online(clause)
         city, country = (None, None) if online else _venue(clause, span.finish - begin)
-        meetings.append(Meeting(span.start, span.end, city, country, online, _kind(sentence), offset + span.begin))
+        meetings.append(Meeting(span.start, span.end, city, country, online, _kind(clause) or _kind(sentence),
+                                offset + span.begin))
     return meetings

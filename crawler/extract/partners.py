@@ -16,7 +16,9 @@ from .places import HOME_COUNTRY, find_places
 #: Nouns that make a phrase a body (an organisation), in Latvian and English.
 BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|skol\w*"
               r"|biedrīb\w*|asociācij\w*|muzej\w*|bibliotēk\w*|tehnikum\w*|park\w*|koledž\w*|iestād\w*"
-              r"|pārstāvj\w*|delegācij\w*|pagast\w*|apriņķ\w*|planning region|municipality|city council|university|agency")
+              r"|pārstāvj\w*|delegācij\w*|planning region|municipality|city council|university|agency"
+              # Estonian and Lithuanian local bodies in Latvian: "Võru pagasts", "Valgas apriņķis"
+              r"|pagast\w*|apriņķ\w*")
 
 #: Plural dative and locative endings: "Latgales reģiona pašvaldībām" is many unnamed bodies, not one.
 PLURAL_ENDINGS = ("ām", "ās", "iem", "os")

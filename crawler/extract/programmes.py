@@ -34,7 +34,7 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
                           r"|EEA Grants"),
     ("life", r"\bLIFE\b(?! Sciences)"),
     ("creative-europe", r"Radoš\w* Eirop\w*|Creative Europe"),
-    ("europe-for-citizens", r"Eiropa\s*[–—-]?\s*pilsoņiem|Europe for Citizens"),
+    ("europe-for-citizens", r"Eiropa\s*[–—-]?\s*pilsoņiem|Eiropas pilsoņu programm\w*|Europe for Citizens"),
     ("digital-europe", r"Digitāl\w* Eirop\w*|Digital Europe"),
     ("nordplus", r"Nordplus"),
     ("rdp-leader", r"Lauku attīstības programm\w*|\bLEADER\b|\bLeader\b|ELFLA|Eiropas Lauksaimniecības fond\w* lauku attīstībai"
