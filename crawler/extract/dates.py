@@ -97,6 +97,11 @@ _EN_DATE = re.compile(
     rf"{_EN_DAY.format('d')}\s+(?P<m>{_EN_MONTH})\b\.?{_EN_YEAR.format('y')}"
     rf"|\b(?P<m_us>{_EN_MONTH})\.?\s+(?P<d_us>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*\d){_EN_YEAR.format('y_us')}"
 )
+#: Month-first ranges: "March 9-10, 2021", "June 30 to July 3".
+_EN_US_RANGE = re.compile(
+    rf"\b(?P<m1>{_EN_MONTH})\.?\s+{_EN_DAY.format('d1')}\s*(?P<sep>[–—-]|\bto\b|\buntil\b|\band\b)\s*"
+    rf"(?:(?P<m2>{_EN_MONTH})\.?\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.:]?\d){_EN_YEAR.format('y2')}"
+)
 _MONTH_PERIOD = re.compile(
     rf"(?i)\bno\s+(?P<y1>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m1>{_MONTH})(?!\w)\s*(?:sākuma\s+)?"
     rf"(?:līdz|–|—|-)\s*(?P<y2>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m2>{_MONTH})(?!\w)"
@@ -242,6 +247,20 @@ def _english_dates(text: str, published: Published) -> list[DateSpan]:
         year1 = int(match["y1"]) if match["y1"] else None
         year2 = int(match["y2"]) if match["y2"] else None
         first, second = _fill_years(_Parts(int(match["d1"]), month1, year1),
+                                    _Parts(int(match["d2"]), month2, year2), published)
+        span = _span(first, second, match.start(), match.end())
+        if span is None or (span.days is not None and span.days < 1):
+            continue
+        if match["sep"] == "and" and not _is_short_pair(first, second):
+            continue
+        spans.append(span)
+    for match in _EN_US_RANGE.finditer(text):
+        if any(s.begin < match.end() and match.start() < s.finish for s in spans):
+            continue
+        month1 = ENGLISH_MONTHS[match["m1"]]
+        month2 = ENGLISH_MONTHS[match["m2"]] if match["m2"] else month1
+        year2 = int(match["y2"]) if match["y2"] else None
+        first, second = _fill_years(_Parts(int(match["d1"]), month1, year2 if month1 <= month2 else None),
                                     _Parts(int(match["d2"]), month2, year2), published)
         span = _span(first, second, match.start(), match.end())
         if span is None or (span.days is not None and span.days < 1):

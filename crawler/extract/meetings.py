@@ -31,17 +31,19 @@ STRONG_GATHERING_WORDS = (
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
     "met in", "met at", "met online", "visit", "youth exchange", "learning mobility",
 )
-WEAK_GATHERING_WORDS = ("pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas")
+WEAK_GATHERING_WORDS = ("pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 
 #: Words of things dated like meetings that are not meetings: contracts, council sittings,
 #: applications. *Soft* ones (decisions, approvals, deadlines) only rule out a sentence that has no
 #: strong gathering word: "partneru sanāksmē apstiprināja darba plānu" is still a meeting.
-NOT_MEETING_WORDS = ("līgum", "domes sēd", "pieteikum", "iesniegt", "parakstīj", "parakstīšan")
+NOT_MEETING_WORDS = ("līgum", "domes sēd", "pieteikum", "iesniegt", "parakstīj", "parakstīšan", "contract",
+                     "council sitting")
 SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin", "būvniecīb", "pabeigt", "atskait", "ziņojum",
                           "maksājum",
                           # public shows: an exhibition's or a stage's opening is no gathering of partners
-                          "izstād", "koncert", "izrād", "festivāl")
+                          "izstād", "koncert", "izrād", "festivāl",
+                          "concert", "exhibition", "festival", "deadline")
 
 #: Words before a date that make it a start or a deadline rather than the day of an event.
 NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")
@@ -83,7 +85,7 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
                     r"|study visit|learning mobility"),
     ("conference", r"konferenc|conference|forum|kongres|simpozij"),
     ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
-    ("ceremony", r"ceremonij|svinīg"),
+    ("ceremony", r"ceremonij|svinīg|ceremony"),
     ("partner meeting", r"partneru (?:sanāksm|tikšan)|sanāksm|sapulc|tikšan|tikās|tiks|tiek|pulcēj|sēd|meeting"),
     ("visit", r"vizīt|viesoj"),
     ("event", r"pasākum"),
@@ -99,12 +101,17 @@ def _kind(sentence: str) -> str | None:
 _TOWARDS = re.compile(r"(?i)\buz\s+$")
 #: English sentences name places in one form only: "Valmiera hosted", "in Tartu".
 _ENGLISH = re.compile(r"\b(?:the|The)\b")
+#: In English, a place right after "from" or in brackets is where people or a body come from: "young
+#: musicians from Valmiera", "Valga Rural Municipality (Estonia)".
+_ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*)$")
 
 
 def _is_venue(sentence: str, place: Place, english: bool) -> bool:
     parts = sentence[place.begin:place.end].split("-")
     if len(parts) > 1 and all(part in place_forms() for part in parts):
         return False  # "Estonia-Latvia", "Igaunijas-Latvijas": a programme's name, not a venue
+    if english and _ENGLISH_ORIGIN.search(sentence[max(0, place.begin - 6):place.begin]):
+        return False
     if place.case in ("loc", "any"):
         return True
     if place.case == "acc":

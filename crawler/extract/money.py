@@ -36,7 +36,7 @@ HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|
 
 #: The EU funds and their Latvian abbreviations (ERAF, ESF, KF, ELFLA, EJZF, TPF…).
 EU_FUNDS = (r"\bERAF\b|\bERDF\b|\bESF\+?|\bKF\b|\bELFLA\b|\bELGF\b|\bEJZF\b|\bEJZAF\b|\bTPF\b|\bENPI\b|\bENI\b"
-            r"|\bRRF\b|\bCEF\b|Eiropas Reģionālās attīstības fond\w*|Eiropas Sociālā fond\w*|Kohēzijas fond\w*"
+            r"|\bRRF\b|\bCEF\b|European Regional Development Fund|European Social Fund|Eiropas Reģionālās attīstības fond\w*|Eiropas Sociālā fond\w*|Kohēzijas fond\w*"
             r"|Eiropas Lauksaimniecības fond\w*|Eiropas Jūrlietu\w*|Taisnīgas pārkārtošanās fond\w*")
 
 #: (kind, cue pattern). Where two cues end at the same place, the earlier row wins.
@@ -46,27 +46,37 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                   # a budget table's label ("pašvaldība – 12 000 EUR"); co-financing the council grants
                   r"|\bpašvaldība\s*[–—:-]|\bdome\w*\s+(?:[\w.]+\s+){0,8}?līdzfinansējum\w*"
                   # the municipality as the one who pays: "ko līdzfinansē Ogres novada pašvaldība ar 1 200 eiro"
-                  r"|(?:līdz)?finansē(?:ja|s|jusi)?\s+(?:\w+\s+){0,3}?pašvaldība\b"),
+                  r"|(?:līdz)?finansē(?:ja|s|jusi)?\s+(?:\w+\s+){0,3}?pašvaldība\b"
+                  # English: "the municipality co-finances EUR 20,000"
+                  r"|municipality\s+(?:co-?)?financ(?:es|ed)"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
-                r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"),
+                r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"
+                # English: "Valmiera's budget", "Ventspils City Council's part", "the Digital Centre's part of
+                # the grant", "The Valmiera budget in the network"
+                r"|(?P<holder_en>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)['’]s\s+(?:own\s+)?(?:budget|part|share|costs?)"
+                r"(?:\s+(?:of|in)\s+the\s+(?:grant|budget|project|network|funding))?"
+                r"|(?-i:The)\s+(?P<holder_town>(?-i:[A-Z])\w+)\s+budget\b|partner['’]?s?\s+budget"),
     ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|nacionāl\w* (?:līdz)?finansējum\w*"
-                 r"|valsts dotācij\w*|state budget(?: grant)?|national co-?financing"),
+                 r"|valsts dotācij\w*|state budget(?: grant| funding)?|national co-?financing"),
     ("eu", rf"{EU_FUNDS}|Eiropas Savienīb\w*|\bES\b (?:fondu )?(?:līdz)?finansējum\w*"
            r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*|Interreg\w*|Erasmus\+?|grant\w*"
            r"|Lauku atbalsta dienest\w*|Centrālā finanšu un līgumu aģentūr\w*|\bCFLA\b|finanšu instrument\w*|\bEU\b"
            # the Commission and the EU programmes outside PROGRAMME_NAMES' keys give EU money too
            r"|Eiropas Komisij\w*|European Commission|Eiropas Solidaritātes korpus\w*|European Solidarity Corps"
+           # English: "EUR 78,400 from the programme", "programme co-financing"
+           r"|from the programme|programme (?:co-?)?(?:funding|financing)"
            r"|(?:sedz|finansē|līdzfinansē)\w*\s+(?:\w+\s+)?(?:programm|iniciatīv)\w*"
            rf"|{PROGRAMME_NAMES}"),
     ("other", r"(?:konkursa|kārtas|atlases|uzsaukuma)\s+(?:kopēj\w*\s+)?(?:pieejam\w*\s+)?(?:finansējum|budžet|apjom)\w*"
               r"|privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b|maksimāl\w*"
+              r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne lielāk\w* kā|līdz pat|konkurs\w*"),
     ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"),
 )
 
 #: Words that make an amount project money at all, when no kind cue names it.
 FUNDING_WORDS = (r"finansējum\w*|līdzfinans\w*|finansē\w*|izmaks\w*|budžet\w*|apjom\w*|piešķir\w*|atbalst\w*|sedz\w*"
-                 r"|ieguldījum\w*|funding")
+                 r"|ieguldījum\w*|funding|budget\w*|co-?financ\w*|contribution|costs?\b")
 
 #: Words that make an amount a price or a wage, not project money.
 NOT_FUNDING_WORDS = (r"\bcen\w*|maksā\b|maksa\b|\b(?:mēneš)?alg\w*|atalgojum\w*|biļet\w*|ieejas|dāvan\w*|naudas balv\w*|\bsod\w*"
@@ -185,7 +195,8 @@ def classify(before: str, after: str, require_cue: bool = False) -> tuple[str, s
             return None
         return "other", None
     kind, match = cue
-    holder = match.groupdict().get("holder")
+    groups = match.groupdict()
+    holder = groups.get("holder") or groups.get("holder_en") or groups.get("holder_town")
     return kind, holder.strip() if holder else None
 
 

@@ -22,8 +22,12 @@ from .sentences import Sentence, split_sentences
 _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)\b")
 #: One project, not many: "projekts", "projekta", "projektā" ("projektu" is also "of projects").
 #: An EU "iniciatīva" (ICC, UIA, EUI) is one where a programme is named beside it: "dalība iniciatīvā “…”".
-_SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b|\biniciatīv(?:a|ā|ai)\b")
-_ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject")
+#: In English pages: "the URBACT network", "an Erasmus+ Cooperation Partnership", "taking part in the
+#: Intelligent Cities Challenge".
+_SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b|\biniciatīv(?:a|ā|ai)\b"
+                             r"|\bnetwork\b|\bpartnership\b|\binitiative\b|\btaking part in\b|\btakes part in\b"
+                             r"|\bparticipat(?:es|ing) in\b")
+_ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject|\bnetwork\b|\bpartnership\b")
 #: "Project" words that name a draft document, not a project: "lēmuma projekts", "tehniskais projekts".
 _DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīkojuma|līguma|plānojuma|tehnisk\w*"
                     r"|būv|ēkas|vienkāršotās|saistošo)\s+projekt\w*|\b(?:likum|būv)projekt\w*")

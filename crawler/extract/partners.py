@@ -16,7 +16,7 @@ from .places import HOME_COUNTRY, find_places
 #: Nouns that make a phrase a body (an organisation), in Latvian and English.
 BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|skol\w*"
               r"|biedrīb\w*|asociācij\w*|muzej\w*|bibliotēk\w*|tehnikum\w*|park\w*|koledž\w*|iestād\w*"
-              r"|pārstāvj\w*|delegācij\w*|planning region|municipality|city council|university|agency"
+              r"|pārstāvj\w*|delegācij\w*|(?i:planning region|municipality|city council|university|agency)"
               # Estonian and Lithuanian local bodies in Latvian: "Võru pagasts", "Valgas apriņķis"
               r"|pagast\w*|apriņķ\w*")
 
@@ -54,12 +54,14 @@ _LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–�
                          r"|\blead\s+partner\s+(?:of\s+the\s+project\s+)?is\s+")
 _LEAD_BEFORE = re.compile(r"(?i)\s*(?:\(\s*|,?\s+kā\s+)(?:vadošais|galvenais)\s+partneris\)?")
 _LIST_MARKER = re.compile(
-    r"(?i)\bpartner(?:i|iem|us|is|u)\b(?:\s+no\s+(?P<from>\w+))?\s*(?:ir\s+|[–—:-]\s*|ir\s*[–—:-]\s*)(?=\S)"
+    r"(?i)\bpartner(?:i|iem|us|is|u|s)\b(?:\s+no\s+(?P<from>\w+))?\s*(?:ir\s+|[–—:-]\s*|ir\s*[–—:-]\s*"
+    # English: "Partners: A (Estonia), B and C", "The other partners are …", "Its partners include …"
+    r"|are\s+|include\s+)(?=\S)"
 )
 _COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*(?:[:–—-]|,\s*(?:tostarp|t\.\s?sk\."
                            r"|tai skaitā|to skaitā|proti|no tām))\s*")
 _FROM = re.compile(r"(?i)\s*no\s+")
-_PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+no\s+")
+_PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+(?:no|from)\s+")
 _GENERIC_PARTNER = re.compile(r"(?i)\bsadarbības\s+$")
 #: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
@@ -67,7 +69,7 @@ _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|inst
                            r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist)\w*\s+no\s+")
 _TAKING_PART = re.compile(r"(?i)\b(?:piedalās|piedalījās|piedalīsies|sadarboj\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
-_LIST_GLUE = re.compile(r"\s*(?:,|\bun\b)?\s*")
+_LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
 _VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|ieradās|ierodas|apciemoj\w*)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
@@ -76,8 +78,8 @@ _NAME_WITH_COUNTRY = re.compile(r"([A-ZĀČĒĢĪĶĻŅŠŪŽ][^()\n,;:.]{0,60}?
 _BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS})\b)")
 #: How many words before a body noun may name its place: "Smiltenes un Tukuma novadu pašvaldība".
 BODY_NAME_WORDS = 5
-_ITEM_SPLIT = re.compile(r"\s*,\s*|\s+un\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ“\"„])|\s*;\s*")
-_LEADING_FILLER = re.compile(r"(?i)^(?:projekta\s+|ar\s+|ir\s+|[–—:-]\s*)+")
+_ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:un|and(?:\s+the)?)\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ“\"„])|\s*;\s*")
+_LEADING_FILLER = re.compile(r"(?i)^(?:projekta\s+|ar\s+|ir\s+|the\s+|and\s+|[–—:-]\s*)+")
 
 
 @dataclass(frozen=True)

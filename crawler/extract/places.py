@@ -250,7 +250,7 @@ def _english_country_names() -> list[tuple[str, str]]:
     """One-word English country names ("Latvia", "Estonia") for the English pages of Latvian sites."""
     names = [(n, c.alpha_2) for c in pycountry.countries
              for n in {c.name, getattr(c, "common_name", c.name)} if n.isalpha()]
-    return names + [("Czechia", "CZ")]
+    return names + [("Czechia", "CZ"), ("Czech", "CZ")]  # "the Czech Republic"
 
 
 def find_places(text: str) -> list[Place]:

@@ -17,8 +17,9 @@ def _quoted(group: str) -> str:
     return _QUOTED.format(group=group)
 
 
-#: "projekts" in every case, and "tīkls" (a network is an URBACT project): "URBACT tīkla “Zaļie pagalmi”".
-_PROJECT_WORD = r"(?i:projekt(?:s|a|am|u|ā|iem)?|project|tīkl(?:s|a|am|ā))\b"
+#: "projekts" in every case, and "tīkls" (a network is an URBACT project): "URBACT tīkla “Zaļie pagalmi”";
+#: in English also "network" and "partnership" (an Erasmus+ Cooperation Partnership "Silver Surfers").
+_PROJECT_WORD = r"(?i:projekt(?:s|a|am|u|ā|iem)?|project|tīkl(?:s|a|am|ā)|network|partnership)\b"
 _NUMBER = r"(?:\s*\(?(?i:Nr|nr)\.\s*[\w.-]+\)?)?"
 _NAME_AFTER = re.compile(rf"{_PROJECT_WORD}{_NUMBER}\s*:?\s+{_quoted('name')}")
 #: "“Green Railway” projekts": only the nominative, and not where another quoted name follows it.
