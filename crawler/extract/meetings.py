@@ -99,8 +99,8 @@ def _kind(sentence: str) -> str | None:
 
 #: A place in the accusative after "uz" is where people went: "devās pieredzes apmaiņas braucienā uz Viļņu".
 _TOWARDS = re.compile(r"(?i)\buz\s+$")
-#: English sentences name places in one form only: "Valmiera hosted", "in Tartu".
-_ENGLISH = re.compile(r"\b(?:the|The)\b")
+#: English sentences name places in one form only: "Valmiera hosted", "in Tartu". Words no Latvian sentence has.
+_ENGLISH = re.compile(r"\b(?:the|The|and|of|from|for|with|in|at|On|on)\b")
 #: In English, a place right after "from" or in brackets is where people or a body come from: "young
 #: musicians from Valmiera", "Valga Rural Municipality (Estonia)".
 _ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*)$")

@@ -80,7 +80,9 @@ FUNDING_WORDS = (r"finansējum\w*|līdzfinans\w*|finansē\w*|izmaks\w*|budžet\w
 
 #: Words that make an amount a price or a wage, not project money.
 NOT_FUNDING_WORDS = (r"\bcen\w*|maksā\b|maksa\b|\b(?:mēneš)?alg\w*|atalgojum\w*|biļet\w*|ieejas|dāvan\w*|naudas balv\w*|\bsod\w*"
-                     r"|ziedo\w*|saziedo\w*|stipendij\w*|pabalst\w*|nodokl\w*|ieņēmum\w*")
+                     r"|ziedo\w*|saziedo\w*|stipendij\w*|pabalst\w*|nodokl\w*|ieņēmum\w*"
+                     # English prices, fees, wages and prizes
+                     r"|\bticket\w*|\bprice\w*|\bfees?\b|\badmission|\bsalar\w*|\bwages?\b|\bprizes?\b")
 
 _NUMBER_STRICT = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _NUMBER_LOOSE = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,] ?\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,] ?\d{1,2})?"
