@@ -238,6 +238,16 @@ def _is_short_pair(first: _Parts, second: _Parts) -> bool:
     return 0 < gap <= MAX_PAIR_DAYS
 
 
+def _english_range(first: _Parts, second: _Parts, match: re.Match) -> list[DateSpan]:
+    """The range two English dates make, if it is one: forwards, and short where joined by "and"."""
+    span = _span(first, second, match.start(), match.end())
+    if span is None or (span.days is not None and span.days < 1):
+        return []
+    if match["sep"] == "and" and not _is_short_pair(first, second):
+        return []
+    return [span]
+
+
 def _english_dates(text: str, published: Published) -> list[DateSpan]:
     """Day-level dates and ranges written in English: "14–15 March 2024", "from 29 September to 1 October"."""
     spans: list[DateSpan] = []
@@ -248,12 +258,7 @@ def _english_dates(text: str, published: Published) -> list[DateSpan]:
         year2 = int(match["y2"]) if match["y2"] else None
         first, second = _fill_years(_Parts(int(match["d1"]), month1, year1),
                                     _Parts(int(match["d2"]), month2, year2), published)
-        span = _span(first, second, match.start(), match.end())
-        if span is None or (span.days is not None and span.days < 1):
-            continue
-        if match["sep"] == "and" and not _is_short_pair(first, second):
-            continue
-        spans.append(span)
+        spans += _english_range(first, second, match)
     for match in _EN_US_RANGE.finditer(text):
         if any(s.begin < match.end() and match.start() < s.finish for s in spans):
             continue
@@ -262,12 +267,7 @@ def _english_dates(text: str, published: Published) -> list[DateSpan]:
         year2 = int(match["y2"]) if match["y2"] else None
         first, second = _fill_years(_Parts(int(match["d1"]), month1, year2 if month1 <= month2 else None),
                                     _Parts(int(match["d2"]), month2, year2), published)
-        span = _span(first, second, match.start(), match.end())
-        if span is None or (span.days is not None and span.days < 1):
-            continue
-        if match["sep"] == "and" and not _is_short_pair(first, second):
-            continue
-        spans.append(span)
+        spans += _english_range(first, second, match)
     for match in _EN_DATE.finditer(text):
         if any(s.begin <= match.start() < s.finish for s in spans):
             continue
