@@ -50,7 +50,7 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                   # English: "the municipality co-finances EUR 20,000"
                   r"|municipality\s+(?:co-?)?financ(?:es|ed)"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
-                r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"
+                r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|daļa\b|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"
                 # English: "Valmiera's budget", "Ventspils City Council's part", "the Digital Centre's part of
                 # the grant", "The Valmiera budget in the network"
                 r"|(?P<holder_en>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)['’]s\s+(?:own\s+)?(?:budget|part|share|costs?)"
@@ -71,7 +71,9 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
               r"|privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b|maksimāl\w*"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne lielāk\w* kā|līdz pat|konkurs\w*"),
-    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"),
+    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"
+              # a phase's budget is its total: "projekta otrās fāzes budžets", "Pirmās fāzes izmaksas"
+              r"|fāz(?:es|ei)\s+(?:budžet|izmaks)\w*"),
 )
 
 #: Words that make an amount project money at all, when no kind cue names it.
@@ -153,7 +155,8 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 #: A town's own budget within a project, named by the town alone: "Valmieras budžets 2. fāzē ir 85 000 EUR".
-_TOWN_BUDGET = re.compile(r"(?P<holder>(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w+)\s+(?:budžet\w*|finansējuma daļ\w*)", re.IGNORECASE)
+#: "Valmieras daļa – 245 000 EUR" is the town's part too.
+_TOWN_BUDGET = re.compile(r"(?P<holder>(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w+)\s+(?:budžet\w*|finansējuma daļ\w*|daļa\b)", re.IGNORECASE)
 
 
 def _is_town_genitive(word: str) -> bool:

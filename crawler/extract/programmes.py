@@ -25,7 +25,7 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
     ("urbact", r"URBACT"),
     ("uia", r"Urban Innovative Actions|Pilsētu inovatīv\w* darbīb\w*|\bUIA\b"),
     ("eui", r"European Urban Initiative|Eiropas Pilsētu iniciatīv\w*|\bEUI\b"),
-    ("icc", r"Intelligent Cities Challenge|Inteliģento pilsētu izaicinājum\w*"),
+    ("icc", r"Intelligent Cities Challenge|(?:Inteliģento|Viedo|Gudro) pilsētu izaicinājum\w*|\bICC\b"),
     ("erasmus-plus", r"Erasmus\s?\+|Erasmus plus|Erasmus|20\d\d-\d-[A-Z]{2}0\d-KA\d{3}"),
     ("horizon-europe", r"Horizon Europe|Apvārsn\w* Eiropa|programm\w* [„“\"]?Apvārsnis Eiropa"),
     ("horizon-2020", r"Horizon 2020|Apvārsn\w* 2020"),
