@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from price_parser import Price
 
-from .places import place_forms
+from .places import place_forms, town_genitives
 from .programmes import PROGRAMME_ALIASES
 
 #: The names of the programmes that fund projects: money they give is EU or programme money.
@@ -160,8 +160,10 @@ _TOWN_BUDGET = re.compile(r"(?P<holder>(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w+)\s+(
 
 
 def _is_town_genitive(word: str) -> bool:
+    # any town's genitive, also where it equals another case ("Ventspils", "Daugavpils"): looking the
+    # word up in place_forms() alone gives only its first case, "nom" for those
     form = place_forms().get(word)
-    return bool(form) and form[1] == "gen" and not form[2]
+    return word in town_genitives() and not (form and form[2])
 
 
 def _last_cue(context: str) -> tuple[str, re.Match] | None:

@@ -246,6 +246,14 @@ def place_forms() -> dict[str, tuple[str, str, bool, str]]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def town_genitives() -> frozenset[str]:
+    """Every town's genitive form, including those equal to another case ("Ventspils", gen = nom),
+    which ``place_forms`` records under the first case only."""
+    forms = (_declined(lemma, paradigm).get("gen") for lemma, _code, paradigm in CITIES + MORE_CITIES)
+    return frozenset(form for form in forms if form)
+
+
 def _english_country_names() -> list[tuple[str, str]]:
     """One-word English country names ("Latvia", "Estonia") for the English pages of Latvian sites."""
     names = [(n, c.alpha_2) for c in pycountry.countries
