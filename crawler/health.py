@@ -3,7 +3,6 @@
 After each run, a site's recent runs are judged by ``site_problem``; a site that turns unhealthy (or
 healthy again) gets one alert through the same outbox as the facts.
 """
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -22,9 +21,7 @@ NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "extract", "storag
 
 def failed_requests(run: Mapping) -> int:
     """Requests of a run the site failed to answer (timeouts, refused, 5xx, …)."""
-    kinds = run["error_kinds"]
-    kinds = json.loads(kinds) if isinstance(kinds, str) else kinds or {}
-    return sum(count for kind, count in kinds.items() if kind not in NOT_SITE_FAILURES)
+    return sum(count for kind, count in run["error_kinds"].items() if kind not in NOT_SITE_FAILURES)
 
 
 @dataclass(frozen=True)

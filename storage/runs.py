@@ -11,8 +11,9 @@ def record_run(db: Database, run: Mapping) -> None:
 
 
 def recent_runs(db: Database, site: str, limit: int = 20) -> list[dict]:
-    """The site's last ``limit`` runs, newest first."""
-    return list(db["runs"].rows_where("site = ?", [site], order_by="started desc, id desc", limit=limit))
+    """The site's last ``limit`` runs, newest first (``error_kinds`` read back as a dict)."""
+    return [{**run, "error_kinds": json.loads(run["error_kinds"] or "{}")}
+            for run in db["runs"].rows_where("site = ?", [site], order_by="started desc, id desc", limit=limit)]
 
 
 def has_completed_run(db: Database, site: str) -> bool:
