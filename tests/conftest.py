@@ -91,6 +91,17 @@ def smtp_server():
         controller.stop()
 
 
+def stored_urls(db_path: Path) -> set[str]:
+    """The URLs of the pages stored in the database at ``db_path``."""
+    return {row["url"] for row in sqlite_utils.Database(db_path)["pages"].rows}
+
+
+def article_urls(site) -> set[str]:
+    """The URLs of the replica site's articles that answer with an article (no fault in the way)."""
+    return {site.url(site.article_path(article)) for article in site.articles
+            if site.article_path(article) not in site.faults}
+
+
 def add_meeting_articles(site, count: int, month: str) -> None:
     """Give ``site`` ``count`` more articles, each announcing its own partner meeting in ``month``
     (a dative month form, e.g. "jūnijam"): enough work that a signal lands mid-run."""

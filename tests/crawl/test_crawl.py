@@ -3,7 +3,7 @@ import threading
 
 import sqlite_utils
 
-from tests.conftest import projwatch
+from tests.conftest import article_urls, projwatch
 from tests.replica import Article
 
 ALWAYS_DUE = {"fresh_days": 100000}   # every stored article is revalidated on every run
@@ -12,10 +12,6 @@ ALWAYS_DUE = {"fresh_days": 100000}   # every stored article is revalidated on e
 def stored(db_path):
     db = sqlite_utils.Database(db_path)
     return {row["url"]: row for row in db["pages"].rows}, db["page_versions"].count
-
-
-def article_urls(site):
-    return {site.url(site.article_path(article)) for article in site.articles}
 
 
 def test_run_stores_exactly_the_articles(tmp_path, replica, run):

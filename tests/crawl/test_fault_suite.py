@@ -10,21 +10,13 @@ import time
 
 import sqlite_utils
 
-from tests.conftest import FAST, ROOT, add_meeting_articles, run_command, wait_until_fetched
+from tests.conftest import (FAST, ROOT, add_meeting_articles, article_urls, run_command, stored_urls,
+                            wait_until_fetched)
 from tests.crawl.test_faults import add_fault, page_html
 from tests.replica import Article
 from tests.replica.site import Fault
 
 ALWAYS_DUE = {"fresh_days": 100000}
-
-
-def stored_urls(db_path) -> set[str]:
-    return {row["url"] for row in sqlite_utils.Database(db_path)["pages"].rows}
-
-
-def article_urls(site) -> set[str]:
-    return {site.url(site.article_path(article)) for article in site.articles if site.article_path(article)
-            not in site.faults}
 
 
 def test_a_page_that_never_answers_is_bounded_by_the_timeout(tmp_path, replica, run):

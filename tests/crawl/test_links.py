@@ -2,15 +2,14 @@
 are gone or redirected not asked again on every run, sitemaps gzipped or not."""
 import gzip
 
-import sqlite_utils
-
+from tests.conftest import article_urls, stored_urls
 from tests.replica.site import Fault
 
 ALWAYS_DUE = {"fresh_days": 100000}
 
 
 def stored(tmp_path) -> set[str]:
-    return {row["url"] for row in sqlite_utils.Database(tmp_path / "projwatch.db")["pages"].rows}
+    return stored_urls(tmp_path / "projwatch.db")
 
 
 def asked(site) -> list[str]:
@@ -26,7 +25,7 @@ def test_a_site_without_follow_patterns_reads_its_feed_only(tmp_path, replica, r
     sites = tmp_path / "sites.toml"
     sites.write_text(without_follow(site.site_entry()))
     assert run("--sites", str(sites)).returncode == 0
-    assert stored(tmp_path) == {site.url(site.article_path(article)) for article in site.articles}
+    assert stored(tmp_path) == article_urls(site)
     assert not {"/", "/par-mums", "/kontakti", "/jaunumi/page/2/"} & set(asked(site))
 
 
@@ -77,5 +76,5 @@ def test_a_gzipped_sitemap_lists_articles(tmp_path, replica, run):
     sites = tmp_path / "sites.toml"    # no pagination followed: page 2's articles only the sitemap lists
     sites.write_text(without_follow(site.site_entry()) + f'sitemap_urls = ["{site.url("/sitemap.xml.gz")}"]\n')
     done = run("--sites", str(sites))
-    assert stored(tmp_path) == {site.url(site.article_path(article)) for article in site.articles}, done.stderr
+    assert stored(tmp_path) == article_urls(site), done.stderr
     assert "/lv/jaunumi?page=2" not in asked(site)
