@@ -1,13 +1,15 @@
-"""Held-out pages written for these tests (``cases/heldout_pages.yaml``): the whole page's facts must
-come out as the corpus README's rules give them, so that rules tuned on the dev corpus keep holding on
-wording it does not have."""
+"""Held-out pages written for these tests (``cases/heldout*_pages.yaml``, one file a blind round): the
+whole page's facts must come out as the corpus README's rules give them, so that rules tuned on the dev
+corpus keep holding on wording it does not have. Each file's header says what its round covers."""
 from collections import Counter
 
 import pytest
 
 from crawler.extract.page import extract_page
 
-from . import load_cases
+from . import CASES, load_cases
+
+ROUNDS = sorted(path.stem for path in CASES.glob("heldout*_pages.yaml"))
 
 
 def _iso(value) -> str | None:
@@ -35,13 +37,14 @@ def expected_facts(expect: dict) -> dict:
     }
 
 
-def heldout_cases(name: str = "heldout_pages") -> list:
-    """The rows of ``cases/<name>.yaml`` as params, a row with ``xfail: why`` marked strict xfail."""
+def heldout_cases() -> list:
+    """The rows of every round as params named ``round/page``; a row with ``xfail: why`` is a strict xfail."""
     params = []
-    for param in load_cases(name):
-        case = param.values[0]
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-        params.append(pytest.param(case, id=param.id, marks=marks))
+    for name in ROUNDS:
+        for param in load_cases(name):
+            case = param.values[0]
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+            params.append(pytest.param(case, id=f"{name}/{param.id}", marks=marks))
     return params
 
 
