@@ -5,8 +5,7 @@ from datetime import datetime, timezone
 
 from scrapy.exceptions import DropItem
 
-from crawler.extract.html import read_article
-from crawler.extract.page import extract_page
+from crawler.extract.page import read_page
 from crawler.items import GoneItem, PageItem
 from spiders.news import STATS
 from storage import open_db
@@ -64,28 +63,24 @@ class StorePipeline:
         if page_unchanged(self.db, item.url, item.html, now, site.fresh_days, site.recheck_days):
             self.stats.inc_value(f"{STATS}/pages_unchanged")
             return item
-        try:
-            article = read_article(item.html, item.url, title_css=site.title_css, body_css=site.body_css,
-                                   date_css=site.date_css)
-        except Exception as error:   # one odd page must not stop the crawl
+        try:   # one odd page must not stop the crawl; it is not stored, so a fixed reader reads it
+            page = read_page(item.html, item.url, title_css=site.title_css, body_css=site.body_css,
+                             date_css=site.date_css)
+        except Exception as error:
+            logger.exception("read: article %s could not be read", item.url)
             self._skip("read", item.url, error)
-        if not article.text.strip():
+        if not page.text.strip():
             self._skip("no_text", item.url, "no main text")
-        try:
-            entries = extract_page(article.text, url=item.url, published=article.published)
-        except Exception as error:   # a parser bug: the page is not stored, so a fixed parser reads it
-            logger.exception("extract: article %s could not be parsed", item.url)
-            self._skip("extract", item.url, error)
         with self.db.atomic():
             saved = save_page(
-                self.db, url=item.url, site=item.site, title=article.title, published=article.published,
-                text=article.text, html=item.html, now=now,
+                self.db, url=item.url, site=item.site, title=page.entries.title, published=page.entries.published,
+                text=page.text, html=item.html, now=now,
                 fresh_days=site.fresh_days, recheck_days=site.recheck_days,
             )
             if saved.outcome != "unchanged":
                 result = record_page_facts(
                     self.db, page_url=item.url, version_id=saved.version_id,
-                    projects=entries.to_dict()["projects"], now=now.isoformat(timespec="seconds"),
+                    projects=page.entries.to_dict()["projects"], now=now.isoformat(timespec="seconds"),
                     alert=not self.crawler.spider.baseline, channels=self.channels,
                 )
         self.stats.inc_value(f"{STATS}/pages_{saved.outcome}")

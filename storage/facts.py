@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from storage.outbox import Channels, queue_alerts
+from storage.project_statements import forget_page, refresh_project, stated_attributes, state_project
 from storage.identity import (MIN_SHARED_PARTNERS, ProjectSignature, acronym_key, match_project, name_keys,
                               normalise, signature_of)
 
@@ -62,6 +63,8 @@ def record_page_facts(db: Database, *, page_url: str, version_id: int | None, pr
         for project in projects:
             page.record_project(project)
         page.record_removed_funding()
+        for project_id in sorted(page.projects):
+            refresh_project(db, project_id)
         if alert:
             page.result.alerts = queue_alerts(db, page.change_ids, channels, now)
     return page.result
@@ -95,6 +98,7 @@ class _PageRecorder:
         self.result = RecordResult()
         self.change_ids: list[tuple[int, str]] = []
         self.previously_stated = self._retire_page_sources()
+        self.projects = forget_page(db, page_url)   # to decide again: those it stated before and states now
         self.stated: set[tuple[str, int]] = set()   # (table, fact id) this page states now
 
     # -- projects ---------------------------------------------------------------------------------
@@ -104,7 +108,9 @@ class _PageRecorder:
         project_id = self._resolve(signature)
         if project_id is None:
             project_id = self._create_project(project)
-        self._update_project(project_id, project)
+        state_project(self.db, self.page_url, project_id, stated_attributes(project), self.now)
+        self.db["projects"].update(project_id, {"last_seen": self.now})
+        self.projects.add(project_id)
         self._add_aliases(project_id, project, signature)
         self._state("projects", project_id, is_new=False)
         self._record_partners(project_id, project)
@@ -129,18 +135,6 @@ class _PageRecorder:
         value = {key: project.get(key) for key in ("name", "name_en", "acronym", "programme")}
         self._change("new_project", project_id, "projects", project_id, None, value)
         return project_id
-
-    def _update_project(self, project_id: int, project: Mapping) -> None:
-        """Fill what was unknown (the first name seen stays the name) and move last_seen."""
-        lead = project.get("lead_partner") or {}
-        stated = {
-            "name": project.get("name"), "name_en": project.get("name_en"),
-            "acronym": project.get("acronym"), "programme": project.get("programme"),
-            "lead_partner": lead.get("name"), "lead_partner_country": lead.get("country"),
-        }
-        stored = self.db["projects"].get(project_id)
-        update = {key: value for key, value in stated.items() if value and not stored[key]}
-        self.db["projects"].update(project_id, {**update, "last_seen": self.now})
 
     def _add_aliases(self, project_id: int, project: Mapping, signature: ProjectSignature) -> None:
         aliases = [
@@ -210,24 +204,24 @@ class _PageRecorder:
     # -- partners and meetings ----------------------------------------------------------------------
 
     def _record_partners(self, project_id: int, project: Mapping) -> None:
+        """Each partner the page names, or knows only by its country ("partneri no Somijas")."""
         lead = project.get("lead_partner") or {}
         stated = [(lead, "lead")] + [(partner, "partner") for partner in project.get("partners") or []]
         for partner, role in stated:
-            if not partner.get("name"):
+            name_key, country = normalise(partner.get("name")), partner.get("country")
+            if not (name_key or country):
                 continue
-            key = f"{project_id}|{normalise(partner['name'])}"
+            key = f"{project_id}|{name_key}" if name_key else f"{project_id}|country:{country.upper()}"
             existing = self._by_key("partners", key)
             if existing is None:
                 partner_id = self.db["partners"].insert({
-                    "project_id": project_id, "key": key, "name": partner["name"],
-                    "name_key": normalise(partner["name"]),
-                    "country": partner.get("country"), "role": role,
-                    "first_seen": self.now, "last_seen": self.now,
+                    "project_id": project_id, "key": key, "name": partner.get("name"), "name_key": name_key,
+                    "country": country, "role": role, "first_seen": self.now, "last_seen": self.now,
                 }).last_pk
             else:
                 partner_id = existing["id"]
                 role = "lead" if "lead" in (role, existing["role"]) else role
-                country = existing["country"] or partner.get("country")
+                country = existing["country"] or country
                 self.db["partners"].update(partner_id, {"last_seen": self.now, "role": role, "country": country})
             self._state("partners", partner_id, is_new=existing is None)
 
@@ -244,7 +238,11 @@ class _PageRecorder:
             self._change("new_meeting", project_id, "meetings", meeting_id, None, _meeting_value(row))
         else:
             meeting_id = existing["id"]
-            self.db["meetings"].update(meeting_id, {"last_seen": self.now})
+            update = {"last_seen": self.now}
+            if existing["start"].startswith("--") and not meeting["start"].startswith("--"):
+                # a page that knows the year dates the meeting another page left yearless
+                update.update(start=meeting["start"], end=end, key=f"{project_id}|{meeting['start']}|{end}|{place}")
+            self.db["meetings"].update(meeting_id, update)
         self._state("meetings", meeting_id, is_new=existing is None)
 
     def _same_meeting_other_year_form(self, project_id: int, start: str, end: str, place: str) -> dict | None:
@@ -262,16 +260,19 @@ class _PageRecorder:
     # -- funding ------------------------------------------------------------------------------------
 
     def _record_funding(self, project_id: int, funding: Iterable[Mapping]) -> None:
-        stated = defaultdict(list)  # key -> the page's figures for it, in page order
+        stated = defaultdict(list)  # key -> the page's figures for it, each amount once, in page order
+        mentions = Counter()        # (key, amount) -> how often the page states it
         for figure in funding:
             if figure.get("amount") is not None and figure.get("kind"):
                 key = f"{project_id}|{figure['kind']}|{normalise(figure.get('holder'))}"
-                if all(_amount_statement(f["amount"]) != _amount_statement(figure["amount"]) for f in stated[key]):
+                amount = _amount_statement(figure["amount"])
+                if not mentions[key, amount]:
                     stated[key].append(figure)
+                mentions[key, amount] += 1
         for key, figures in stated.items():
-            self._record_funding_key(project_id, key, figures)
+            self._record_funding_key(project_id, key, figures, mentions)
 
-    def _record_funding_key(self, project_id: int, key: str, figures: list[Mapping]) -> None:
+    def _record_funding_key(self, project_id: int, key: str, figures: list[Mapping], mentions: Counter) -> None:
         existing = self._by_key("funding", key)
         if existing is None:
             row = {**_funding_value(figures[0]), "project_id": project_id, "key": key,
@@ -292,7 +293,8 @@ class _PageRecorder:
                 for figure in fresh:
                     self._change("new_funding", project_id, "funding", funding_id, None, _funding_value(figure))
         for figure in figures:
-            self._state("funding", funding_id, is_new=existing is None, statement=_amount_statement(figure["amount"]))
+            amount = _amount_statement(figure["amount"])
+            self._state("funding", funding_id, is_new=existing is None, statement=amount, mentions=mentions[key, amount])
 
     def _amount_page_stated(self, funding_id: int) -> float | None:
         """The one amount this page stated for a funding fact when last recorded, if it stated one."""
@@ -327,18 +329,18 @@ class _PageRecorder:
             [self.page_url],
         ).fetchall())
 
-    def _state(self, table: str, fact_id: int, *, is_new: bool, statement: str = "") -> None:
+    def _state(self, table: str, fact_id: int, *, is_new: bool, statement: str = "", mentions: int = 1) -> None:
         """Note that this page states this fact, and count it once per page."""
         if table != "projects" and (table, fact_id) not in self.stated:
             self.result.facts += 1
             self.result.new_facts += is_new
         self.stated.add((table, fact_id))
         self.db.execute(
-            "INSERT INTO fact_sources (page_url, version_id, fact_table, fact_id, statement, current,"
-            " first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 1, ?, ?)"
-            " ON CONFLICT (page_url, fact_table, fact_id, statement)"
-            " DO UPDATE SET current = 1, last_seen = excluded.last_seen, version_id = excluded.version_id",
-            [self.page_url, self.version_id, table, fact_id, statement, self.now, self.now],
+            "INSERT INTO fact_sources (page_url, version_id, fact_table, fact_id, statement, mentions, current,"
+            " first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"
+            " ON CONFLICT (page_url, fact_table, fact_id, statement) DO UPDATE SET current = 1,"
+            " mentions = excluded.mentions, last_seen = excluded.last_seen, version_id = excluded.version_id",
+            [self.page_url, self.version_id, table, fact_id, statement, mentions, self.now, self.now],
         )
 
     def _statements(self, table: str, fact_id: int) -> set[str]:

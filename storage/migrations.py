@@ -170,3 +170,33 @@ def partner_name_keys_and_finish_reason(db: Database) -> None:
         db["partners"].update(partner_id, {"name_key": normalise(name)})
     db["partners"].create_index(["name_key"])
     db["runs"].add_column("finish_reason", str)
+
+
+@MIGRATIONS(name="007_every_stated_fact")
+def every_stated_fact(db: Database) -> None:
+    """Keep every fact a page states: a partner known only by its country (no name), a figure a page
+    states twice (``fact_sources.mentions``), and what each page says a project is
+    (``project_statements``), from which the project's programme, names and lead partner are decided;
+    ``projects.title`` names every project, one with no name by its first page's title."""
+    db["partners"].transform(not_null={"name": False})
+    db["fact_sources"].add_column("mentions", int, not_null_default=1)
+    db["project_statements"].create(
+        {"id": int, "page_url": str, "project_id": int, "stated_at": str, "name": str, "name_en": str,
+         "acronym": str, "programme": str, "lead_partner": str, "lead_partner_country": str},
+        pk="id",
+        foreign_keys=[("page_url", "pages", "url"), ("project_id", "projects", "id")],
+        not_null={"page_url", "project_id", "stated_at"},
+    )
+    db["project_statements"].create_index(["page_url", "project_id"], unique=True)
+    db["project_statements"].create_index(["project_id"])
+    db["projects"].add_column("title", str)
+    db.execute(
+        "INSERT INTO project_statements (page_url, project_id, stated_at, name, name_en, acronym, programme,"
+        " lead_partner, lead_partner_country)"
+        " SELECT DISTINCT s.page_url, p.id, p.first_seen, p.name, p.name_en, p.acronym, p.programme,"
+        " p.lead_partner, p.lead_partner_country FROM fact_sources s JOIN projects p ON p.id = s.fact_id"
+        " WHERE s.fact_table = 'projects' AND s.current")
+    db.execute(
+        "UPDATE projects SET title = coalesce(name, name_en, acronym, (SELECT pages.title FROM fact_sources s"
+        " JOIN pages ON pages.url = s.page_url WHERE s.fact_table = 'projects' AND s.fact_id = projects.id"
+        " ORDER BY s.first_seen LIMIT 1))")

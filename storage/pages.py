@@ -114,10 +114,21 @@ def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPla
 
 
 
-def stored_pages(db: Database, site: str | None = None):
-    """Every stored article (of ``site``): url, site, published, text and its latest version's id."""
+def stored_pages(db: Database, site: str | None = None) -> list[dict]:
+    """Every stored article (of ``site``): url, site, title, published, text and its latest version's id."""
     where, params = ("WHERE pages.site = ?", [site]) if site else ("", [])
-    yield from db.query(
-        f"SELECT pages.url, pages.site, pages.published, pages.text,"
+    return list(db.query(
+        f"SELECT pages.url, pages.site, pages.title, pages.published, pages.text,"
         f" (SELECT max(id) FROM page_versions WHERE page_versions.url = pages.url) AS version_id"
-        f" FROM pages {where} ORDER BY pages.first_seen, pages.url", params)
+        f" FROM pages {where} ORDER BY pages.first_seen, pages.url", params))
+
+
+def version_html(db: Database, version_id: int | None) -> str | None:
+    """The HTML a page version kept, or None."""
+    row = db.execute("SELECT html FROM page_versions WHERE id = ?", [version_id]).fetchone()
+    return zlib.decompress(row[0]).decode("utf-8") if row and row[0] else None
+
+
+def reread_page(db: Database, url: str, *, title: str | None, published: str | None, text: str) -> None:
+    """Keep what a newer reader read from a stored page's HTML (no new version: the page is the same)."""
+    db["pages"].update(url, {"title": title, "published": published, "text": text, "content_hash": content_hash(text)})

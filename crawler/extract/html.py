@@ -3,7 +3,8 @@
 trafilatura finds the article body (no navigation, sidebars, cookie banners or footers); the title is
 the page's og:title, first ``<h1>`` or ``<title>``; htmldate finds the date in ``<time>`` and meta tags,
 and where it finds none, a Latvian date line near the top of the article ("06.11.2018",
-"2024. gada 24. apr.") gives it. A site may name its own CSS selectors where the generic guess is wrong.
+"2024. gada 24. apr.") gives it. The text's paragraphs stand apart by blank lines. A site may name its
+own CSS selectors where the generic guess is wrong.
 """
 from dataclasses import dataclass
 
@@ -74,6 +75,12 @@ def _main_text(tree, html: str, url: str | None) -> str:
     return text
 
 
+def _paragraphs(text: str) -> str:
+    """The reader's lines (a paragraph, heading, list item or table row each) apart by blank lines,
+    the paragraph breaks the extractor reads."""
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def read_article(html: str, url: str | None = None, *, title_css: str | None = None,
                  body_css: str | None = None, date_css: str | None = None) -> Article:
     """Return the article in ``html``; its text is empty where the page holds none."""
@@ -86,6 +93,6 @@ def read_article(html: str, url: str | None = None, *, title_css: str | None = N
     body = None
     if body_css:
         body = "\n".join(node.text_content().strip() for node in tree.cssselect(body_css)).strip()
-    text = body or _main_text(tree, html, url)
+    text = _paragraphs(body or _main_text(tree, html, url))
     published = (find_date_line(date_text) or date_text) if date_text else _page_date(html, text)
     return Article(title=title, text=text, published=published)

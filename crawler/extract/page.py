@@ -179,15 +179,32 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     return projects
 
 
+@dataclass(frozen=True)
+class ReadPage:
+    """A fetched page read once: its main text (paragraphs apart by blank lines) and its entries."""
+    text: str
+    entries: PageEntries
+
+
+def extract_text(text: str, url: str | None = None, published: str | None = None,
+                 title: str | None = None) -> PageEntries:
+    """The project entries of a page's main text; ``published`` falls back on the URL's date and a date
+    line at the top of the text, ``title`` on the text's first line."""
+    published = published or find_url_date(url) or find_date_line(text)
+    return PageEntries(url, title or _title_of(text), published, _build_projects(text, Published.parse(published)))
+
+
+def read_page(html: str, url: str | None = None, published: str | None = None, *, title_css: str | None = None,
+              body_css: str | None = None, date_css: str | None = None) -> ReadPage:
+    """One road from fetched HTML to entries: the crawl, ``projwatch extract`` and ``reextract`` take it.
+    The text it returns is what a page store keeps; ``extract_text`` on it (with the entries' published
+    date) gives the same entries again."""
+    article = read_article(html, url, title_css=title_css, body_css=body_css, date_css=date_css)
+    return ReadPage(article.text, extract_text(article.text, url, published or article.published, article.title))
+
+
 def extract_page(text_or_html: str, url: str | None = None, published: str | None = None) -> PageEntries:
     """The project entries of one page, given as plain text or as HTML."""
-    title = None
     if looks_like_html(text_or_html):
-        article = read_article(text_or_html, url)
-        text = article.text.replace("\n", "\n\n")  # paragraphs, as in plain-text pages
-        title, published = article.title, published or article.published
-    else:
-        text = text_or_html
-    published = published or find_url_date(url) or find_date_line(text)
-    title = title or _title_of(text)
-    return PageEntries(url, title, published, _build_projects(text, Published.parse(published)))
+        return read_page(text_or_html, url, published).entries
+    return extract_text(text_or_html, url, published)

@@ -21,4 +21,28 @@ def test_a_database_from_before_006_is_upgraded(tmp_path):
     assert next(db["partners"].rows)["name_key"] == "tartu pilsetas dome"
     assert "finish_reason" in db["runs"].columns_dict
     assert any(index.columns == ["name_key"] for index in db["partners"].indexes)
-    assert [row["name"] for row in db["_sqlite_migrations"].rows][-1] == "006_partner_name_keys_and_finish_reason"
+    assert [row["name"] for row in db["_sqlite_migrations"].rows][-1] == MIGRATIONS._migrations[-1].name
+
+
+def test_a_database_from_before_007_keeps_its_projects_and_can_store_every_fact(tmp_path):
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path, isolation_level=None))
+    MIGRATIONS.apply(old, stop_before="007_every_stated_fact")
+    old["pages"].insert({"url": "u", "site": "s", "title": "Partneri tiekas Tartu", "first_seen": "t",
+                         "last_seen": "t", "content_hash": "h"})
+    named = old["projects"].insert({"first_seen": "t", "last_seen": "t", "name": "Gudrā pilsēta",
+                                    "programme": "urbact"}).last_pk
+    nameless = old["projects"].insert({"first_seen": "t", "last_seen": "t", "programme": "interreg-europe"}).last_pk
+    for project in (named, nameless):
+        old["fact_sources"].insert({"page_url": "u", "fact_table": "projects", "fact_id": project, "statement": "",
+                                    "current": True, "first_seen": "t", "last_seen": "t"})
+    old.close()
+
+    db = open_db(path)
+    assert {row["project_id"]: row["programme"] for row in db["project_statements"].rows} == {
+        named: "urbact", nameless: "interreg-europe"}
+    assert [row["title"] for row in db["projects"].rows] == ["Gudrā pilsēta", "Partneri tiekas Tartu"]
+    db["partners"].insert({"project_id": named, "key": f"{named}|country:FI", "country": "FI", "role": "partner",
+                           "first_seen": "t", "last_seen": "t"})
+    assert [row["mentions"] for row in db["fact_sources"].rows] == [1, 1]
+    assert any(index.columns == ["key"] and index.unique for index in db["partners"].indexes)
