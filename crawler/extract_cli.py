@@ -55,6 +55,12 @@ def _jsonl_stream(path: str) -> Iterator[TextIO]:
         yield stream
 
 
+def jsonl_records(path: str) -> Iterator[dict]:
+    """The records of a JSON Lines file (or stdin for "-"); a bad line is the user's error."""
+    with _jsonl_stream(path) as stream:
+        yield from _records(stream, "stdin" if path == "-" else path)
+
+
 def _read_file(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8", errors="replace")
@@ -76,9 +82,8 @@ def extract(files: tuple[str, ...], jsonl: bool, url: str | None, published: str
         if url or published:
             raise UserError("--url and --published do not apply to --jsonl records")
         for path in files:
-            with _jsonl_stream(path) as stream:
-                for record in _records(stream, "stdin" if path == "-" else path):
-                    _dump(_extract_record(record))
+            for record in jsonl_records(path):
+                _dump(_extract_record(record))
         return
     for path in files:
         _dump(extract_page(_read_file(path), url=url, published=published).to_dict())

@@ -108,7 +108,7 @@ class _PageRecorder:
         project_id = self._resolve(signature)
         if project_id is None:
             project_id = self._create_project(project)
-        state_project(self.db, self.page_url, project_id, stated_attributes(project), self.now)
+        state_project(self.db, self.page_url, project_id, stated_attributes(project))
         self.db["projects"].update(project_id, {"last_seen": self.now})
         self.projects.add(project_id)
         self._add_aliases(project_id, project, signature)

@@ -181,19 +181,19 @@ def every_stated_fact(db: Database) -> None:
     db["partners"].transform(not_null={"name": False})
     db["fact_sources"].add_column("mentions", int, not_null_default=1)
     db["project_statements"].create(
-        {"id": int, "page_url": str, "project_id": int, "stated_at": str, "name": str, "name_en": str,
+        {"id": int, "page_url": str, "project_id": int, "name": str, "name_en": str,
          "acronym": str, "programme": str, "lead_partner": str, "lead_partner_country": str},
         pk="id",
         foreign_keys=[("page_url", "pages", "url"), ("project_id", "projects", "id")],
-        not_null={"page_url", "project_id", "stated_at"},
+        not_null={"page_url", "project_id"},
     )
     db["project_statements"].create_index(["page_url", "project_id"], unique=True)
     db["project_statements"].create_index(["project_id"])
     db["projects"].add_column("title", str)
     db.execute(
-        "INSERT INTO project_statements (page_url, project_id, stated_at, name, name_en, acronym, programme,"
+        "INSERT INTO project_statements (page_url, project_id, name, name_en, acronym, programme,"
         " lead_partner, lead_partner_country)"
-        " SELECT DISTINCT s.page_url, p.id, p.first_seen, p.name, p.name_en, p.acronym, p.programme,"
+        " SELECT DISTINCT s.page_url, p.id, p.name, p.name_en, p.acronym, p.programme,"
         " p.lead_partner, p.lead_partner_country FROM fact_sources s JOIN projects p ON p.id = s.fact_id"
         " WHERE s.fact_table = 'projects' AND s.current")
     db.execute(

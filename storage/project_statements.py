@@ -4,7 +4,7 @@ decided from all of its pages.
 A project is known by all its pages: each page that states it leaves one row in
 ``project_statements``, replaced when the page is recorded again. The ``projects`` row takes each
 attribute from the statements of every page: a named programme beats ``other``, the most stated value
-beats a single mention (the earliest stated wins a tie), and a later page adds what earlier ones lacked.
+beats a single mention (the page first seen wins a tie), and a later page adds what earlier ones lacked.
 A project that has no name, English name or acronym is titled by the first page that stated it.
 """
 from collections import Counter
@@ -26,13 +26,13 @@ def stated_attributes(project: Mapping) -> dict:
             "lead_partner_country": lead.get("country")}
 
 
-def state_project(db: Database, page_url: str, project_id: int, stated: Mapping, now: str) -> None:
+def state_project(db: Database, page_url: str, project_id: int, stated: Mapping) -> None:
     """Note what ``page_url`` states of the project; a second project of the same page that is the same
     stored project fills what the first left unknown."""
     row = next(db.query(f"SELECT * FROM {TABLE} WHERE page_url = ? AND project_id = ?", [page_url, project_id]),
                None)
     if row is None:
-        db[TABLE].insert({"page_url": page_url, "project_id": project_id, "stated_at": now,
+        db[TABLE].insert({"page_url": page_url, "project_id": project_id,
                           **{key: stated.get(key) for key in ATTRIBUTES}})
         return
     update = {key: stated[key] for key in ATTRIBUTES if stated.get(key) and not row[key]}
@@ -56,7 +56,7 @@ def _most_stated(values: list[str]) -> str | None:
 
 
 def decide(statements: list[Mapping]) -> dict:
-    """A project's attributes from its pages' statements (oldest first)."""
+    """A project's attributes from its pages' statements (the pages first seen first)."""
     programmes = [s["programme"] for s in statements if s["programme"]]
     named = [key for key in programmes if key != OTHER_PROGRAMME]
     decided = {key: _most_stated([s[key] for s in statements]) for key in ("name", "name_en", "acronym")}
@@ -72,7 +72,7 @@ def refresh_project(db: Database, project_id: int) -> None:
     keeps what it had."""
     statements = list(db.query(
         f"SELECT s.*, pages.title AS page_title FROM {TABLE} s LEFT JOIN pages ON pages.url = s.page_url"
-        f" WHERE s.project_id = ? ORDER BY s.stated_at, s.id", [project_id]))
+        f" WHERE s.project_id = ? ORDER BY pages.first_seen, s.page_url", [project_id]))
     if not statements:
         return
     decided = decide(statements)

@@ -10,7 +10,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 PER_PAGE = 3
-STYLES = ("centrs", "blog", "portal")
+STYLES = ("centrs", "blog", "portal", "corpus")
 MODIFIED = datetime(2024, 12, 1, 12, 0, tzinfo=timezone.utc)
 
 
@@ -18,9 +18,10 @@ MODIFIED = datetime(2024, 12, 1, 12, 0, tzinfo=timezone.utc)
 class Article:
     slug: str
     title: str
-    date: str                     # ISO date of publication
+    date: str | None              # ISO date of publication; a year or None: the page shows no date
     paragraphs: tuple[str, ...]
     kind: str = "news"            # "news" or "project" (the portal lists projects apart)
+    path: str | None = None       # where the article is served, where its site's style does not say
 
 
 @dataclass
@@ -74,6 +75,8 @@ class ReplicaSite:
     # -- URLs -------------------------------------------------------------------------------------
 
     def article_path(self, article: Article) -> str:
+        if article.path:
+            return article.path
         if self.style == "centrs":
             return f"/jaunumi/{article.date[:4]}/{article.slug}"
         if self.style == "blog":
@@ -81,7 +84,7 @@ class ReplicaSite:
         return f"/lv/{'projekts' if article.kind == 'project' else 'jaunums'}/{article.slug}"
 
     def listing_path(self, number: int, kind: str = "news") -> str:
-        if self.style == "centrs":
+        if self.style in ("centrs", "corpus"):
             return "/jaunumi" if number == 1 else f"/jaunumi?page={number}"
         if self.style == "blog":
             return "/jaunumi/" if number == 1 else f"/jaunumi/page/{number}/"
@@ -100,6 +103,7 @@ class ReplicaSite:
             "portal": ([r"/lv/jaunums/[^/?#]+$", r"/lv/projekts/[^/?#]+$"],
                        [r"/lv/jaunumi(\?page=\d+)?$", r"/lv/projekti(\?page=\d+)?$"],
                        ["/lv/jaunumi", "/lv/projekti"], []),
+            "corpus": ([r"^https?://[^/]+/[a-z]\d+/"], [r"/jaunumi(\?page=\d+)?$"], ["/jaunumi"], []),
         }
         articles, follow, starts, feeds = patterns[self.style]
 
@@ -142,9 +146,11 @@ class ReplicaSite:
 </body></html>"""
 
     def render_article(self, article: Article) -> str:
-        day = datetime.fromisoformat(article.date)
-        dateline = (f'<time datetime="{article.date}">{day:%d.%m.%Y}</time>' if self.style != "centrs"
-                    else f'<div class="date">{day:%d.%m.%Y}</div>')
+        dateline = ""
+        if article.date and len(article.date) == 10:
+            day = datetime.fromisoformat(article.date)
+            dateline = (f'<time datetime="{article.date}">{day:%d.%m.%Y}</time>' if self.style != "centrs"
+                        else f'<div class="date">{day:%d.%m.%Y}</div>')
         body = "".join(f"<p>{html.escape(p)}</p>" for p in article.paragraphs)
         main = f"<article><h1>{html.escape(article.title)}</h1>{dateline}<div class=\"content\">{body}</div></article>"
         return self._layout(article.title, main, article)

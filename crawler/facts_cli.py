@@ -1,0 +1,35 @@
+"""``projwatch facts``: what the database holds for pages, in ``projwatch extract``'s shape.
+
+Staff see the database, not the extractor: this prints, per page, the facts the store keeps for it, so
+that the two can be compared line by line, and the store scored with the extractor's scorer
+(``score.py --cmd "projwatch facts --db DB --jsonl {input}"``).
+"""
+import json
+from pathlib import Path
+
+import click
+
+from crawler.cli import UserError
+from crawler.extract_cli import jsonl_records
+from crawler.run_cli import db_option
+from storage import StorageError, open_db
+from storage.page_facts import page_facts
+
+
+@click.command()
+@click.argument("urls", nargs=-1, required=True)
+@db_option
+@click.option("--jsonl", is_flag=True, help='URLS name JSON Lines files (or "-" for stdin) of records '
+              'with a "url", as `projwatch extract --jsonl` reads.')
+def facts(urls: tuple[str, ...], db_path: Path, jsonl: bool) -> None:
+    """Print the facts the database holds for each page URL as JSON, one object a page."""
+    if not db_path.is_file():
+        raise UserError(f"--db {db_path}: no such database")
+    try:
+        db = open_db(db_path)
+    except StorageError as error:
+        raise UserError(str(error)) from None
+    pages = (record.get("url") for path in urls for record in jsonl_records(path)) if jsonl else iter(urls)
+    for url in pages:
+        click.echo(json.dumps(page_facts(db, url) if url else {"url": None, "projects": []}, ensure_ascii=False))
+    db.close()
