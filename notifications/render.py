@@ -157,7 +157,8 @@ def _figure(figure: Mapping) -> str:
 def _project_name(alert: Mapping) -> str:
     if alert["project_id"] is None:
         return alert["site"]
-    return alert["project_name"] or alert["project_name_en"] or alert["acronym"] or "Projekts bez nosaukuma"
+    return alert.get("project_title") or alert["project_name"] or alert["project_name_en"] or alert["acronym"] \
+        or "Projekts bez nosaukuma"
 
 
 def _project_heading(alert: Mapping) -> str:

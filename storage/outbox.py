@@ -22,7 +22,8 @@ ERROR_LIMIT = 500
 PENDING_SQL = """
 SELECT outbox.id AS outbox_id, outbox.attempts, changes.id AS change_id, changes.kind, changes.site,
        changes.old_value, changes.new_value, changes.page_url, changes.detected_at,
-       pages.title AS page_title, projects.id AS project_id, projects.name AS project_name,
+       pages.title AS page_title, projects.id AS project_id, projects.title AS project_title,
+       projects.name AS project_name,
        projects.name_en AS project_name_en, projects.acronym, projects.programme
 FROM outbox
 JOIN changes ON changes.id = outbox.change_id
