@@ -118,6 +118,8 @@ class _PageRecorder:
             if meeting.get("start"):
                 self._record_meeting(project_id, meeting)
         self._record_funding(project_id, project.get("funding") or [])
+        for period in project.get("periods") or []:
+            self._record_period(project_id, period)
 
     def _resolve(self, signature: ProjectSignature) -> int | None:
         if signature.names or signature.acronyms or signature.partners:
@@ -256,6 +258,19 @@ class _PageRecorder:
             if yearless and row["key"].rsplit("|", 1)[1] == place:
                 return row
         return None
+
+    def _record_period(self, project_id: int, period: Mapping) -> None:
+        """A project period or phase: kept and sourced, never a change (staff asked for meetings and money)."""
+        key = f"{project_id}|{period['start']}|{period['end']}|{normalise(period.get('label'))}"
+        existing = self._by_key("periods", key)
+        if existing is None:
+            period_id = self.db["periods"].insert({
+                "project_id": project_id, "key": key, "start": period["start"], "end": period["end"],
+                "label": period.get("label"), "first_seen": self.now, "last_seen": self.now}).last_pk
+        else:
+            period_id = existing["id"]
+            self.db["periods"].update(period_id, {"last_seen": self.now})
+        self._state("periods", period_id, is_new=existing is None)
 
     # -- funding ------------------------------------------------------------------------------------
 

@@ -177,7 +177,8 @@ def every_stated_fact(db: Database) -> None:
     """Keep every fact a page states: a partner known only by its country (no name), a figure a page
     states twice (``fact_sources.mentions``), and what each page says a project is
     (``project_statements``), from which the project's programme, names and lead partner are decided;
-    ``projects.title`` names every project, one with no name by its first page's title."""
+    ``projects.title`` names every project, one with no name by its first page's title; and the periods
+    and phases of projects (``periods``)."""
     db["partners"].transform(not_null={"name": False})
     db["fact_sources"].add_column("mentions", int, not_null_default=1)
     db["project_statements"].create(
@@ -190,6 +191,15 @@ def every_stated_fact(db: Database) -> None:
     db["project_statements"].create_index(["page_url", "project_id"], unique=True)
     db["project_statements"].create_index(["project_id"])
     db["projects"].add_column("title", str)
+    db["periods"].create(
+        {"id": int, "project_id": int, "key": str, "start": str, "end": str, "label": str, "first_seen": str,
+         "last_seen": str},
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id")],
+        not_null={"project_id", "key", "start", "end", "first_seen", "last_seen"},
+    )
+    db["periods"].create_index(["key"], unique=True)
+    db["periods"].create_index(["project_id"])
     db.execute(
         "INSERT INTO project_statements (page_url, project_id, name, name_en, acronym, programme,"
         " lead_partner, lead_partner_country)"

@@ -3,7 +3,7 @@ the extractor's output shape (../shared/corpus/README.md), so that the store can
 extractor and scored with the same rules.
 
 Per project the page states: the programme, names and lead partner this page gave it (its statements,
-not the project's merged row), the partners, meetings and funding figures it states now. A funding
+not the project's merged row), the partners, meetings, funding figures and periods it states now. A funding
 figure stated twice on a page comes out twice.
 """
 from collections import defaultdict
@@ -39,6 +39,11 @@ def page_facts(db: Database, url: str) -> dict:
             " JOIN meetings m ON s.fact_table = 'meetings' AND m.id = s.fact_id"
             " WHERE s.page_url = ? AND s.current ORDER BY m.start, m.id", [url]):
         projects[row.pop("project_id")]["meetings"].append({**row, "online": bool(row["online"])})
+    for row in db.query(
+            'SELECT p.project_id, p.start, p."end", p.label FROM fact_sources s'
+            " JOIN periods p ON s.fact_table = 'periods' AND p.id = s.fact_id"
+            " WHERE s.page_url = ? AND s.current ORDER BY p.start, p.id", [url]):
+        projects[row.pop("project_id")]["periods"].append(row)
     for row in db.query(
             "SELECT f.project_id, s.statement, s.mentions, f.currency, f.kind, f.holder, f.share_pct"
             " FROM fact_sources s JOIN funding f ON s.fact_table = 'funding' AND f.id = s.fact_id"

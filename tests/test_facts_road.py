@@ -4,6 +4,7 @@
 The same view on the shared real pages (skipped where ``../shared`` is absent): they are served as
 HTML pages of a replica site, crawled, and what the database holds is scored with score.py's rules."""
 import json
+from collections import Counter
 
 import pytest
 import sqlite_utils
@@ -21,16 +22,22 @@ FACT_TYPES = ("meetings", "funding", "programmes", "partner_countries")
 MIN_DATABASE_F1 = 0.83
 
 
+def compared(page: dict) -> dict:
+    """The facts the scorer compares, and the periods."""
+    periods = Counter((p["start"], p["end"], p["label"]) for project in page["projects"] for p in project["periods"])
+    return {**page_facts(page), "periods": periods}
+
+
 def stored_facts(db_path, urls) -> dict[str, dict]:
-    """What ``projwatch facts`` prints for each URL, reduced to the facts the scorer compares."""
+    """What ``projwatch facts`` prints for each URL."""
     done = projwatch("facts", "--db", str(db_path), *urls, cwd=db_path.parent)
     assert done.returncode == 0, done.stderr
-    return {page["url"]: page_facts(page) for page in map(json.loads, done.stdout.splitlines())}
+    return {page["url"]: compared(page) for page in map(json.loads, done.stdout.splitlines())}
 
 
 def extracted_facts(site) -> dict[str, dict]:
     """What ``extract`` finds in each article's HTML as the site serves it."""
-    return {site.url(site.article_path(article)): page_facts(extract_page(
+    return {site.url(site.article_path(article)): compared(extract_page(
         site.render_article(article), url=site.url(site.article_path(article))).to_dict())
         for article in site.articles}
 
@@ -38,8 +45,8 @@ def extracted_facts(site) -> dict[str, dict]:
 def database_state(db_path) -> dict:
     """The facts tables, the changes and the alerts owed, without the times a run last saw them."""
     db = sqlite_utils.Database(db_path)
-    tables = ("projects", "project_aliases", "project_statements", "partners", "meetings", "funding", "changes",
-              "outbox")
+    tables = ("projects", "project_aliases", "project_statements", "partners", "meetings", "funding", "periods",
+              "changes", "outbox")
     def kept(table: str, row: dict) -> str:
         # a page's project statements are written anew (new ids) each time the page is read
         skip = {"last_seen", "id"} if table == "project_statements" else {"last_seen"}
@@ -56,7 +63,7 @@ def test_the_database_holds_what_extract_prints_and_reextract_changes_nothing(tm
     db_path = tmp_path / "projwatch.db"
     expected = {url: facts for site in replica.sites for url, facts in extracted_facts(site).items()}
     stored = stored_facts(db_path, sorted(expected))
-    assert any(facts["meetings"] for facts in stored.values()) and any(facts["countries"] for facts in stored.values())
+    assert all(any(facts[kind] for facts in stored.values()) for kind in ("meetings", "funding", "countries", "periods"))
     assert stored == expected
 
     before = database_state(db_path)

@@ -34,6 +34,7 @@ def centrs_site() -> ReplicaSite:
                 "2024-09-12", (
                     "Digitālais centrs sācis īstenot URBACT programmas projektu “Gudras pilsētas dati” "
                     "(Smart City Data, akronīms SCD).",
+                    "Projekts ilgst no 2024. gada septembra līdz 2026. gada augustam.",
                     "Projekta vadošais partneris ir Tartu pilsētas pašvaldība (Igaunija), partneri: "
                     "Gentes pašvaldība (Beļģija), Porto pilsēta (Portugāle) un Ventspils Digitālais centrs (Latvija).",
                     "Projekta kopējais budžets ir EUR 612 400,00, tai skaitā Digitālā centra budžets ir "

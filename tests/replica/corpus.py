@@ -2,7 +2,7 @@
 database holds after ``projwatch run`` can be scored page by page against their gold facts.
 
 Each page is served as HTML with the replica's navigation, cookie banner, sidebar teasers of other pages
-and footer, at ``/<id>`` followed by its original path (a date in the original URL stays in the URL,
+and footer, at ``/raksts/<n>`` followed by its original path (a date in the original URL stays in the URL,
 as the extractor would see it on the real site). Each line of its text is a paragraph; a
 full published date is shown as a ``<time>``, a year alone only through the URL or the text.
 """
@@ -29,18 +29,18 @@ def gold_pages(*folders: Path) -> list[dict]:
     return [json.loads(path.read_text(encoding="utf-8")) for folder in folders for path in sorted(folder.glob("*.json"))]
 
 
-def served_path(page: dict) -> str:
+def served_path(number: int, page: dict) -> str:
     original = urlsplit(page.get("url") or "")
     path = original.path + (f"?{original.query}" if original.query else "")
-    return f"/{page['id']}" + _UNSAFE.sub("-", path or "/")
+    return f"/raksts/{number}" + _UNSAFE.sub("-", path or "/")
 
 
 def corpus_site(pages: list[dict]) -> ReplicaSite:
     articles = [
         Article(page["id"], page.get("title") or page["id"], page.get("published"),
                 tuple(line.strip() for line in page["text"].splitlines() if line.strip()),
-                path=served_path(page))
-        for page in pages
+                path=served_path(number, page))
+        for number, page in enumerate(pages, start=1)
     ]
     return ReplicaSite("corpus", "corpus", "Pašvaldību ziņas", articles, per_page=25)
 

@@ -103,7 +103,7 @@ class ReplicaSite:
             "portal": ([r"/lv/jaunums/[^/?#]+$", r"/lv/projekts/[^/?#]+$"],
                        [r"/lv/jaunumi(\?page=\d+)?$", r"/lv/projekti(\?page=\d+)?$"],
                        ["/lv/jaunumi", "/lv/projekti"], []),
-            "corpus": ([r"^https?://[^/]+/[a-z]\d+/"], [r"/jaunumi(\?page=\d+)?$"], ["/jaunumi"], []),
+            "corpus": ([r"^https?://[^/]+/raksts/\d+/"], [r"/jaunumi(\?page=\d+)?$"], ["/jaunumi"], []),
         }
         articles, follow, starts, feeds = patterns[self.style]
 
