@@ -1,11 +1,13 @@
 """The ``projwatch`` command line: one verb per job, each error a single line and an exit code."""
 import click
 
-
-class UserError(click.ClickException):
-    """Bad input from the user (a file, a setting, a URL): one line on stderr, exit 2."""
-
-    exit_code = 2
+from crawler.extract_cli import extract
+from crawler.facts_cli import facts
+from crawler.notify_cli import notify_test
+from crawler.outlook_cli import outlook
+from crawler.reextract_cli import reextract
+from crawler.run_cli import run, sites
+from crawler.serve_cli import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -14,14 +16,5 @@ def main() -> None:
     """Watch Latvian municipal news for EU cooperation projects."""
 
 
-# Verbs live in their own modules and are registered here
-# (imported last: the verb modules import UserError from here).
-from crawler.extract_cli import extract  # noqa: E402
-from crawler.facts_cli import facts  # noqa: E402
-from crawler.notify_cli import notify_test  # noqa: E402
-from crawler.reextract_cli import reextract  # noqa: E402
-from crawler.run_cli import run, sites  # noqa: E402
-from crawler.serve_cli import serve  # noqa: E402
-
-for verb in (run, sites, extract, facts, reextract, notify_test, serve):
+for verb in (run, sites, extract, facts, reextract, notify_test, outlook, serve):
     main.add_command(verb)

@@ -7,7 +7,7 @@ from typing import Iterator, TextIO
 
 import click
 
-from .cli import UserError
+from crawler.cli_common import UserError
 from .extract.page import extract_page
 
 

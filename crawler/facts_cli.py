@@ -9,9 +9,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import UserError
+from crawler.cli_common import UserError, db_option
 from crawler.extract_cli import jsonl_records
-from crawler.run_cli import db_option
 from storage import StorageError, open_db
 from storage.page_facts import page_facts
 

@@ -9,10 +9,11 @@ from pathlib import Path
 from crawler.crawl import SiteReport, crawl_sites
 from crawler.health import record_and_assess
 from crawler.sites import Site
-from notifications.channels import Channel, channel_wishes
+from notifications.channels import Channel, channel_wishes, route_tags
 from notifications.deliver import DeliveryReport, deliver_pending
 from storage import open_db
 from storage.meeting_places import locate_meetings
+from storage.outbox import unknown_project_tags
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ class JobResult:
     reports: list[SiteReport]
     health: dict[str, tuple[str, str | None]]   # site -> (change kind, problem) where health flipped
     delivery: DeliveryReport
+    unmatched_project_tags: list[str]            # ``project:`` tags of the targets no project matches yet
 
 
 def run_job(sites: list[Site], db_path: Path, channels: list[Channel], *, per_change: bool = False,
@@ -40,6 +42,7 @@ def run_job(sites: list[Site], db_path: Path, channels: list[Channel], *, per_ch
         except Exception:         # the map can wait for the next run; the alerts cannot
             logger.exception("geocoding meetings failed; the next run tries again")
         delivery = deliver_pending(db, channels, per_change=per_change)
+        unmatched = unknown_project_tags(db, route_tags(channels, "project"))
     finally:
         db.close()
-    return JobResult(reports, health, delivery)
+    return JobResult(reports, health, delivery, unmatched)

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import UserError
+from crawler.cli_common import UserError, db_option, run_lock, sites_option
 from crawler.extract.page import extract_text, read_page
-from crawler.run_cli import db_option, run_lock, sites_option
 from crawler.sites import SiteListError, load_sites
 from storage import StorageError, open_db
 from storage.facts import record_page_facts

@@ -1,52 +1,15 @@
 """The cron job ``run`` and the site list check ``sites``."""
 import sqlite3
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from filelock import FileLock, Timeout
 
-from crawler.cli import UserError
+from crawler.cli_common import (EXIT_SITE_FAILED, EXIT_STORAGE, UserError, db_option, load_channels,
+                                load_site_list, notify_options, run_lock, sites_option)
 from crawler.crawl import SiteReport
 from crawler.job import run_job
-from crawler.notify_cli import load_channels, notify_options
-from crawler.sites import SiteListError, load_sites
 from storage import StorageError, open_db
-
-EXIT_LOCKED = 75   # EX_TEMPFAIL: another run holds the lock; cron tries again next time
-EXIT_SITE_FAILED = 1
-EXIT_STORAGE = 74  # EX_IOERR: the database failed mid-run (disk full, locked); what was stored stays
-
-sites_option = click.option(
-    "--sites", "sites_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_SITES",
-    default="sites.toml", show_default=True, help="The site list (env PROJWATCH_SITES).")
-db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_DB",
-    default="projwatch.db", show_default=True, help="The SQLite database (env PROJWATCH_DB).")
-
-
-@contextmanager
-def run_lock(db_path: Path):
-    """The database's run lock: one projwatch writer at a time; a second one exits at once (75)."""
-    lock = FileLock(f"{db_path}.lock")
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
-        sys.exit(EXIT_LOCKED)
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def _load_sites(path: Path):
-    try:
-        return load_sites(path)
-    except SiteListError as error:
-        raise UserError(str(error)) from None
-
 
 def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
     overrides = {}
@@ -90,8 +53,8 @@ def _print_summary(reports: list[SiteReport]) -> None:
 def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_config: Path | None,
         per_change: bool, no_baseline: bool, overrides: tuple[str, ...]) -> None:
     """The cron job: crawl every site, store, extract, diff and alert."""
-    sites = _load_sites(sites_path)
-    channels = load_channels(notify_urls, notify_config)
+    sites = load_site_list(sites_path)
+    channels = load_channels(notify_urls, notify_config, sites)
     overrides = _parse_overrides(overrides)
     if not db_path.parent.is_dir():   # before the lock, which would create the folder
         raise UserError(f"--db {db_path}: the folder {db_path.parent} does not exist")
@@ -115,6 +78,8 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
         click.echo(f"alerts: {delivery.sent} delivered in {messages}, {delivery.failed} kept for the next run")
     for error in delivery.errors:
         click.echo(f"projwatch: delivery failed: {error}", err=True)
+    for alias in result.unmatched_project_tags:   # allowed: the project may come later
+        click.echo(f"notify: tag 'project:{alias}' matches no project yet")
     if any(report.failed for report in result.reports):
         sys.exit(EXIT_SITE_FAILED)
 
@@ -123,5 +88,5 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
 @sites_option
 def sites(sites_path: Path) -> None:
     """Validate the site list and list its sites."""
-    for site in _load_sites(sites_path):
+    for site in load_site_list(sites_path):
         click.echo(f"{site.name}\t{site.title}\t{', '.join(site.start_urls)}")

@@ -10,8 +10,7 @@ from pathlib import Path
 import click
 from filelock import FileLock, Timeout
 
-from crawler.cli import UserError
-from crawler.run_cli import db_option
+from crawler.cli_common import UserError, db_option
 from storage import StorageError, open_db
 
 DATABASE_NAME = "projwatch"   # the name in every URL (/projwatch/meetings), whatever the file is called

@@ -10,8 +10,14 @@ Targets come from ``--notify URL`` (repeatable) or, when none is given, ``PROJWA
           tag: meetings         # new meetings (tag "health": a site stopped or started working)
       - json://hooks.example.lv/projwatch   # untagged: every alert
 
-A tag may also be a change kind itself (``new_meeting``, ``changed_funding``, ...). Every URL and the
-config file are validated up front; a bad one raises ``ChannelError`` naming it without its secrets.
+A tag may also be a change kind itself (``new_meeting``, ``changed_funding``, ...). Routing tags choose
+whose changes a target hears of: ``site:NAME`` (a site of the site list), ``programme:KEY`` (e.g.
+``programme:urbact``), ``project:ALIAS`` (an acronym or name the project is known by, spaces written as
+hyphens: ``project:di4c``, ``project:pilsetu-digitalas-inovacijas``). Several tags of one sort: any of
+them; tags of different sorts: all must hold (``site:smiltenesnovads`` + ``funding`` = Smiltene's funding
+changes). Untagged: everything. Every URL and the config file are validated up front; a bad one raises
+``ChannelError`` naming it without its secrets (which sites and programmes exist is the caller's to
+check: ``Channel.routes``).
 """
 import hashlib
 import logging
@@ -26,7 +32,7 @@ import apprise
 from apprise.config.base import ConfigBase
 
 from notifications.errors import ChannelError
-from storage.outbox import ALERT_KINDS
+from storage.outbox import ALERT_KINDS, EVERYTHING, Channels, Route
 
 ENV_VAR = "PROJWATCH_NOTIFY"
 TAG_KINDS: dict[str, frozenset[str]] = {
@@ -35,6 +41,8 @@ TAG_KINDS: dict[str, frozenset[str]] = {
     "health": frozenset({"site_unhealthy", "site_recovered"}),
     **{kind: frozenset({kind}) for kind in ALERT_KINDS},
 }
+#: Routing tags: their prefix -> the Route field they fill.
+ROUTE_TAGS = {"site": "sites", "programme": "programmes", "project": "projects"}
 MIN_SECRET_LENGTH = 4
 URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*")
 
@@ -42,11 +50,11 @@ URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*")
 @dataclass(frozen=True)
 class Channel:
     """One delivery target: a stable, secret-free ``key`` (the outbox's ``channel``), a ``label`` safe
-    to print, the change kinds it wants (None: all) and the apprise service that sends."""
+    to print, its routes (it wants what any of them wants) and the apprise service that sends."""
 
     key: str
     label: str
-    kinds: frozenset[str] | None
+    routes: tuple[Route, ...]
     service: object = field(compare=False, repr=False)
     secrets: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
@@ -66,21 +74,27 @@ def build_channels(urls: Iterable[str] = (), config_path: str | Path | None = No
     origin = "--notify"
     if not urls:
         urls, origin = environ.get(ENV_VAR, "").split(), ENV_VAR
-    services = [(_service(url, f"{origin} URL {number}"), None) for number, url in enumerate(urls, 1)]
+    services = [(_service(url, f"{origin} URL {number}"), Route()) for number, url in enumerate(urls, 1)]
     if config_path is not None:
         services += _config_services(Path(config_path))
     channels: dict[str, Channel] = {}
-    for service, kinds in services:
-        channel = _channel(service, kinds)
+    for service, route in services:
+        channel = _channel(service, route)
         if channel.key in channels:
             channel = _merged(channels[channel.key], channel)
         channels[channel.key] = channel
     return list(channels.values())
 
 
-def channel_wishes(channels: Iterable[Channel]) -> dict[str, frozenset[str] | None]:
-    """What ``storage.facts.record_page_facts`` takes as ``channels``: key -> wanted kinds."""
-    return {channel.key: channel.kinds for channel in channels}
+def channel_wishes(channels: Iterable[Channel]) -> Channels:
+    """What ``storage.facts.record_page_facts`` takes as ``channels``: key -> routes."""
+    return {channel.key: channel.routes for channel in channels}
+
+
+def route_tags(channels: Iterable[Channel], sort: str) -> set[str]:
+    """Every value the channels' ``sort`` tags name (``sort`` a key of ``ROUTE_TAGS``)."""
+    return {value for channel in channels for route in channel.routes
+            for value in getattr(route, ROUTE_TAGS[sort]) or ()}
 
 
 def _service(url: str, where: str):
@@ -108,27 +122,32 @@ def _config_services(path: Path) -> list[tuple[object, frozenset[str] | None]]:
         raise ChannelError(f"notify config {path}: {URL_IN_TEXT.sub(lambda url: _masked(url[0]), problems[0])}")
     if not services:
         raise ChannelError(f"notify config {path}: it names no notification URL")
-    return [(service, _kinds_of_tags(service, path)) for service in services]
+    return [(service, _route_of_tags(service, path)) for service in services]
 
 
-def _kinds_of_tags(service, path: Path) -> frozenset[str] | None:
+def _route_of_tags(service, path: Path) -> Route:
     tags = sorted(str(tag) for tag in service.tags)
-    unknown = [tag for tag in tags if tag not in TAG_KINDS]
-    if unknown:
-        raise ChannelError(f"notify config {path}: unknown tag {unknown[0]!r} on {service.url(privacy=True)}"
-                           f" (known: {', '.join(sorted(TAG_KINDS))})")
-    if not tags:
-        return None
-    return frozenset().union(*(TAG_KINDS[tag] for tag in tags))
+    values: dict[str, set[str]] = {field_name: set() for field_name in ("kinds", *ROUTE_TAGS.values())}
+    for tag in tags:
+        sort, _, value = tag.partition(":")
+        if value and sort in ROUTE_TAGS:
+            values[ROUTE_TAGS[sort]].add(value)
+        elif tag in TAG_KINDS:
+            values["kinds"] |= TAG_KINDS[tag]
+        else:
+            raise ChannelError(f"notify config {path}: unknown tag {tag!r} on {service.url(privacy=True)}"
+                               f" (known: {', '.join(sorted(TAG_KINDS))}, or site:NAME, programme:KEY,"
+                               f" project:ALIAS)")
+    return Route(**{name: frozenset(found) or None for name, found in values.items()})
 
 
-def _channel(service, kinds: frozenset[str] | None) -> Channel:
+def _channel(service, route: Route) -> Channel:
     full, private = service.url(privacy=False), service.url(privacy=True)
     # Keyed by the target without its secrets: a new password or token keeps the channel and its
     # pending alerts, and nothing derived from a secret reaches the database.
     digest = hashlib.sha256(private.encode()).hexdigest()[:10]
     scheme = full.split("://", 1)[0]
-    return Channel(key=f"{scheme}-{digest}", label=private.split("?", 1)[0], kinds=kinds, service=service,
+    return Channel(key=f"{scheme}-{digest}", label=private.split("?", 1)[0], routes=(route,), service=service,
                    secrets=_secrets(full, private))
 
 
@@ -140,5 +159,6 @@ def _secrets(full_url: str, private_url: str) -> tuple[str, ...]:
 
 
 def _merged(first: Channel, second: Channel) -> Channel:
-    kinds = None if first.kinds is None or second.kinds is None else first.kinds | second.kinds
-    return Channel(first.key, first.label, kinds, first.service, first.secrets)
+    """A target named twice wants what either entry wants."""
+    routes = tuple(dict.fromkeys(first.routes + second.routes))
+    return Channel(first.key, first.label, EVERYTHING if Route() in routes else routes, first.service, first.secrets)

@@ -15,9 +15,9 @@ from apprise.plugins.email import NotifyEmail
 from sqlite_utils import Database
 
 from notifications.channels import Channel
-from notifications.render import Message, digest_messages, per_change_messages
+from notifications.render import Message, digest_messages, outlook_message, per_change_messages
 from notifications.sample import SAMPLE_ALERTS
-from storage.outbox import mark_failed, mark_sent, pending_alerts
+from storage.outbox import Outlook, mark_failed, mark_sent, pending_alerts
 
 UNKNOWN_FAILURE = "apprise reported a failure without a reason"
 
@@ -51,6 +51,25 @@ def deliver_pending(db: Database, channels: Iterable[Channel], *, per_change: bo
                 mark_failed(db, message.outbox_ids, error)
                 report.failed += len(message.outbox_ids)
                 report.errors.append(f"{channel.label}: {error}")
+    return report
+
+
+def send_outlook(outlook: Outlook, channels: Iterable[Channel], days: int, week_days: int) -> DeliveryReport:
+    """Send each channel the part of ``outlook`` its routes want, as one message; nothing where that part
+    is empty. ``sent`` counts the channels that got one."""
+    report = DeliveryReport()
+    for channel in channels:
+        part = outlook.for_routes(channel.routes)
+        message = outlook_message(part.meetings, part.funding, days, week_days)
+        if message is None:
+            continue
+        error = send_message(channel, message)
+        if error is None:
+            report.sent += 1
+            report.messages += 1
+        else:
+            report.failed += 1
+            report.errors.append(f"{channel.label}: {error}")
     return report
 
 

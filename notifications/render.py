@@ -194,3 +194,41 @@ def _clip(text: str | None) -> str:
         return ""
     text = " ".join(str(text).split())
     return text if len(text) <= MAX_SCRAPED_CHARS else text[: MAX_SCRAPED_CHARS - 1] + "…"
+
+
+def outlook_message(meetings: Sequence[Mapping], funding: Sequence[Mapping], days: int,
+                    week_days: int) -> Message | None:
+    """The weekly outlook: the meetings of the coming ``days`` (soonest first) and the funding changes of
+    the past ``week_days``, each under its project; None when there is nothing to say."""
+    if not meetings and not funding:
+        return None
+    sections = []   # (heading, [(project heading, [(line, url)])])
+    if meetings:
+        sections.append((f"Tikšanās nākamajās {days} dienās",
+                         _by_project(meetings, _meeting)))
+    if funding:
+        sections.append((f"Finansējuma izmaiņas pēdējās {week_days} dienās",
+                         _by_project(funding, describe_change)))
+    text = "\n\n".join(
+        f"{heading}\n" + "\n".join(f"{project}\n" + "\n".join(f"  • {line}\n    Avots: {url}" for line, url in items)
+                                    for project, items in projects)
+        for heading, projects in sections)
+    html = "\n".join(
+        f"<h2>{escape(heading)}</h2>" + "".join(
+            f"<h3>{escape(project)}</h3><ul>" + "".join(
+                f"<li>{escape(line)}<br>Avots: {escape(url)}</li>" for line, url in items) + "</ul>"
+            for project, items in projects)
+        for heading, projects in sections)
+    title = f"projwatch: {len(meetings)} tikšanās {days} dienās, {len(funding)} finansējuma izmaiņas"
+    return Message(title=title, text=text, html=html, outbox_ids=())
+
+
+def _by_project(rows: Sequence[Mapping], describe) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Rows grouped under their project's heading (first appearance order), each as (line, page URL)."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        heading = _clip(row["project_title"]) or "Projekts bez nosaukuma"
+        if row.get("acronym") and row["acronym"] != row["project_title"]:
+            heading += f" ({_clip(row['acronym'])})"
+        grouped.setdefault(heading, []).append((describe(row), row.get("page_url") or ""))
+    return list(grouped.items())

@@ -56,10 +56,10 @@ def record_page_facts(db: Database, *, page_url: str, version_id: int | None, pr
 
     ``version_id`` is the ``page_versions`` row the text came from (None if not kept); ``now`` an ISO
     timestamp; ``alert`` False for a baseline run (facts and changes, no outbox rows); ``channels`` maps
-    each channel key to the change kinds it wants (None: every kind in ``ALERT_KINDS``).
+    each channel key to its routes (``storage.outbox.Route``: which changes it wants).
     """
     with db.atomic():
-        page = _PageRecorder(db, page_url, version_id, now)
+        page = _PageRecorder(db, page_url, version_id, now, baseline=not alert)
         for project in projects:
             page.record_project(project)
         page.record_removed_funding()
@@ -93,8 +93,8 @@ def _meeting_value(row: Mapping) -> dict:
 class _PageRecorder:
     """The facts of one page, recorded inside the caller's transaction."""
 
-    def __init__(self, db: Database, page_url: str, version_id: int | None, now: str):
-        self.db, self.page_url, self.version_id, self.now = db, page_url, version_id, now
+    def __init__(self, db: Database, page_url: str, version_id: int | None, now: str, baseline: bool):
+        self.db, self.page_url, self.version_id, self.now, self.baseline = db, page_url, version_id, now, baseline
         self.result = RecordResult()
         self.change_ids: list[tuple[int, str]] = []
         self.previously_stated = self._retire_page_sources()
@@ -371,7 +371,7 @@ class _PageRecorder:
             "kind": kind, "project_id": project_id, "fact_table": table, "fact_id": fact_id,
             "old_value": json.dumps(old, ensure_ascii=False) if old else None,
             "new_value": json.dumps(new, ensure_ascii=False) if new else None,
-            "page_url": self.page_url, "detected_at": self.now,
+            "page_url": self.page_url, "detected_at": self.now, "baseline": self.baseline,
         }).last_pk
         self.change_ids.append((change_id, kind))
         self.result.changes[kind] += 1

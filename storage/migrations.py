@@ -177,8 +177,8 @@ def every_stated_fact(db: Database) -> None:
     """Keep every fact a page states: a partner known only by its country (no name), a figure a page
     states twice (``fact_sources.mentions``), and what each page says a project is
     (``project_statements``), from which the project's programme, names and lead partner are decided;
-    ``projects.title`` names every project, one with no name by its first page's title; and the periods
-    and phases of projects (``periods``)."""
+    ``projects.title`` names every project, one with no name by its first page's title; the periods
+    and phases of projects (``periods``); and which changes a site's baseline recorded (not news)."""
     db["partners"].transform(not_null={"name": False})
     db["fact_sources"].add_column("mentions", int, not_null_default=1)
     db["project_statements"].create(
@@ -191,6 +191,7 @@ def every_stated_fact(db: Database) -> None:
     db["project_statements"].create_index(["page_url", "project_id"], unique=True)
     db["project_statements"].create_index(["project_id"])
     db["projects"].add_column("title", str)
+    db["changes"].add_column("baseline", bool, not_null_default=False)
     db["periods"].create(
         {"id": int, "project_id": int, "key": str, "start": str, "end": str, "label": str, "first_seen": str,
          "last_seen": str},

@@ -6,15 +6,46 @@ leaves it pending, counting ``attempts`` and keeping ``last_error``, so the next
 good must not be retried forever; staff see such rows in Datasette).
 """
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlite_utils import Database
+
+from storage.identity import acronym_key, normalise
 
 # What a channel may be sent. ``new_project`` is recorded but not alerted: staff asked for meetings,
 # funding, and word when a site stops working (and starts again).
 ALERT_KINDS = frozenset({"new_meeting", "new_funding", "changed_funding", "removed_funding",
                          "site_unhealthy", "site_recovered"})
-Channels = Mapping[str, Collection[str] | None]   # channel key -> the kinds it wants (None: all)
+
+
+@dataclass(frozen=True)
+class Route:
+    """Which changes a channel wants. Each sort of condition that is given must hold; within a sort, any
+    value will do; None: no condition of that sort (an empty route wants every alerted change)."""
+
+    kinds: frozenset[str] | None = None         # change kinds
+    sites: frozenset[str] | None = None         # site names of the site list
+    programmes: frozenset[str] | None = None    # programme keys
+    projects: frozenset[str] | None = None      # names or acronyms a project is known by, as tagged
+
+    def wants(self, kind: str, site: str | None, programme: str | None, alias_keys: Collection[str]) -> bool:
+        return (kind in (ALERT_KINDS if self.kinds is None else self.kinds)
+                and (self.sites is None or site in self.sites)
+                and (self.programmes is None or programme in self.programmes)
+                and (self.projects is None or bool(project_keys(self.projects) & set(alias_keys))))
+
+
+def project_keys(aliases: Iterable[str]) -> set[str]:
+    """The alias keys a project tag matches: its name form and its acronym form ("project:di4c",
+    "project:pilsetu-digitalas-inovacijas" — tags have no spaces)."""
+    return {key for alias in aliases for key in (normalise(alias), acronym_key(alias))} - {""}
+
+
+#: Channel key -> its routes: the channel wants a change any of them wants (a target named twice in
+#: the config has two).
+Channels = Mapping[str, Sequence[Route]]
+EVERYTHING = (Route(),)
 
 MAX_ATTEMPTS = 100  # about two days of a run every 30 minutes
 ERROR_LIMIT = 500
@@ -34,14 +65,26 @@ ORDER BY projects.id NULLS FIRST, changes.id
 """
 
 
+SUBJECT_SQL = """
+SELECT coalesce(changes.site, pages.site), projects.programme,
+       (SELECT group_concat(key, char(31)) FROM project_aliases WHERE project_id = changes.project_id)
+FROM changes
+LEFT JOIN pages ON pages.url = changes.page_url
+LEFT JOIN projects ON projects.id = changes.project_id
+WHERE changes.id = ?
+"""
+
+
 def queue_alerts(db: Database, changes: Iterable[tuple[int, str]], channels: Channels, now: str) -> int:
-    """Owe each channel the ``(change id, kind)`` pairs it wants; return how many rows were queued."""
-    rows = [
-        {"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
-        for change_id, kind in changes
-        for channel, wanted in channels.items()
-        if kind in (ALERT_KINDS if wanted is None else wanted)
-    ]
+    """Owe each channel the ``(change id, kind)`` pairs its route wants, decided now, when the change is
+    recorded (a later edit of the routes never re-sends an old change); return how many rows were queued."""
+    rows = []
+    for change_id, kind in changes:
+        site, programme, aliases = db.execute(SUBJECT_SQL, [change_id]).fetchone()
+        alias_keys = aliases.split("\x1f") if aliases else []
+        rows += [{"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
+                 for channel, routes in channels.items()
+                 if any(route.wants(kind, site, programme, alias_keys) for route in routes)]
     db["outbox"].insert_all(rows, ignore=True)
     return len(rows)
 
@@ -79,3 +122,68 @@ def mark_failed(db: Database, outbox_ids: Iterable[int], error: str, max_attempt
                 " WHERE id = ? AND status = 'pending'",
                 [error[:ERROR_LIMIT], max_attempts, outbox_id],
             )
+
+
+OUTLOOK_MEETINGS_SQL = """
+SELECT meetings.*, projects.title AS project_title, projects.acronym, projects.programme,
+       (SELECT pages.site FROM fact_sources JOIN pages ON pages.url = fact_sources.page_url
+        WHERE fact_table = 'meetings' AND fact_id = meetings.id ORDER BY fact_sources.current DESC,
+              fact_sources.first_seen LIMIT 1) AS site,
+       (SELECT page_url FROM fact_sources WHERE fact_table = 'meetings' AND fact_id = meetings.id
+        ORDER BY current DESC, first_seen LIMIT 1) AS page_url,
+       (SELECT group_concat(key, char(31)) FROM project_aliases WHERE project_id = meetings.project_id) AS alias_keys
+FROM meetings JOIN projects ON projects.id = meetings.project_id
+WHERE meetings.start >= ? AND meetings.start <= ? AND meetings.start NOT LIKE '--%'
+ORDER BY meetings.start, meetings."end", projects.title
+"""
+
+OUTLOOK_FUNDING_SQL = """
+SELECT changes.id AS change_id, changes.kind, changes.old_value, changes.new_value, changes.page_url,
+       changes.detected_at, projects.id AS project_id, projects.title AS project_title, projects.acronym,
+       projects.programme, coalesce(changes.site, pages.site) AS site,
+       (SELECT group_concat(key, char(31)) FROM project_aliases WHERE project_id = changes.project_id) AS alias_keys
+FROM changes
+JOIN projects ON projects.id = changes.project_id
+LEFT JOIN pages ON pages.url = changes.page_url
+WHERE changes.kind IN ('new_funding', 'changed_funding', 'removed_funding') AND changes.detected_at >= ?
+  AND NOT changes.baseline
+ORDER BY projects.title, changes.id
+"""
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What a weekly outlook may tell: the meetings of the coming days and the funding changes of the
+    past week, each row with what routing needs (kind, site, programme, alias keys)."""
+
+    meetings: list[dict]
+    funding: list[dict]
+
+    def for_routes(self, routes: Sequence[Route]) -> "Outlook":
+        """The part of the outlook that ``routes`` want (meetings are wanted as ``new_meeting``)."""
+        def wanted(row: dict, kind: str) -> bool:
+            keys = row["alias_keys"].split("\x1f") if row["alias_keys"] else []
+            return any(route.wants(kind, row["site"], row["programme"], keys) for route in routes)
+        return Outlook([row for row in self.meetings if wanted(row, "new_meeting")],
+                       [row for row in self.funding if wanted(row, row["kind"])])
+
+
+def outlook(db: Database, today: str, until: str, changes_since: str) -> Outlook:
+    """Meetings starting from ``today`` to ``until`` (ISO dates), soonest first, and the funding changes
+    detected since ``changes_since`` (an ISO timestamp; not a site's baseline), with their values decoded."""
+    meetings = list(db.query(OUTLOOK_MEETINGS_SQL, [today, until]))
+    funding = [{**row, "old_value": json.loads(row["old_value"]) if row["old_value"] else None,
+                "new_value": json.loads(row["new_value"]) if row["new_value"] else None}
+               for row in db.query(OUTLOOK_FUNDING_SQL, [changes_since])]
+    return Outlook(meetings, funding)
+
+
+def unknown_project_tags(db: Database, aliases: Iterable[str]) -> list[str]:
+    """The tagged project aliases that no stored project is known by (yet)."""
+    unknown = []
+    for alias in sorted(set(aliases)):
+        keys = sorted(project_keys([alias]))
+        marks = ", ".join("?" * len(keys))
+        if not db.execute(f"SELECT 1 FROM project_aliases WHERE key IN ({marks}) LIMIT 1", keys).fetchone():
+            unknown.append(alias)
+    return unknown

@@ -5,6 +5,7 @@ import pytest
 
 from storage import open_db
 from storage.facts import record_page_facts
+from storage.outbox import EVERYTHING
 
 NOW = "2026-01-10T08:00:00+00:00"
 
@@ -31,7 +32,7 @@ def record(db, add_page):
     def run(url, projects, *, now=NOW, alert=True, channels=None):
         version_id = add_page(url)
         return record_page_facts(db, page_url=url, version_id=version_id, projects=projects, now=now,
-                                 alert=alert, channels={"mail": None} if channels is None else channels)
+                                 alert=alert, channels={"mail": EVERYTHING} if channels is None else channels)
     return run
 
 

@@ -4,6 +4,7 @@ import json
 import pytest
 
 from storage.facts import record_page_facts
+from storage.outbox import EVERYTHING, Route
 
 NOW = "2026-01-10T08:00:00+00:00"  # the ``record`` fixture's default time
 LATER = "2026-01-10T08:30:00+00:00"
@@ -136,8 +137,9 @@ def test_baseline_records_facts_but_queues_no_alerts(db, record, facts):
 
 
 def test_outbox_rows_follow_channel_wishes(db, record, facts):
-    channels = {"mail-all": None, "mail-funding": {"new_funding", "changed_funding", "removed_funding"},
-                "tg-meetings": {"new_meeting"}}
+    channels = {"mail-all": EVERYTHING,
+                "mail-funding": (Route(kinds=frozenset({"new_funding", "changed_funding", "removed_funding"})),),
+                "tg-meetings": (Route(kinds=frozenset({"new_meeting"})),)}
     record(A, [facts.project("Pilsētu digitālās inovācijas", meetings=[facts.meeting("2021-11-23")],
                              funding=[facts.funding(747365.12)])], channels=channels)
 
@@ -164,7 +166,7 @@ def test_a_failure_rolls_the_whole_page_back(db, add_page, facts):
 
     with pytest.raises(AttributeError):
         record_page_facts(db, page_url=A, version_id=version_id, projects=projects, now=NOW, alert=True,
-                          channels={"mail": None})
+                          channels={"mail": EVERYTHING})
 
     assert db["projects"].count == 0 and db["changes"].count == 0 and db["outbox"].count == 0
 

@@ -1,12 +1,12 @@
 """The outbox: pending rows per channel, sent rows never again, failed ones retried, then given up."""
-from storage.outbox import mark_failed, mark_sent, pending_alerts
+from storage.outbox import EVERYTHING, mark_failed, mark_sent, pending_alerts
 
 A = "https://digitalaiscentrs.lv/jaunumi/2021/a"
 
 
 def queue_two(record, facts):
     record(A, [facts.project("Pilsētu digitālās inovācijas", meetings=[facts.meeting("2021-11-23")],
-                             funding=[facts.funding(747365.12)])], channels={"mail": None, "tg": None})
+                             funding=[facts.funding(747365.12)])], channels={"mail": EVERYTHING, "tg": EVERYTHING})
 
 
 def test_pending_alerts_carry_the_change_and_its_project(db, record, facts):

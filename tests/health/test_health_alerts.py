@@ -1,6 +1,7 @@
 """A site that stops working gets one alert per incident, and one when it works again."""
 from storage import open_db
 from storage.health import update_site_health
+from storage.outbox import EVERYTHING, Route
 from tests.replica.site import Fault
 
 NOW = "2026-11-21T12:00:00+00:00"
@@ -8,7 +9,7 @@ NOW = "2026-11-21T12:00:00+00:00"
 
 def test_state_flips_alert_once_each(tmp_path):
     db = open_db(tmp_path / "h.db")
-    channels = {"mail": None, "meetings-only": frozenset({"new_meeting"})}
+    channels = {"mail": EVERYTHING, "meetings-only": (Route(kinds=frozenset({"new_meeting"})),)}
     assert update_site_health(db, "x", None, "https://x.lv", NOW, channels) is None
     assert update_site_health(db, "x", "down", "https://x.lv", NOW, channels) == "site_unhealthy"
     assert update_site_health(db, "x", "still down", "https://x.lv", NOW, channels) is None

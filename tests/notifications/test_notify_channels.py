@@ -3,6 +3,7 @@ import pytest
 
 from notifications import ChannelError
 from notifications.channels import build_channels, channel_wishes
+from storage.outbox import EVERYTHING, Route
 from tests.notifications.conftest import TELEGRAM_TOKEN, TELEGRAM_URL
 
 MAIL = "mailto://user:s3cretPass@mail.example.lv?to=staff@example.lv"
@@ -64,8 +65,8 @@ urls:
   - {HOOK}
 """)
     wishes = list(channel_wishes(build_channels(config_path=config, environ={})).values())
-    assert wishes == [frozenset({"new_funding", "changed_funding", "removed_funding"}),
-                      frozenset({"new_meeting", "changed_funding"}), None]
+    assert wishes == [(Route(kinds=frozenset({"new_funding", "changed_funding", "removed_funding"})),),
+                      (Route(kinds=frozenset({"new_meeting", "changed_funding"})),), EVERYTHING]
 
 
 def test_config_adds_to_cli_urls(tmp_path):

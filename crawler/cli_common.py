@@ -1,0 +1,87 @@
+"""What the ``projwatch`` verbs share: the user's-error exception, exit codes, the common options, the
+run lock, and reading the site list and the notification targets. The verbs import this module and
+nothing of each other; ``crawler.cli`` only gathers them into one command."""
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from filelock import FileLock, Timeout
+
+from crawler.extract.programmes import PROGRAMME_ALIASES, PROJECT_NUMBER_PREFIXES, WEAK_ALIASES
+from crawler.sites import Site, SiteListError, load_sites
+from notifications import ChannelError
+from notifications.channels import ENV_VAR, Channel, build_channels, route_tags
+
+
+class UserError(click.ClickException):
+    """Bad input from the user (a file, a setting, a URL): one line on stderr, exit 2."""
+
+    exit_code = 2
+
+
+EXIT_LOCKED = 75   # EX_TEMPFAIL: another run holds the lock; cron tries again next time
+EXIT_SITE_FAILED = 1
+EXIT_STORAGE = 74  # EX_IOERR: the database failed mid-run (disk full, locked); what was stored stays
+
+sites_option = click.option(
+    "--sites", "sites_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_SITES",
+    default="sites.toml", show_default=True, help="The site list (env PROJWATCH_SITES).")
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PROJWATCH_DB",
+    default="projwatch.db", show_default=True, help="The SQLite database (env PROJWATCH_DB).")
+
+
+@contextmanager
+def run_lock(db_path: Path):
+    """The database's run lock: one projwatch writer at a time; a second one exits at once (75)."""
+    lock = FileLock(f"{db_path}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
+        sys.exit(EXIT_LOCKED)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def load_site_list(path: Path) -> list[Site]:
+    """The site list at ``path``; a bad one is the user's error (exit 2)."""
+    try:
+        return load_sites(path)
+    except SiteListError as error:
+        raise UserError(str(error)) from None
+
+
+#: The programme keys a ``programme:KEY`` tag may name: every key the extractor gives.
+PROGRAMME_KEYS = frozenset(key for key, _ in (*PROGRAMME_ALIASES, *WEAK_ALIASES, *PROJECT_NUMBER_PREFIXES))
+
+
+def notify_options(command):
+    """The options that name notification targets, shared by ``run``, ``outlook`` and ``notify-test``."""
+    command = click.option(
+        "--notify-config", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+        help="An apprise YAML config file; tags 'funding', 'meetings', 'health', 'site:NAME', "
+             "'programme:KEY' and 'project:ALIAS' route alerts.")(command)
+    return click.option(
+        "--notify", "notify_urls", multiple=True, metavar="URL",
+        help=f"An apprise URL to send to (repeatable; default: ${ENV_VAR}, space-separated).")(command)
+
+
+def load_channels(notify_urls: tuple[str, ...], notify_config: Path | None,
+                  sites: list[Site] | None = None) -> list[Channel]:
+    """The targets named by the options; a bad one, or (given the site list) a tag naming a site or a
+    programme that does not exist, is the user's error (exit 2)."""
+    try:
+        channels = build_channels(notify_urls, notify_config)
+    except ChannelError as error:
+        raise UserError(str(error)) from error
+    if sites is not None:
+        for sort, known in (("site", {site.name for site in sites}), ("programme", PROGRAMME_KEYS)):
+            unknown = sorted(route_tags(channels, sort) - known)
+            if unknown:
+                raise UserError(f"notify config {notify_config}: tag '{sort}:{unknown[0]}' names no {sort} "
+                                f"(known: {', '.join(sorted(known))})")
+    return channels
