@@ -14,11 +14,22 @@ from dataclasses import dataclass
 from .places import HOME_COUNTRY, find_places
 
 #: Nouns that make a phrase a body (an organisation), in Latvian and English.
-BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|skol\w*"
+BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|skol(?!ēn)\w*"
               r"|biedrīb\w*|asociācij\w*|muzej\w*|bibliotēk\w*|tehnikum\w*|park\w*|koledž\w*|iestād\w*"
               r"|pārstāvj\w*|delegācij\w*|(?i:planning region|municipality|city council|university|agency)"
               # Estonian and Lithuanian local bodies in Latvian: "Võru pagasts", "Valgas apriņķis"
               r"|pagast\w*|apriņķ\w*")
+
+#: More nouns of a body, seen only after a country's name ("Baltkrievijas Braslavas rajona izpildkomiteja"):
+#: schools by their kind, the bodies of Belarusian and Russian districts, and other organisations.
+FOREIGN_BODY_NOUNS = (r"vidusskol\w*|pamatskol\w*|ģimnāzij\w*|izpildkomitej\w*|administrācij\w*|organizācij\w*"
+                      r"|institūcij\w*|fond(?:s|a|am|u)\b")
+
+#: Groups of people who come from a body of a country, in the nominative or dative ("Polijas seniori",
+#: "Igaunijas kolēģiem", "Krievijas puse"); a genitive ("Slovēnijas skolēnu grupa") is rather a group of
+#: ours that went there, so it is left out.
+GROUP_NOUNS = (r"skolēn(?:i|iem)|jaunieš(?:i|iem)|skolotāj(?:i|iem)|senior(?:i|iem)|kolēģ(?:i|iem)|pārstāv(?:ji|jiem)"
+               r"|delegācij(?:a|ai)|dalībniek(?:i|iem)|partner(?:i|is|iem|im|us|u)|pus(?:e|i)")
 
 #: Plural dative and locative endings: "Latgales reģiona pašvaldībām" is many unnamed bodies, not one.
 PLURAL_ENDINGS = ("ām", "ās", "iem", "os")
@@ -58,18 +69,37 @@ _LIST_MARKER = re.compile(
     # English: "Partners: A (Estonia), B and C", "The other partners are …", "Its partners include …"
     r"|are\s+|include\s+)(?=\S)"
 )
-_COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*(?:[:–—-]|,\s*(?:tostarp|t\.\s?sk\."
-                           r"|tai skaitā|to skaitā|proti|no tām))\s*")
+#: "partneri no 6 valstīm: …", "no 8 valstīm (Vācija, …)", "Projekta dalībvalstis: …", "partnervalstis – …".
+_COUNTRY_LIST = re.compile(r"(?i)(?:(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*(?:[:–—(-]|,\s*(?:tostarp|t\.\s?sk\."
+                           r"|tai skaitā|to skaitā|proti|no tām))|\b(?:dalīb|partner)valst\w*\s*[:–—-])\s*")
 _FROM = re.compile(r"(?i)\s*no\s+")
 _PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+(?:no|from)\s+")
+_UNKNOWN_TOWN = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]+\s+")
 _GENERIC_PARTNER = re.compile(r"(?i)\bsadarbības\s+$")
 #: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
 _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|institūcij|universitāt|augstskol|pilsēt"
                            r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist)\w*\s+no\s+")
-_TAKING_PART = re.compile(r"(?i)\b(?:piedalās|piedalījās|piedalīsies|sadarboj\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
+_TAKING_PART = re.compile(r"(?i)\b(?:piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
+#: Words of going somewhere: a foreign body named after one is where we went ("apmeklēja Lietuvas skolu").
+_WENT_TO = re.compile(r"(?i)\b(?:apmeklēj\w*|devā(?:s|mies)|brauc\w*|brauciens|ekskursij\w*|iepazīt\w*)")
+#: A body or group right after a country's genitive ("Igaunijas Mulgi pagasta pašvaldība", "Polijas
+#: seniori", "Beļģijas pilsētas Ģentes pašvaldības"), up to three words apart.
+#: A region ("Latvijas un Lietuvas pierobežas reģionos") is an area, and a body in the plural dative or
+#: locative is many unnamed ones; neither is a partner.
+_AFTER_COUNTRY = re.compile(rf"(?:\s+(?:un\s+)?[\w“”„\"-]+){{0,2}}?\s+(?:(?!reģion)(?P<body>{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})"
+                            rf"|(?:{GROUP_NOUNS})\b)")
+#: A partner, or a body where the sentence says it takes part, right before a country in the locative
+#: ("partneriem Lietuvā", "sadarbosies ar skolām Somijā, Grieķijā un Rumānijā").
+_PARTNER_BEFORE = re.compile(r"(?i)\bpartner\w*\s+$")
+_BODY_BEFORE = re.compile(rf"(?i)(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS}|{GROUP_NOUNS})\s+$")
+#: The site's own body on a page of a cooperation programme: it writes of itself ("mūsu skola", "mēs"),
+#: or names a body after a word that is no foreign place ("Kolkas skolas skolēni").
+_OWN_BODY = re.compile(r"(?i)\b(?:mūsu|mēs|mums)\b")
+_NAMED_BODY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+(?:as|es|us|u))\s+(?:skol|bibliotēk|muzej|pašvaldīb|biedrīb|centr"
+                         r"|dome|ģimnāzij|vidusskol|pamatskol)\w*")
 _VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|ieradās|ierodas|apciemoj\w*)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
@@ -188,9 +218,17 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
     elif _TAKING_PART.search(sentence):
         matches += _MEMBERS_FROM.finditer(sentence)
     for match in matches:
-        partners += [Partner(None, code, False, offset + match.start())
-                     for code in _leading_countries(sentence[match.end():])]
+        rest = sentence[match.end():]
+        codes = _leading_countries(rest) or _country_after_town(rest)
+        partners += [Partner(None, code, False, offset + match.start()) for code in codes]
     return partners
+
+
+def _country_after_town(text: str) -> list[str]:
+    """"(partneri no) Antslas Igaunijā": a town we do not know, then its country."""
+    town = _UNKNOWN_TOWN.match(text)
+    places = find_places(text[town.end():town.end() + 40]) if town else []
+    return [places[0].code] if places and places[0].begin == 0 and places[0].is_country else []
 
 
 def _leading_countries(text: str) -> list[str]:
@@ -202,6 +240,42 @@ def _leading_countries(text: str) -> list[str]:
         codes.append(place.code)
         position = place.end
     return codes
+
+
+def _countries_beside(sentence: str, offset: int) -> list[Partner]:
+    """Foreign countries whose bodies the sentence names: a country's genitive before a body or group
+    ("Igaunijas Mulgi pagasts", "viesojās Polijas seniori"), or a locative after a partner, or after a body
+    that takes part ("partneriem Lietuvā", "sadarbojas ar skolām Somijā un Grieķijā"). A body named after
+    a word of going there ("apmeklēja Lietuvas skolu") is only a place visited."""
+    partners: list[Partner] = []
+    taking_part = bool(_TAKING_PART.search(sentence))
+    end = 0
+    for place in find_places(sentence):
+        if not place.is_country or place.begin < end or place.case not in ("gen", "loc"):
+            continue
+        before = sentence[:place.begin]
+        codes = _leading_countries(sentence[place.begin:])
+        end = place.begin + _leading_end(sentence[place.begin:])
+        if place.case == "gen":
+            body = _AFTER_COUNTRY.match(sentence, end)
+            found = (body is not None and not (body["body"] or "").endswith(PLURAL_ENDINGS)
+                     and not _WENT_TO.search(before))
+        else:
+            found = bool(_PARTNER_BEFORE.search(before)) or (
+                taking_part and bool(_BODY_BEFORE.search(before)) and not _WENT_TO.search(before))
+        if found:
+            partners += [Partner(None, code, False, offset + place.begin) for code in codes if code != HOME_COUNTRY]
+    return partners
+
+
+def _leading_end(text: str) -> int:
+    """Where the list of countries that opens ``text`` ends."""
+    position = 0
+    for place in find_places(text):
+        if not place.is_country or _LIST_GLUE.fullmatch(text[position:place.begin]) is None:
+            break
+        position = place.end
+    return position
 
 
 def _bracketed(sentence: str, offset: int) -> list[Partner]:
@@ -255,13 +329,23 @@ def find_bodies(text: str) -> list[Body]:
     return bodies
 
 
-def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | None) -> list[Partner]:
+def _names_own_body(text: str) -> bool:
+    """Whether a page names a body of its own site's country (see ``_OWN_BODY`` and ``_NAMED_BODY``)."""
+    if _OWN_BODY.search(text):
+        return True
+    return any(not [p for p in find_places(m.group(1)) if p.code != HOME_COUNTRY] for m in _NAMED_BODY.finditer(text))
+
+
+def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | None,
+                  cooperation_programme: bool = False) -> list[Partner]:
     """Every partner the page names, in order, with the home country added where the project is a
-    cooperation: a foreign partner, a cooperation programme or two home bodies working together."""
+    cooperation: a foreign partner, a cooperation programme or two home bodies working together.
+    ``cooperation_programme`` marks a programme of cooperation outside the README's keys (Comenius, …)."""
     partners: list[Partner] = []
     for sentence, offset in sentences:
         partners += (_lead_before(sentence, offset) + _listed(sentence, offset) + _country_lists(sentence, offset)
                      + _bracketed(sentence, offset) + _nationalities(sentence, offset)
+                     + _countries_beside(sentence, offset)
                      + _agreement_partners(sentence, offset, text))
     bodies = [b for b in find_bodies(text) if not b.is_plural]
     programme_countries = PROGRAMME_COUNTRIES.get(programme or "", frozenset())
@@ -269,10 +353,10 @@ def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | 
                  if code != HOME_COUNTRY and code in programme_countries]
     home_bodies = [b for b in bodies if HOME_COUNTRY in b.countries]
     home_places = {place for b in home_bodies for place in b.places}
-    cooperation = (any(p.country and p.country != HOME_COUNTRY for p in partners)
-                   or programme in COOPERATION_PROGRAMMES or len(home_places) > 1)
-    if cooperation and not any(p.country == HOME_COUNTRY for p in partners):
+    by_programme = cooperation_programme or programme in COOPERATION_PROGRAMMES
+    foreign = any(p.country and p.country != HOME_COUNTRY for p in partners)
+    if (foreign or by_programme or len(home_places) > 1) and not any(p.country == HOME_COUNTRY for p in partners):
         partners += [Partner(b.name, HOME_COUNTRY, False, b.begin) for b in home_bodies[:1]]
-        if not home_bodies and any(p.country != HOME_COUNTRY for p in partners):
+        if not home_bodies and (foreign or (by_programme and _names_own_body(text))):
             partners.append(Partner(None, HOME_COUNTRY, False, 0))
     return sorted(partners, key=lambda p: p.begin)

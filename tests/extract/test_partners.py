@@ -9,7 +9,7 @@ from . import load_cases
 @pytest.mark.parametrize("case", load_cases("partners"))
 def test_partner_countries(case):
     sentences = [(s.text, s.start) for s in split_sentences(case["text"])]
-    partners = find_partners(sentences, case["text"], case["programme"])
+    partners = find_partners(sentences, case["text"], case["programme"], case.get("cooperation", False))
     assert sorted({p.country for p in partners if p.country}) == case["expect"]
 
 
