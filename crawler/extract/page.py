@@ -27,6 +27,13 @@ _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)
 _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b|\biniciatīv(?:a|ā|ai)\b"
                              r"|\bnetwork\b|\bpartnership\b|\binitiative\b|\btaking part in\b|\btakes part in\b"
                              r"|\bparticipat(?:es|ing) in\b")
+#: A project named right after its programme is one project: "Interreg … programmas projektu, kurā …",
+#: "Erasmus+ skolu sadarbības partnerību" ("projektu" also is "of projects": only before a clause or a name).
+_PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?(?:projekt(?:s|a|ā|am)\b|partnerīb(?:a|u|ā)\b"
+                                r"|projektu(?=\s*[,.;:(“\"„]|\s+(?:par|kur\w*|kas|ar)\b))"
+                                r"|\b(?:sadarbības|skolu|stratēģisk\w*|daudzpusēj\w*)\s+partnerīb(?:a|u|ā|as)\b")
+#: A programme named in a sentence about its partners: "darbs ar sadarbības partneriem programmā Comenius".
+_WITH_PARTNERS = re.compile(r"(?i)\bpartner(?:i|iem|us|u)\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject|\bnetwork\b|\bpartnership\b")
 #: "Project" words that name a draft document, not a project: "lēmuma projekts", "tehniskais projekts".
 _DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīkojuma|līguma|plānojuma|tehnisk\w*"
@@ -35,7 +42,10 @@ _DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīk
 #: "lai sagatavotu projekta pieteikumu Interreg … programmas nākamajam uzsaukumam".
 _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesniegum)\w*|\bpotenciāl\w*\s+"
                           r"(?:projektu\s+)?(?:iesniedzēj|pieteicēj|partner)\w*|\bprojekt\w* ide\w*"
-                          r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\bnākam\w*\s+(?:projektu\s+)?uzsaukum\w*")
+                          r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\bnākam\w*\s+(?:projektu\s+)?uzsaukum\w*"
+                          # "pieteikumu sagatavošanai", "atrast sadarbības partnerus", "kā iesaistīties … programmā"
+                          r"|\bpieteikum\w*\s+sagatavo\w*|\b(?:atrast|meklēt|satikt)\s+(?:\w+\s+)?partner\w*"
+                          r"|\b(?:iesaistīties|pieteikties|piedalīties)\s+(?:\S+\s+){0,6}?(?:programm|konkurs|uzsaukum)\w*")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -100,7 +110,10 @@ def _shows_a_project(sentences: list[Sentence], names: list[ProjectName], has_nu
     for mention in programmes:
         at = bisect.bisect_right(starts, mention.begin) - 1     # the sentence the mention stands in
         sentence = sentences[at] if at >= 0 else None
-        if sentence is not None and sentence.paragraph in paragraphs and not _PREPARATION.search(sentence.text):
+        if sentence is None or _PREPARATION.search(sentence.text):
+            continue
+        after = sentence.text[mention.end - sentence.start:]
+        if sentence.paragraph in paragraphs or _PROGRAMME_PROJECT.search(after) or _WITH_PARTNERS.search(sentence.text):
             return True
     return False
 
@@ -159,7 +172,8 @@ def _build_projects(text: str, published: Published) -> list[Project]:
             meetings.setdefault((meeting.start, meeting.end), meeting)
         periods += find_periods(sentence.text, sentence.start, published, dates)
     page_programme = programmes[0].key if programmes else None
-    partners = find_partners([(s.text, s.start) for s in sentences], text, page_programme)
+    partners = find_partners([(s.text, s.start) for s in sentences], text, page_programme,
+                             any(m.cooperation for m in programmes))
 
     projects = [Project(n.name, n.name_en, n.acronym, _programme_for(n.begin, programmes)) for n in names]
     projects = projects or [Project(programme=page_programme)]
