@@ -106,6 +106,13 @@ _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
 _NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+partner\w*")
 _NAME_WITH_COUNTRY = re.compile(r"([A-ZĀČĒĢĪĶĻŅŠŪŽ][^()\n,;:.]{0,60}?)\s*\(([^()]{2,30})\)")
 _BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS})\b)")
+#: A project's quoted name speaks of places, not of its partners: "projektā „Tūrisma attīstība Latgales –
+#: Utenas pārrobežu reģionā”".
+_PROJECT_NAME = re.compile(r"(?i)projekt\w*\s+[“\"„«]([^“”\"„«»\n]{3,200})[”\"“»]")
+#: A body's name stays within its sentence: "Jelgava, 17. jūl., LETA. Bauskas novada dome" is of Bauska only.
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+#: How many short lines after "Projekta partneri:" may be its list, and how long one of them may be.
+LIST_LINES, LIST_LINE_LENGTH = 8, 120
 #: How many words before a body noun may name its place: "Smiltenes un Tukuma novadu pašvaldība".
 BODY_NAME_WORDS = 5
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:un|and(?:\s+the)?)\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ“\"„])|\s*;\s*")
@@ -317,7 +324,7 @@ def find_bodies(text: str) -> list[Body]:
     """Organisations named after a place: "Smiltenes un Tukuma novadu pašvaldību", "Vidzeme planning region"."""
     bodies = []
     for noun in _BODY_NOUN.finditer(text):
-        line = text[max(0, noun.start() - 80):noun.start()].rsplit("\n", 1)[-1]
+        line = _SENTENCE_END.split(text[max(0, noun.start() - 80):noun.start()].rsplit("\n", 1)[-1])[-1]
         words = " ".join(line.split()[-BODY_NAME_WORDS:])
         places = [p for p in find_places(words) if not p.is_country]
         if not places:
@@ -327,6 +334,20 @@ def find_bodies(text: str) -> list[Body]:
         bodies.append(Body(name, tuple(dict.fromkeys(p.code for p in places)), tuple(p.lemma for p in places),
                            plural, noun.start()))
     return bodies
+
+
+def _with_list_lines(sentences: list[tuple[str, int]], at: int) -> str:
+    """A sentence that ends in a colon, with the short lines after it as the items of its list
+    ("Projekta partneri:" / "Biržu rajona pašvaldība" / "Biržai, Lietuva")."""
+    sentence = sentences[at][0]
+    if not sentence.endswith(":"):
+        return sentence
+    lines = []
+    for line, _ in sentences[at + 1:at + 1 + LIST_LINES]:
+        if len(line) > LIST_LINE_LENGTH or line.endswith(":"):
+            break
+        lines.append(line.rstrip(" .;"))
+    return f"{sentence} {', '.join(lines)}"
 
 
 def _names_own_body(text: str) -> bool:
@@ -342,12 +363,14 @@ def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | 
     cooperation: a foreign partner, a cooperation programme or two home bodies working together.
     ``cooperation_programme`` marks a programme of cooperation outside the README's keys (Comenius, …)."""
     partners: list[Partner] = []
-    for sentence, offset in sentences:
-        partners += (_lead_before(sentence, offset) + _listed(sentence, offset) + _country_lists(sentence, offset)
+    for at, (sentence, offset) in enumerate(sentences):
+        partners += (_lead_before(sentence, offset) + _listed(_with_list_lines(sentences, at), offset)
+                     + _country_lists(sentence, offset)
                      + _bracketed(sentence, offset) + _nationalities(sentence, offset)
                      + _countries_beside(sentence, offset)
                      + _agreement_partners(sentence, offset, text))
-    bodies = [b for b in find_bodies(text) if not b.is_plural]
+    names = [m.span(1) for m in _PROJECT_NAME.finditer(text)]
+    bodies = [b for b in find_bodies(text) if not b.is_plural and not any(a <= b.begin < z for a, z in names)]
     programme_countries = PROGRAMME_COUNTRIES.get(programme or "", frozenset())
     partners += [Partner(b.name, code, False, b.begin) for b in bodies for code in b.countries
                  if code != HOME_COUNTRY and code in programme_countries]
