@@ -374,7 +374,8 @@ def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | 
     programme_countries = PROGRAMME_COUNTRIES.get(programme or "", frozenset())
     partners += [Partner(b.name, code, False, b.begin) for b in bodies for code in b.countries
                  if code != HOME_COUNTRY and code in programme_countries]
-    home_bodies = [b for b in bodies if HOME_COUNTRY in b.countries]
+    # a body of home alone before one named with a foreign place too ("Rūjienas un Mulgi pagasta")
+    home_bodies = sorted((b for b in bodies if HOME_COUNTRY in b.countries), key=lambda b: len(b.countries))
     home_places = {place for b in home_bodies for place in b.places}
     by_programme = cooperation_programme or programme in COOPERATION_PROGRAMMES
     foreign = any(p.country and p.country != HOME_COUNTRY for p in partners)
