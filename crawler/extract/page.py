@@ -101,12 +101,12 @@ def _speaks_of_project(text: str, pattern: re.Pattern = _ANY_PROJECT) -> bool:
     return bool(pattern.search(text)) and bool(pattern.search(_DRAFT.sub("", text)))
 
 
-def _shows_a_project(sentences: list[Sentence], names: list[ProjectName], has_number: bool,
-                     programmes: list[ProgrammeMention]) -> bool:
-    if names or has_number:
-        return True
+def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMention]) -> list[ProgrammeMention]:
+    """The mentions of programmes that fund a project here: in a paragraph that speaks of one project,
+    right before one, or in a sentence about partners; never where a project is only being prepared."""
     paragraphs = {s.paragraph for s in sentences if _speaks_of_project(s.text, _SINGLE_PROJECT)}
     starts = [s.start for s in sentences]
+    found = []
     for mention in programmes:
         at = bisect.bisect_right(starts, mention.begin) - 1     # the sentence the mention stands in
         sentence = sentences[at] if at >= 0 else None
@@ -114,8 +114,8 @@ def _shows_a_project(sentences: list[Sentence], names: list[ProjectName], has_nu
             continue
         after = sentence.text[mention.end - sentence.start:]
         if sentence.paragraph in paragraphs or _PROGRAMME_PROJECT.search(after) or _WITH_PARTNERS.search(sentence.text):
-            return True
-    return False
+            found.append(mention)
+    return found
 
 
 def _outermost(meetings: list[Meeting]) -> list[Meeting]:
@@ -158,7 +158,8 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
     programmes = find_programmes(text)
-    if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
+    funding_programmes = _project_programmes(sentences, programmes)
+    if not (names or find_project_numbers(text) or funding_programmes):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
         return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
@@ -177,6 +178,13 @@ def _build_projects(text: str, published: Published) -> list[Project]:
 
     projects = [Project(n.name, n.name_en, n.acronym, _programme_for(n.begin, programmes)) for n in names]
     projects = projects or [Project(programme=page_programme)]
+    # a programme that funds a project here but none of those named ("vienu … programmas ietvaros, otru –
+    # Rīcības programmas ietvaros") stands for one more project, unnamed
+    held = {p.programme for p in projects}
+    for key in dict.fromkeys(m.key for m in funding_programmes):
+        if key not in held:
+            projects.append(Project(programme=key))
+            held.add(key)
     starts = [n.begin for n in names] or [0]
     for meeting in _outermost(list(meetings.values())):
         projects[_owner(meeting.begin, starts)].meetings.append(meeting)

@@ -26,7 +26,8 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
     ("uia", r"Urban Innovative Actions|Pilsētu inovatīv\w* darbīb\w*|\bUIA\b"),
     ("eui", r"European Urban Initiative|Eiropas Pilsētu iniciatīv\w*|\bEUI\b"),
     ("icc", r"Intelligent Cities Challenge|(?:Inteliģento|Viedo|Gudro) pilsētu izaicinājum\w*|\bICC\b"),
-    ("erasmus-plus", r"Erasmus\s?\+|Erasmus plus|Erasmus|20\d\d-\d-[A-Z]{2}0\d-KA\d{3}"),
+    # "Erasmus+: Jaunatne darbībā" is Erasmus+'s youth chapter, not its predecessor
+    ("erasmus-plus", r"Erasmus\s?\+\s*:\s*[„“\"]?Jaunatne darbībā|Erasmus\s?\+|Erasmus plus|Erasmus|20\d\d-\d-[A-Z]{2}0\d-KA\d{3}"),
     ("horizon-europe", r"Horizon Europe|Apvārsn\w* Eiropa|programm\w* [„“\"]?Apvārsnis Eiropa"),
     ("horizon-2020", r"Horizon 2020|Apvārsn\w* 2020"),
     ("eea-norway-grants", r"EEZ un Norvēģijas|Eiropas Ekonomikas zonas finanšu instrument\w*|EEZ finanšu instrument\w*"
@@ -49,7 +50,7 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
               r"|Klimata pārmaiņu finanšu instrument\w*|\bKPFI\b|Emisijas kvotu izsolīšanas instrument\w*|\bEKII\b"
               r"|Sabiedrības integrācijas fond\w*|Eiropas Solidaritātes korpus\w*|European Solidarity Corps"
               # the Swiss contribution, and the fisheries fund that LEADER-like groups also hand out
-              r"|Latvijas\s*[–—-]?\s*Šveices sadarbības programm\w*|Šveices (?:finanšu )?(?:programm|ieguldījum)\w*"
+              r"|Latvijas\s*(?:[–—-]|un)?\s*Šveices sadarbības programm\w*|Šveices (?:finanšu )?(?:programm|ieguldījum)\w*"
               r"|Eiropas (?:Jūrlietu un )?[Zz]ivsaimniecības fond\w*|Rīcības programm\w* zivsaimniecības"),
 )
 
@@ -68,6 +69,11 @@ COOPERATION_OTHER_ALIASES: tuple[str, ...] = (
 NOT_PROGRAMME_ALIASES: tuple[str, ...] = (
     r"pašvaldības\s+(?:\w+\s+){0,2}projektu konkurs\w*",
 )
+
+#: A call that a municipality organises is its own grant scheme, not a programme: "Konkursa organizētājs –
+#: X novada pašvaldība", "pašvaldība izsludina iedzīvotāju iniciatīvu projektu konkursu".
+_MUNICIPAL_CALL = re.compile(r"(?i)konkursa\s+organizētājs\s*[:–—-]?\s*(?:\w+\s+){0,3}pašvaldība"
+                             r"|pašvaldība\s+izsludin\w*\s+(?:\w+\s+){0,3}projektu konkurs")
 
 #: Aliases that only say EU structural money is involved: Latvia's operational programme, if nothing else;
 #: and the Rural Support Service and local development strategies, that stand for LEADER where no other
@@ -148,7 +154,8 @@ def _mentions(text: str, table: list[tuple[str, re.Pattern, bool]]) -> list[Prog
 
 def find_programmes(text: str) -> list[ProgrammeMention]:
     """Programme mentions in ``text`` in order: strong aliases, else weak ones, else an open call."""
-    for table in (_STRONG, _WEAK, _FALLBACK):
+    tables = (_STRONG, _WEAK) if _MUNICIPAL_CALL.search(text) else (_STRONG, _WEAK, _FALLBACK)
+    for table in tables:
         found = [m for m in _mentions(text, table) if m.key]
         if found:
             return found
