@@ -34,6 +34,8 @@ _PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?(?:projekt(?:s|a|�
                                 r"|\b(?:sadarbības|skolu|stratēģisk\w*|daudzpusēj\w*)\s+partnerīb(?:a|u|ā|as)\b")
 #: A programme named in a sentence about its partners: "darbs ar sadarbības partneriem programmā Comenius".
 _WITH_PARTNERS = re.compile(r"(?i)\bpartner(?:i|iem|us|u)\b")
+#: Working in projects (locative or dative plural) after the programme's name: "Grundtvig projektos".
+_IN_PROJECTS = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?projekt(?:os|iem)\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject|\bnetwork\b|\bpartnership\b")
 #: "Project" words that name a draft document, not a project: "lēmuma projekts", "tehniskais projekts".
 _DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīkojuma|līguma|plānojuma|tehnisk\w*"
@@ -113,7 +115,10 @@ def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMen
         if sentence is None or _PREPARATION.search(sentence.text):
             continue
         after = sentence.text[mention.end - sentence.start:]
-        if sentence.paragraph in paragraphs or _PROGRAMME_PROJECT.search(after) or _WITH_PARTNERS.search(sentence.text):
+        # projects in the plural ("programmas Grundtvig projektos") where the next paragraph speaks of one
+        follows = sentence.paragraph + 1 in paragraphs and _IN_PROJECTS.search(after) is not None
+        if (sentence.paragraph in paragraphs or follows or _PROGRAMME_PROJECT.search(after)
+                or _WITH_PARTNERS.search(sentence.text)):
             found.append(mention)
     return found
 
