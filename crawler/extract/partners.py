@@ -60,6 +60,19 @@ NATIONALITIES: dict[str, str] = {
     "holandiešu": "NL", "beļģu": "BE", "čehu": "CZ", "islandiešu": "IS", "īru": "IE", "britu": "GB",
 }
 
+#: English nationality adjectives → country, for English pages: "the Croatian municipality", "a Polish school".
+ENGLISH_NATIONALITIES: dict[str, str] = {
+    "latvian": "LV", "lithuanian": "LT", "estonian": "EE", "finnish": "FI", "swedish": "SE", "norwegian": "NO",
+    "danish": "DK", "icelandic": "IS", "german": "DE", "polish": "PL", "czech": "CZ", "slovak": "SK",
+    "slovenian": "SI", "croatian": "HR", "hungarian": "HU", "romanian": "RO", "bulgarian": "BG", "greek": "GR",
+    "cypriot": "CY", "maltese": "MT", "italian": "IT", "spanish": "ES", "portuguese": "PT", "french": "FR",
+    "belgian": "BE", "dutch": "NL", "luxembourgish": "LU", "austrian": "AT", "irish": "IE", "british": "GB",
+    "belarusian": "BY", "ukrainian": "UA", "georgian": "GE", "turkish": "TR",  # not "Russian": a
+    # "Russian school" in Latvia is a Latvian school that teaches in Russian
+}
+#: English nouns of a body or partner after a nationality adjective.
+ENGLISH_BODIES = r"municipalit\w*|cit(?:y|ies)|towns?|schools?|universit\w*|partners?|regions?|organi[sz]ations?|agenc\w*"
+
 #: Words after which a list of partners follows, and the kind of list.
 _LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*|\bprojektu\s+vada\s+"
                          r"|\blead\s+partner\s+(?:of\s+the\s+project\s+)?is\s+")
@@ -104,6 +117,7 @@ _VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|ieradās|ierodas|apciemoj\
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
 _NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+partner\w*")
+_ENGLISH_NATIONALITY = re.compile(r"(?i)\b(" + "|".join(ENGLISH_NATIONALITIES) + rf")\s+(?:{ENGLISH_BODIES})\b")
 _NAME_WITH_COUNTRY = re.compile(r"([A-ZĀČĒĢĪĶĻŅŠŪŽ][^()\n,;:.]{0,60}?)\s*\(([^()]{2,30})\)")
 _BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS})\b)")
 #: A project's quoted name speaks of places, not of its partners: "projektā „Tūrisma attīstība Latgales –
@@ -301,8 +315,10 @@ def _bracketed(sentence: str, offset: int) -> list[Partner]:
 
 
 def _nationalities(sentence: str, offset: int) -> list[Partner]:
-    return [Partner(None, NATIONALITIES[m.group(1).lower()], False, offset + m.start())
-            for m in _NATIONALITY.finditer(sentence)]
+    return ([Partner(None, NATIONALITIES[m.group(1).lower()], False, offset + m.start())
+             for m in _NATIONALITY.finditer(sentence)]
+            + [Partner(None, ENGLISH_NATIONALITIES[m.group(1).lower()], False, offset + m.start())
+               for m in _ENGLISH_NATIONALITY.finditer(sentence)])
 
 
 def _agreement_partners(sentence: str, offset: int, text: str) -> list[Partner]:
