@@ -28,10 +28,13 @@ _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(
                              r"|\bnetwork\b|\bpartnership\b|\binitiative\b|\btaking part in\b|\btakes part in\b"
                              r"|\bparticipat(?:es|ing) in\b")
 #: A project named right after its programme is one project: "Interreg … programmas projektu, kurā …",
-#: "Erasmus+ skolu sadarbības partnerību" ("projektu" also is "of projects": only before a clause or a name).
+#: "Erasmus+ skolu sadarbības partnerību" ("projektu" also is "of projects": only before a clause, a name or
+#: a verb: "… programmas projektu īsteno …").
 _PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?(?:projekt(?:s|a|ā|am)\b|partnerīb(?:a|u|ā)\b"
-                                r"|projektu(?=\s*[,.;:(“\"„]|\s+(?:par|kur\w*|kas|ar)\b))"
-                                r"|\b(?:sadarbības|skolu|stratēģisk\w*|daudzpusēj\w*)\s+partnerīb(?:a|u|ā|as)\b")
+                                r"|projektu(?=\s*[,.;:(“\"„]|\s+(?:par|kur\w*|kas|ar|īsteno\w*|realizē\w*|vad\w*|uzsāk\w*|sāk\w*)\b))"
+                                r"|\b(?:sadarbības|skolu|stratēģisk\w*|daudzpusēj\w*)\s+partnerīb(?:a|u|ā|as)\b"
+                                # one exchange: "Erasmus+ jauniešu apmaiņā"
+                                r"|^\W*(?:[\w+-]+\W+){0,2}?apmaiņ(?:a|u|ā)\b")
 #: A programme named in a sentence about its partners: "darbs ar sadarbības partneriem programmā Comenius".
 _WITH_PARTNERS = re.compile(r"(?i)\bpartner(?:i|iem|us|u)\b")
 #: Working in projects (locative or dative plural) after the programme's name: "Grundtvig projektos".

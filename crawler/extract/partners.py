@@ -93,6 +93,11 @@ _GENERIC_PARTNER = re.compile(r"(?i)\bsadarbības\s+$")
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
 _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|institūcij|universitāt|augstskol|pilsēt"
                            r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist)\w*\s+no\s+")
+#: Groups of people "from" countries who visit within a project ("projekta ietvaros viesojās skolēni no
+#: Norvēģijas", "jauniešu apmaiņā viesojās jaunieši no …"): their bodies take part in it.
+_VISITORS_FROM = re.compile(r"(?i)\b(?:skolēn|skolotāj|jaunieš|senior|dalībniek|pārstāv|delegācij|komand|speciālist"
+                            r"|studen)\w*\s+no\s+")
+_IN_A_PROJECT = re.compile(r"(?i)\bprojekt(?:a|ā|u)\b|\b(?:jauniešu\s+)?apmaiņ(?:a|ā|as)\b|\bmobilitāt(?:e|ē|es)\b")
 _TAKING_PART = re.compile(r"(?i)\b(?:piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
@@ -106,14 +111,14 @@ _AFTER_COUNTRY = re.compile(rf"(?:\s+(?:un\s+)?[\w“”„\"-]+){{0,2}}?\s+(?:(
                             rf"|(?:{GROUP_NOUNS})\b)")
 #: A partner, or a body where the sentence says it takes part, right before a country in the locative
 #: ("partneriem Lietuvā", "sadarbosies ar skolām Somijā, Grieķijā un Rumānijā").
-_PARTNER_BEFORE = re.compile(r"(?i)\bpartner\w*\s+$")
+_PARTNER_BEFORE = re.compile(r"(?i)\bpartner\w*\s+(?:(?:ir|atrodas|darbojas|strādā)\s+)?$")
 _BODY_BEFORE = re.compile(rf"(?i)(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS}|{GROUP_NOUNS})\s+$")
 #: The site's own body on a page of a cooperation programme: it writes of itself ("mūsu skola", "mēs"),
 #: or names a body after a word that is no foreign place ("Kolkas skolas skolēni").
 _OWN_BODY = re.compile(r"(?i)\b(?:mūsu|mēs|mums)\b")
 _NAMED_BODY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+(?:as|es|us|u))\s+(?:skol|bibliotēk|muzej|pašvaldīb|biedrīb|centr"
                          r"|dome|ģimnāzij|vidusskol|pamatskol)\w*")
-_VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|ieradās|ierodas|apciemoj\w*)")
+_VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|viesos\w*|ieradās|ierodas|apciemoj\w*)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
 _NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+partner\w*")
@@ -236,6 +241,8 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
         # "(projekta) partneri no …" came visiting as partners; a visiting "sadarbības partneris no …"
         # is a friend of the town, not one of the project's partners
         matches = [m for m in matches if not _GENERIC_PARTNER.search(sentence, 0, m.start())]
+        if _IN_A_PROJECT.search(sentence):  # a group that came within the project takes part in it
+            matches += _VISITORS_FROM.finditer(sentence)
     elif _TAKING_PART.search(sentence):
         matches += _MEMBERS_FROM.finditer(sentence)
     for match in matches:
