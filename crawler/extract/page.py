@@ -26,7 +26,7 @@ _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)
 #: Intelligent Cities Challenge".
 _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b|\biniciatīv(?:a|ā|ai)\b"
                              r"|\bnetwork\b|\bpartnership\b|\binitiative\b|\btaking part in\b|\btakes part in\b"
-                             r"|\bparticipat(?:es|ing) in\b")
+                             r"|\bparticipat(?:es|ing) in\b|\bprojektu\s+(?:vada|koordinē)\b")
 #: A project named right after its programme is one project: "Interreg … programmas projektu, kurā …",
 #: "Erasmus+ skolu sadarbības partnerību" ("projektu" also is "of projects": only before a clause, a name or
 #: a verb: "… programmas projektu īsteno …").
@@ -47,7 +47,7 @@ _DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīk
 #: "lai sagatavotu projekta pieteikumu Interreg … programmas nākamajam uzsaukumam".
 _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesniegum)\w*|\bpotenciāl\w*\s+"
                           r"(?:projektu\s+)?(?:iesniedzēj|pieteicēj|partner)\w*|\bprojekt\w* ide\w*"
-                          r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\bnākam\w*\s+(?:projektu\s+)?uzsaukum\w*"
+                          r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\b(?:nākam|jaun|atvērt)\w*\s+(?:projektu\s+)?uzsaukum\w*"
                           # "pieteikumu sagatavošanai", "atrast sadarbības partnerus", "kā iesaistīties … programmā"
                           r"|\bpieteikum\w*\s+sagatavo\w*|\b(?:atrast|meklēt|satikt)\s+(?:\w+\s+)?partner\w*"
                           r"|\b(?:iesaistīties|pieteikties|piedalīties)\s+(?:\S+\s+){0,6}?(?:programm|konkurs|uzsaukum)\w*")

@@ -52,7 +52,8 @@ PROGRAMME_COUNTRIES: dict[str, frozenset[str]] = {
     "interreg-south-baltic": frozenset({"DK", "DE", "LT", "PL", "SE"}),
 }
 
-#: Nationality words (genitive plural) → country: "Norvēģu partneriem".
+#: Nationality words (genitive plural) → country: "Norvēģu partneriem", "igauņu kolēģiem" (but not "krievu
+#: skolēni", who may be pupils of a Latvian school).
 NATIONALITIES: dict[str, str] = {
     "latviešu": "LV", "lietuviešu": "LT", "igauņu": "EE", "somu": "FI", "zviedru": "SE", "norvēģu": "NO",
     "dāņu": "DK", "vācu": "DE", "poļu": "PL", "franču": "FR", "itāļu": "IT", "spāņu": "ES",
@@ -121,10 +122,11 @@ _NAMED_BODY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+(?:as|es|us|u))
 _VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|viesos\w*|ieradās|ierodas|apciemoj\w*)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
-_NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+partner\w*")
+_NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+(?:partner|kolēģ)\w*")
 _ENGLISH_NATIONALITY = re.compile(r"(?i)\b(" + "|".join(ENGLISH_NATIONALITIES) + rf")\s+(?:{ENGLISH_BODIES})\b")
 _NAME_WITH_COUNTRY = re.compile(r"([A-ZĀČĒĢĪĶĻŅŠŪŽ][^()\n,;:.]{0,60}?)\s*\(([^()]{2,30})\)")
 _BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS})\b)")
+_ANY_BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})\b)")
 #: A project's quoted name speaks of places, not of its partners: "projektā „Tūrisma attīstība Latgales –
 #: Utenas pārrobežu reģionā”".
 _PROJECT_NAME = re.compile(r"(?i)projekt\w*\s+[“\"„«]([^“”\"„«»\n]{3,200})[”\"“»]")
@@ -343,10 +345,11 @@ def _agreement_partners(sentence: str, offset: int, text: str) -> list[Partner]:
     return partners
 
 
-def find_bodies(text: str) -> list[Body]:
-    """Organisations named after a place: "Smiltenes un Tukuma novadu pašvaldību", "Vidzeme planning region"."""
+def find_bodies(text: str, nouns: re.Pattern | None = None) -> list[Body]:
+    """Organisations named after a place: "Smiltenes un Tukuma novadu pašvaldību", "Vidzeme planning region";
+    ``nouns`` may widen the nouns of a body (``_ANY_BODY_NOUN``)."""
     bodies = []
-    for noun in _BODY_NOUN.finditer(text):
+    for noun in (nouns or _BODY_NOUN).finditer(text):
         line = _SENTENCE_END.split(text[max(0, noun.start() - 80):noun.start()].rsplit("\n", 1)[-1])[-1]
         words = " ".join(line.split()[-BODY_NAME_WORDS:])
         places = [p for p in find_places(words) if not p.is_country]
@@ -395,8 +398,11 @@ def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | 
     names = [m.span(1) for m in _PROJECT_NAME.finditer(text)]
     bodies = [b for b in find_bodies(text) if not b.is_plural and not any(a <= b.begin < z for a, z in names)]
     programme_countries = PROGRAMME_COUNTRIES.get(programme or "", frozenset())
-    partners += [Partner(b.name, code, False, b.begin) for b in bodies for code in b.countries
-                 if code != HOME_COUNTRY and code in programme_countries]
+    if programme_countries - {HOME_COUNTRY}:
+        # a body of the programme's other country, by any noun of a body ("Zarasu ģimnāzija")
+        partners += [Partner(b.name, code, False, b.begin) for b in find_bodies(text, _ANY_BODY_NOUN)
+                     if not b.is_plural and not any(a <= b.begin < z for a, z in names)
+                     for code in b.countries if code != HOME_COUNTRY and code in programme_countries]
     # a body of home alone before one named with a foreign place too ("Rūjienas un Mulgi pagasta")
     home_bodies = sorted((b for b in bodies if HOME_COUNTRY in b.countries), key=lambda b: len(b.countries))
     home_places = {place for b in home_bodies for place in b.places}
