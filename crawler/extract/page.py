@@ -51,6 +51,8 @@ _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesn
                           # "pieteikumu sagatavošanai", "atrast sadarbības partnerus", "kā iesaistīties … programmā"
                           r"|\bpieteikum\w*\s+sagatavo\w*|\b(?:atrast|meklēt|satikt)\s+(?:\w+\s+)?partner\w*"
                           r"|\b(?:iesaistīties|pieteikties|piedalīties)\s+(?:\S+\s+){0,6}?(?:programm|konkurs|uzsaukum)\w*")
+#: A paragraph about drafting a project ("Projekta izstrādes procesā tikās …") speaks of none that exists yet.
+_DRAFTING = re.compile(r"(?i)\bprojekt\w*\s+izstrād(?:es|ē|ei)\b")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -110,12 +112,13 @@ def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMen
     """The mentions of programmes that fund a project here: in a paragraph that speaks of one project,
     right before one, or in a sentence about partners; never where a project is only being prepared."""
     paragraphs = {s.paragraph for s in sentences if _speaks_of_project(s.text, _SINGLE_PROJECT)}
+    drafting = {s.paragraph for s in sentences if _DRAFTING.search(s.text)}
     starts = [s.start for s in sentences]
     found = []
     for mention in programmes:
         at = bisect.bisect_right(starts, mention.begin) - 1     # the sentence the mention stands in
         sentence = sentences[at] if at >= 0 else None
-        if sentence is None or _PREPARATION.search(sentence.text):
+        if sentence is None or _PREPARATION.search(sentence.text) or sentence.paragraph in drafting:
             continue
         after = sentence.text[mention.end - sentence.start:]
         # projects in the plural ("programmas Grundtvig projektos") where the next paragraph speaks of one

@@ -93,13 +93,14 @@ _GENERIC_PARTNER = re.compile(r"(?i)\bsadarbības\s+$")
 #: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
 _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|institūcij|universitāt|augstskol|pilsēt"
-                           r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist)\w*\s+no\s+")
+                           r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist|grup)\w*"
+                           r"(?:\s+[“\"„][^“”\"„\n]{1,60}[”\"“])?\s+no\s+")   # "grupu “…” no Katalonijas"
 #: Groups of people "from" countries who visit within a project ("projekta ietvaros viesojās skolēni no
 #: Norvēģijas", "jauniešu apmaiņā viesojās jaunieši no …"): their bodies take part in it.
 _VISITORS_FROM = re.compile(r"(?i)\b(?:skolēn|skolotāj|jaunieš|senior|dalībniek|pārstāv|delegācij|komand|speciālist"
                             r"|studen)\w*\s+no\s+")
 _IN_A_PROJECT = re.compile(r"(?i)\bprojekt(?:a|ā|u)\b|\b(?:jauniešu\s+)?apmaiņ(?:a|ā|as)\b|\bmobilitāt(?:e|ē|es)\b")
-_TAKING_PART = re.compile(r"(?i)\b(?:piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
+_TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
 #: Words of going somewhere: a foreign body named after one is where we went ("apmeklēja Lietuvas skolu").
@@ -249,9 +250,15 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
         matches += _MEMBERS_FROM.finditer(sentence)
     for match in matches:
         rest = sentence[match.end():]
-        codes = _leading_countries(rest) or _country_after_town(rest)
+        codes = _leading_countries(rest) or _country_after_town(rest) or _foreign_place_first(rest)
         partners += [Partner(None, code, False, offset + match.start()) for code in codes]
     return partners
+
+
+def _foreign_place_first(text: str) -> list[str]:
+    """"(skolēni no) Tartu", "(grupa no) Katalonijas": a foreign town or region gives its country."""
+    places = find_places(text[:40])
+    return [places[0].code] if places and places[0].begin == 0 and places[0].code != HOME_COUNTRY else []
 
 
 def _country_after_town(text: str) -> list[str]:
