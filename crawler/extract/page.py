@@ -53,6 +53,8 @@ _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesn
                           r"|\b(?:iesaistīties|pieteikties|piedalīties)\s+(?:\S+\s+){0,6}?(?:programm|konkurs|uzsaukum)\w*")
 #: A paragraph about drafting a project ("Projekta izstrādes procesā tikās …") speaks of none that exists yet.
 _DRAFTING = re.compile(r"(?i)\bprojekt\w*\s+izstrād(?:es|ē|ei)\b")
+#: A page in a site's projects section ("/projekti/aktivie-projekti/…", "/projekts/…") is about a project.
+_PROJECTS_SECTION = re.compile(r"(?i)/(?:projekt[a-zāēīū_]*|[a-z_]*_projekti|projects?)/")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -165,12 +167,12 @@ def _unique_partners(partners: list[Partner]) -> list[Partner]:
     return sorted(unique, key=lambda p: p.begin)
 
 
-def _build_projects(text: str, published: Published) -> list[Project]:
+def _build_projects(text: str, published: Published, in_projects_section: bool = False) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
     programmes = find_programmes(text)
     funding_programmes = _project_programmes(sentences, programmes)
-    if not (names or find_project_numbers(text) or funding_programmes):
+    if not (names or find_project_numbers(text) or funding_programmes or in_projects_section):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
         return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
@@ -223,4 +225,5 @@ def extract_page(text_or_html: str, url: str | None = None, published: str | Non
         text = text_or_html
     published = published or find_url_date(url) or find_date_line(text)
     title = title or _title_of(text)
-    return PageEntries(url, title, published, _build_projects(text, Published.parse(published)))
+    in_section = bool(url and _PROJECTS_SECTION.search(url.split("//", 1)[-1]))
+    return PageEntries(url, title, published, _build_projects(text, Published.parse(published), in_section))
