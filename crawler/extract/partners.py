@@ -107,9 +107,11 @@ _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
 _WENT_TO = re.compile(r"(?i)\b(?:apmeklēj\w*|devā(?:s|mies)|brauc\w*|brauciens|ekskursij\w*|iepazīt\w*)")
 #: A body or group right after a country's genitive ("Igaunijas Mulgi pagasta pašvaldība", "Polijas
 #: seniori", "Beļģijas pilsētas Ģentes pašvaldības"), up to three words apart.
+#: A state's envoys are guests, not partners: "Vācijas vēstniecības pārstāvji", "Somijas vēstnieks".
+STATE_WORDS = r"vēstniec\w*|vēstniek\w*|konsul\w*|ministrij\w*|valdīb\w*|prezident\w*"
 #: A region ("Latvijas un Lietuvas pierobežas reģionos") is an area, and a body in the plural dative or
 #: locative is many unnamed ones; neither is a partner.
-_AFTER_COUNTRY = re.compile(rf"(?:\s+(?:un\s+)?[\w“”„\"-]+){{0,2}}?\s+(?:(?!reģion)(?P<body>{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})"
+_AFTER_COUNTRY = re.compile(rf"(?:\s+(?:un\s+)?(?!{STATE_WORDS})[\w“”„\"-]+){{0,2}}?\s+(?:(?!reģion)(?P<body>{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})"
                             rf"|(?:{GROUP_NOUNS})\b)")
 #: A partner, or a body where the sentence says it takes part, right before a country in the locative
 #: ("partneriem Lietuvā", "sadarbosies ar skolām Somijā, Grieķijā un Rumānijā").
