@@ -1,9 +1,12 @@
 """A page of text or HTML → the project entries it reports (the README's output shape).
 
-A page has projects only where it shows one: a project named in quotes, a project number, or a
-programme named in a paragraph that speaks of a single project. Every fact found on the page goes to
-the project named last before it (or the first one). A page with project money but no such project
-(a municipality's grant scheme) gets one unnamed project holding that money.
+A page has projects only where it shows one: a project named in quotes, a project number, the page's
+place in a site's projects section, or a programme that funds a project (named in a paragraph that
+speaks of a single project, right before one, or beside its partners; not one only being applied to or
+drafted). Every fact found on the page goes to the project named last before it (or the first one);
+a funding programme that no named project holds stands for one more, unnamed project. A page with
+project money but no such project (a municipality's grant scheme) gets one unnamed project holding that
+money.
 """
 import bisect
 import re

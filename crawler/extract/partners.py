@@ -4,9 +4,13 @@ Found from: the lead partner ("Projekta galvenais/vadošais partneris ir …", "
 "…, kā vadošais partneris"); partner lists ("projekta partneri – A (Itālija), B un C",
 "partneriem no Lietuvas – …"); countries listed as such ("partneri no 6 valstīm: Lietuvas, …",
 "pārstāvētas 4 valstis – …"); names with a country in brackets ("Mesīna (Itālija)", "Olustveres (EE)");
-quoted bodies in a partnership agreement; nationalities ("Norvēģu partneriem"); and, for a cross-border
-programme, bodies of its other country ("Biržu rajona pašvaldības"). A partner named without a country
-on these Latvian pages is Latvian.
+quoted bodies in a partnership agreement; nationalities ("Norvēģu partneriem", "the Croatian
+municipality"); a country's genitive before a body or group ("Igaunijas Mulgi pagasts", "viesojās Polijas
+seniori") and its locative after a partner or a body that takes part ("partneriem Lietuvā", "sadarbojas ar
+skolām Somijā"); groups "from" a country that visit within a project; and, for a cross-border programme,
+bodies of its other country ("Biržu rajona pašvaldības", "Zarasu ģimnāzija"). A partner named without a
+country on these Latvian pages is Latvian; Latvia itself counts where a Latvian body takes part in a
+cooperation (a foreign partner, a cooperation programme with the site's own body named, two home bodies).
 """
 import re
 from dataclasses import dataclass

@@ -2,8 +2,10 @@
 
 Aliases are regular expressions over Latvian and English names. *Strong* aliases name a programme
 outright; *weak* ones (ERAF, "Eiropas Savienības fondi") only say that EU structural money is involved
-and stand for Latvia's own operational programme when nothing stronger is named. Project numbers of
-the cross-border programmes ("LLI-136", "EE-LV00057", "Est-Lat24") name their programme too.
+and stand for Latvia's own operational programme when nothing stronger is named (the Rural Support
+Service likewise for LEADER); an open call ("projektu konkurss") is `other` only where neither is.
+Project numbers of the cross-border programmes ("LLI-136", "EE-LV00057", "Est-Lat24") name their
+programme too. Erasmus+'s predecessors are `other` mentions marked as cooperation.
 """
 import bisect
 import re
