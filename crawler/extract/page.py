@@ -39,7 +39,8 @@ _PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?(?:projekt(?:s|a|�
                                 # one exchange: "Erasmus+ jauniešu apmaiņā"
                                 r"|^\W*(?:[\w+-]+\W+){0,2}?apmaiņ(?:a|u|ā)\b")
 #: A programme named in a sentence about its partners: "darbs ar sadarbības partneriem programmā Comenius".
-_WITH_PARTNERS = re.compile(r"(?i)\bpartner(?:i|iem|us|u)\b")
+#: … or beside the quoted names of its projects: "LEADER konkursā atbalstīti projekti: “A” un “B”".
+_WITH_PARTNERS = re.compile(r"(?i)\bpartner(?:i|iem|us|u)\b|\bprojekt\w*\s*:?\s+[“\"„]")
 #: Working in projects (locative or dative plural) after the programme's name: "Grundtvig projektos".
 _IN_PROJECTS = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?projekt(?:os|iem)\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject|\bnetwork\b|\bpartnership\b")

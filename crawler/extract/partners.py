@@ -79,7 +79,7 @@ ENGLISH_NATIONALITIES: dict[str, str] = {
 ENGLISH_BODIES = r"municipalit\w*|cit(?:y|ies)|towns?|schools?|universit\w*|partners?|regions?|organi[sz]ations?|agenc\w*"
 
 #: Words after which a list of partners follows, and the kind of list.
-_LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*|\bprojektu\s+vada\s+"
+_LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*|\b(?:projektu|kuru)\s+vada\s+"
                          r"|\blead\s+partner\s+(?:of\s+the\s+project\s+)?is\s+")
 _LEAD_BEFORE = re.compile(r"(?i)\s*(?:\(\s*|,?\s+kā\s+)(?:vadošais|galvenais)\s+partneris\)?")
 _LIST_MARKER = re.compile(
@@ -102,7 +102,7 @@ _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|inst
 #: Groups of people "from" countries who visit within a project ("projekta ietvaros viesojās skolēni no
 #: Norvēģijas", "jauniešu apmaiņā viesojās jaunieši no …"): their bodies take part in it.
 _VISITORS_FROM = re.compile(r"(?i)\b(?:skolēn|skolotāj|jaunieš|senior|dalībniek|pārstāv|delegācij|komand|speciālist"
-                            r"|studen)\w*\s+no\s+")
+                            r"|studen|vies|pilsēt)\w*\s+no\s+")
 _IN_A_PROJECT = re.compile(r"(?i)\bprojekt(?:a|ā|u)\b|\b(?:jauniešu\s+)?apmaiņ(?:a|ā|as)\b|\bmobilitāt(?:e|ē|es)\b")
 _TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
@@ -126,7 +126,7 @@ _BODY_BEFORE = re.compile(rf"(?i)(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS}|{GR
 _OWN_BODY = re.compile(r"(?i)\b(?:mūsu|mēs|mums)\b")
 _NAMED_BODY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+(?:as|es|us|u))\s+(?:skol|bibliotēk|muzej|pašvaldīb|biedrīb|centr"
                          r"|dome|ģimnāzij|vidusskol|pamatskol)\w*")
-_VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|viesos\w*|ieradās|ierodas|apciemoj\w*)")
+_VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|viesos\w*|ieradās|ierodas|apciemoj\w*|uzņ[eē]m(?:a|ām|s|sim|ot)?\b)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
 _NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+(?:partner|kolēģ)\w*")
