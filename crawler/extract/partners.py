@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .places import HOME_COUNTRY, find_places
 
 #: Nouns that make a phrase a body (an organisation), in Latvian and English.
-BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|skol(?!ēn)\w*"
+BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|akadēmij\w*|skol(?!ēn)\w*"
               r"|biedrīb\w*|asociācij\w*|muzej\w*|bibliotēk\w*|tehnikum\w*|park\w*|koledž\w*|iestād\w*"
               r"|pārstāvj\w*|delegācij\w*|(?i:planning region|municipality|city council|university|agency)"
               # Estonian and Lithuanian local bodies in Latvian: "Võru pagasts", "Valgas apriņķis"
