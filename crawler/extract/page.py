@@ -34,7 +34,8 @@ _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(
 #: "Erasmus+ skolu sadarbības partnerību" ("projektu" also is "of projects": only before a clause, a name or
 #: a verb: "… programmas projektu īsteno …").
 _PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?(?:projekt(?:s|a|ā|am)\b|partnerīb(?:a|u|ā)\b"
-                                r"|projektu(?=\s*[,.;:(“\"„]|\s+(?:par|kur\w*|kas|ar|īsteno\w*|realizē\w*|vad\w*|uzsāk\w*|sāk\w*)\b))"
+                                r"|projektu(?=\s*[,.;:(“\"„]"
+                                r"|\s+(?:par|kur\w*|kas|ar|īsteno\w*|realizē\w*|vad\w*|uzsāk\w*|sāk\w*)\b))"
                                 r"|\b(?:sadarbības|skolu|stratēģisk\w*|daudzpusēj\w*)\s+partnerīb(?:a|u|ā|as)\b"
                                 # one exchange: "Erasmus+ jauniešu apmaiņā"
                                 r"|^\W*(?:[\w+-]+\W+){0,2}?apmaiņ(?:a|u|ā)\b")

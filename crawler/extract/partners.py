@@ -15,7 +15,7 @@ cooperation (a foreign partner, a cooperation programme with the site's own body
 import re
 from dataclasses import dataclass
 
-from .places import HOME_COUNTRY, find_places
+from .places import HOME_COUNTRY, Place, find_places
 
 #: Nouns that make a phrase a body (an organisation), in Latvian and English.
 BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|akadēmij\w*|skol(?!ēn)\w*"
@@ -88,7 +88,8 @@ _LIST_MARKER = re.compile(
     r"|are\s+|include\s+)(?=\S)"
 )
 #: "partneri no 6 valstīm: …", "no 8 valstīm (Vācija, …)", "Projekta dalībvalstis: …", "partnervalstis – …".
-_COUNTRY_LIST = re.compile(r"(?i)(?:(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*(?:[:–—(-]|,\s*(?:tostarp|t\.\s?sk\."
+_COUNTRY_LIST = re.compile(r"(?i)(?:(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*"
+                           r"(?:[:–—(-]|,\s*(?:tostarp|t\.\s?sk\."
                            r"|tai skaitā|to skaitā|proti|no tām))|\b(?:dalīb|partner)valst\w*\s*[:–—-])\s*")
 _FROM = re.compile(r"(?i)\s*no\s+")
 _PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+(?:no|from)\s+")
@@ -104,7 +105,8 @@ _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|inst
 _VISITORS_FROM = re.compile(r"(?i)\b(?:skolēn|skolotāj|jaunieš|senior|dalībniek|pārstāv|delegācij|komand|speciālist"
                             r"|studen|vies|pilsēt)\w*\s+no\s+")
 _IN_A_PROJECT = re.compile(r"(?i)\bprojekt(?:a|ā|u)\b|\b(?:jauniešu\s+)?apmaiņ(?:a|ā|as)\b|\bmobilitāt(?:e|ē|es)\b")
-_TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
+_TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*"
+                          r"|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
 #: Words of going somewhere: a foreign body named after one is where we went ("apmeklēja Lietuvas skolu").
@@ -115,7 +117,8 @@ _WENT_TO = re.compile(r"(?i)\b(?:apmeklēj\w*|devā(?:s|mies)|brauc\w*|brauciens
 STATE_WORDS = r"vēstniec\w*|vēstniek\w*|konsul\w*|ministrij\w*|valdīb\w*|prezident\w*"
 #: A region ("Latvijas un Lietuvas pierobežas reģionos") is an area, and a body in the plural dative or
 #: locative is many unnamed ones; neither is a partner.
-_AFTER_COUNTRY = re.compile(rf"(?:\s+(?:un\s+)?(?!{STATE_WORDS})[\w“”„\"-]+){{0,2}}?\s+(?:(?!reģion)(?P<body>{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})"
+_AFTER_COUNTRY = re.compile(rf"(?:\s+(?:un\s+)?(?!{STATE_WORDS})[\w“”„\"-]+){{0,2}}?\s+"
+                            rf"(?:(?!reģion)(?P<body>{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})"
                             rf"|(?:{GROUP_NOUNS})\b)")
 #: A partner, or a body where the sentence says it takes part, right before a country in the locative
 #: ("partneriem Lietuvā", "sadarbosies ar skolām Somijā, Grieķijā un Rumānijā").
@@ -124,7 +127,8 @@ _BODY_BEFORE = re.compile(rf"(?i)(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS}|{GR
 #: The site's own body on a page of a cooperation programme: it writes of itself ("mūsu skola", "mēs"),
 #: or names a body after a word that is no foreign place ("Kolkas skolas skolēni").
 _OWN_BODY = re.compile(r"(?i)\b(?:mūsu|mēs|mums)\b")
-_NAMED_BODY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+(?:as|es|us|u))\s+(?:skol|bibliotēk|muzej|pašvaldīb|biedrīb|centr"
+_NAMED_BODY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+(?:as|es|us|u))\s+"
+                         r"(?:skol|bibliotēk|muzej|pašvaldīb|biedrīb|centr"
                          r"|dome|ģimnāzij|vidusskol|pamatskol)\w*")
 _VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|viesos\w*|ieradās|ierodas|apciemoj\w*|uzņ[eē]m(?:a|ām|s|sim|ot)?\b)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
@@ -139,6 +143,8 @@ _ANY_BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})\b(?!
 _PROJECT_NAME = re.compile(r"(?i)projekt\w*\s+[“\"„«]([^“”\"„«»\n]{3,200})[”\"“»]")
 #: A body's name stays within its sentence: "Jelgava, 17. jūl., LETA. Bauskas novada dome" is of Bauska only.
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+#: How far before a country its partner or body word may stand ("partneriem ir Lietuvā").
+BEFORE_WINDOW = 60
 #: How many short lines after "Projekta partneri:" may be its list, and how long one of them may be.
 LIST_LINES, LIST_LINE_LENGTH = 8, 120
 #: How many words before a body noun may name its place: "Smiltenes un Tukuma novadu pašvaldība".
@@ -292,33 +298,38 @@ def _countries_beside(sentence: str, offset: int) -> list[Partner]:
     a word of going there ("apmeklēja Lietuvas skolu") is only a place visited."""
     partners: list[Partner] = []
     taking_part = bool(_TAKING_PART.search(sentence))
-    end = 0
-    for place in find_places(sentence):
-        if not place.is_country or place.begin < end or place.case not in ("gen", "loc"):
+    went = _WENT_TO.search(sentence)
+    went_at = went.start() if went else len(sentence)
+    places = find_places(sentence)
+    at = 0
+    while at < len(places):
+        place = places[at]
+        if not place.is_country or place.case not in ("gen", "loc"):
+            at += 1
             continue
-        before = sentence[:place.begin]
-        codes = _leading_countries(sentence[place.begin:])
-        end = place.begin + _leading_end(sentence[place.begin:])
+        run = _country_run(sentence, places, at)       # "Igaunijas, Somijas un Latvijas"
+        end, at = run[-1].end, at + len(run)
+        before = sentence[max(0, place.begin - BEFORE_WINDOW):place.begin]
         if place.case == "gen":
             body = _AFTER_COUNTRY.match(sentence, end)
             found = (body is not None and not (body["body"] or "").endswith(PLURAL_ENDINGS)
-                     and not _WENT_TO.search(before))
+                     and went_at > place.begin)
         else:
             found = bool(_PARTNER_BEFORE.search(before)) or (
-                taking_part and bool(_BODY_BEFORE.search(before)) and not _WENT_TO.search(before))
+                taking_part and bool(_BODY_BEFORE.search(before)) and went_at > place.begin)
         if found:
-            partners += [Partner(None, code, False, offset + place.begin) for code in codes if code != HOME_COUNTRY]
+            partners += [Partner(None, p.code, False, offset + place.begin) for p in run if p.code != HOME_COUNTRY]
     return partners
 
 
-def _leading_end(text: str) -> int:
-    """Where the list of countries that opens ``text`` ends."""
-    position = 0
-    for place in find_places(text):
-        if not place.is_country or _LIST_GLUE.fullmatch(text[position:place.begin]) is None:
+def _country_run(text: str, places: list[Place], at: int) -> list[Place]:
+    """The countries listed from ``places[at]`` on, joined by commas and "un"."""
+    run = [places[at]]
+    for place in places[at + 1:]:
+        if not place.is_country or _LIST_GLUE.fullmatch(text, run[-1].end, place.begin) is None:
             break
-        position = place.end
-    return position
+        run.append(place)
+    return run
 
 
 def _bracketed(sentence: str, offset: int) -> list[Partner]:
