@@ -56,6 +56,8 @@ _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesn
                           # "pieteikumu sagatavošanai", "atrast sadarbības partnerus", "kā iesaistīties … programmā"
                           r"|\bpieteikum\w*\s+sagatavo\w*|\b(?:atrast|meklēt|satikt)\s+(?:\w+\s+)?partner\w*"
                           r"|\b(?:iesaistīties|pieteikties|piedalīties)\s+(?:\S+\s+){0,6}?(?:programm|konkurs|uzsaukum)\w*")
+#: How many characters after a programme's name may name its project ("… programmas projektu, kurā").
+AFTER_WINDOW = 80
 #: A paragraph about drafting a project ("Projekta izstrādes procesā tikās …") speaks of none that exists yet.
 _DRAFTING = re.compile(r"(?i)\bprojekt\w*\s+izstrād(?:es|ē|ei)\b")
 #: A page in a site's projects section ("/projekti/aktivie-projekti/…", "/projekts/…") is about a project.
@@ -117,21 +119,28 @@ def _speaks_of_project(text: str, pattern: re.Pattern = _ANY_PROJECT) -> bool:
 
 def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMention]) -> list[ProgrammeMention]:
     """The mentions of programmes that fund a project here: in a paragraph that speaks of one project,
-    right before one, or in a sentence about partners; never where a project is only being prepared."""
+    right before one, or in a sentence about partners; never where a project is only being prepared.
+    Each sentence is looked at once, however many programmes it names."""
     paragraphs = {s.paragraph for s in sentences if _speaks_of_project(s.text, _SINGLE_PROJECT)}
     drafting = {s.paragraph for s in sentences if _DRAFTING.search(s.text)}
     starts = [s.start for s in sentences]
+    seen: dict[int, tuple[bool, bool]] = {}    # sentence index → (not preparation, speaks of partners)
     found = []
     for mention in programmes:
         at = bisect.bisect_right(starts, mention.begin) - 1     # the sentence the mention stands in
-        sentence = sentences[at] if at >= 0 else None
-        if sentence is None or _PREPARATION.search(sentence.text) or sentence.paragraph in drafting:
+        if at < 0:
             continue
-        after = sentence.text[mention.end - sentence.start:]
+        sentence = sentences[at]
+        if at not in seen:
+            seen[at] = (not (_PREPARATION.search(sentence.text) or sentence.paragraph in drafting),
+                        bool(_WITH_PARTNERS.search(sentence.text)))
+        allowed, with_partners = seen[at]
+        offset = mention.end - sentence.start
+        after = sentence.text[offset:offset + AFTER_WINDOW]
         # projects in the plural ("programmas Grundtvig projektos") where the next paragraph speaks of one
         follows = sentence.paragraph + 1 in paragraphs and _IN_PROJECTS.search(after) is not None
-        if (sentence.paragraph in paragraphs or follows or _PROGRAMME_PROJECT.search(after)
-                or _WITH_PARTNERS.search(sentence.text)):
+        if allowed and (sentence.paragraph in paragraphs or follows or with_partners
+                        or _PROGRAMME_PROJECT.search(after)):
             found.append(mention)
     return found
 

@@ -143,6 +143,8 @@ _ANY_BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})\b(?!
 _PROJECT_NAME = re.compile(r"(?i)projekt\w*\s+[“\"„«]([^“”\"„«»\n]{3,200})[”\"“»]")
 #: A body's name stays within its sentence: "Jelgava, 17. jūl., LETA. Bauskas novada dome" is of Bauska only.
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+#: How far a list of countries may reach after the words that open it ("partneri no …", "6 valstīm: …").
+LIST_WINDOW = 400
 #: How far before a country its partner or body word may stand ("partneriem ir Lietuvā").
 BEFORE_WINDOW = 60
 #: How many short lines after "Projekta partneri:" may be its list, and how long one of them may be.
@@ -230,7 +232,7 @@ def _listed(sentence: str, offset: int) -> list[Partner]:
         countries_from = _FROM.match(segment)
         if countries_from and not is_lead:  # "Pārējie partneri ir no Īrijas, Ungārijas un Zviedrijas"
             partners += [Partner(None, code, False, offset + start)
-                         for code in _leading_countries(segment[countries_from.end():])]
+                         for code in _leading_countries(segment[countries_from.end():][:LIST_WINDOW])]
             continue
         default = None
         if not is_lead and marker["from"]:
@@ -248,20 +250,20 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
     if "valst" not in lowered and "partner" not in lowered and " no " not in lowered:
         return partners
     for match in _COUNTRY_LIST.finditer(sentence):
-        rest = sentence[match.end():]
+        rest = sentence[match.end():match.end() + LIST_WINDOW]
         partners += [Partner(None, p.code, False, offset + match.end() + p.begin)
                      for p in find_places(rest) if p.is_country]
     matches = list(_PARTNER_FROM.finditer(sentence))
     if _VISIT.search(sentence):
         # "(projekta) partneri no …" came visiting as partners; a visiting "sadarbības partneris no …"
         # is a friend of the town, not one of the project's partners
-        matches = [m for m in matches if not _GENERIC_PARTNER.search(sentence, 0, m.start())]
+        matches = [m for m in matches if not _GENERIC_PARTNER.search(sentence, max(0, m.start() - 20), m.start())]
         if _IN_A_PROJECT.search(sentence):  # a group that came within the project takes part in it
             matches += _VISITORS_FROM.finditer(sentence)
     elif _TAKING_PART.search(sentence):
         matches += _MEMBERS_FROM.finditer(sentence)
     for match in matches:
-        rest = sentence[match.end():]
+        rest = sentence[match.end():match.end() + LIST_WINDOW]
         codes = _leading_countries(rest) or _country_after_town(rest) or _foreign_place_first(rest)
         partners += [Partner(None, code, False, offset + match.start()) for code in codes]
     return partners
