@@ -17,19 +17,22 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
     ("interreg-latvia-belarus", r"Latvijas\s*[–—-]\s*Baltkrievijas|Latvia\s*[–—-]\s*Lithuania\s*[–—-]\s*Belarus"
                                 r"|Latvia\s*[–—-]\s*Belarus"),
     ("interreg-latvia-russia", r"Latvijas\s*[–—-]\s*Krievijas|Igaunijas\s*[–—-]\s*Latvijas\s*[–—-]\s*Krievijas"
-                               r"|Latvia\s*[–—-]\s*Russia|Estonia\s*[–—-]\s*Latvia\s*[–—-]\s*Russia|EST-LAT-RUS|Est-Lat-Rus"),
-    ("interreg-latvia-lithuania", r"Latvij\w*\s*[–—-]\s*Lietuv\w*|Latvia\s*[–—-]\s*Lithuania|LatLit"),
-    ("interreg-estonia-latvia", r"Igaunij\w*\s*[–—-]\s*Latvij\w*|Estonia\s*[–—-]\s*Latvia"),
+                               r"|Latvia\s*[–—-]\s*Russia|Estonia\s*[–—-]\s*Latvia\s*[–—-]\s*Russia|EST-LAT-RUS|Est-Lat-Rus"
+                               r"|Latvijas\s*[–—-]\s*Igaunijas\s*[–—-]\s*Krievijas"),
+    # either country first: "Latvijas–Lietuvas" and "Lietuvas–Latvijas"
+    ("interreg-latvia-lithuania", r"Latvij\w*\s*[–—-]\s*Lietuv\w*|Lietuv\w*\s*[–—-]\s*Latvij\w*|Latvia\s*[–—-]\s*Lithuania"
+                                  r"|LatLit"),
+    ("interreg-estonia-latvia", r"Igaunij\w*\s*[–—-]\s*Latvij\w*|Latvij\w*\s*[–—-]\s*Igaunij\w*|Estonia\s*[–—-]\s*Latvia"),
     ("interreg-central-baltic", r"Centrāl\w* Baltij\w*(?: jūras reģiona)?(?: programm\w*)?|Central Baltic"),
     ("interreg-bsr", r"Baltijas jūras reģiona programm\w*|Baltic Sea Region|Interreg BSR"),
     ("interreg-south-baltic", r"Dienvidbaltijas|South Baltic"),
-    ("interreg-europe", r"Interreg Europe|Interreg Eiropa\w*|INTERREG IVC|Interreg IV C|(?<![\w-])PGI-?\d{4,}"),
+    ("interreg-europe", r"Interreg Europe|Interreg Eiropa\w*|INTERREG IV\s?C|Interreg IV\s?C|INTERREG III\s?C|Interreg III\s?C|(?<![\w-])PGI-?\d{4,}"),
     ("urbact", r"URBACT"),
     ("uia", r"Urban Innovative Actions|Pilsētu inovatīv\w* darbīb\w*|\bUIA\b"),
     ("eui", r"European Urban Initiative|Eiropas Pilsētu iniciatīv\w*|\bEUI\b"),
     ("icc", r"Intelligent Cities Challenge|(?:Inteliģento|Viedo|Gudro) pilsētu izaicinājum\w*|\bICC\b"),
     # "Erasmus+: Jaunatne darbībā" is Erasmus+'s youth chapter, not its predecessor
-    ("erasmus-plus", r"Erasmus\s?\+\s*:\s*[„“\"]?Jaunatne darbībā|Erasmus\s?\+|Erasmus plus|Erasmus|20\d\d-\d-[A-Z]{2}0\d-KA\d{3}"),
+    ("erasmus-plus", r"Erasmus\s?\+\s*:\s*[„“\"]?Jaunatne darbībā|(?:Erasmus|ERASMUS)\s?\+|Erasmus plus|Erasmus|ERASMUS|20\d\d-\d-[A-Z]{2}0\d-KA\d{3}"),
     ("horizon-europe", r"Horizon Europe|Apvārsn\w* Eiropa|programm\w* [„“\"]?Apvārsnis Eiropa"),
     ("horizon-2020", r"Horizon 2020|Apvārsn\w* 2020"),
     ("eea-norway-grants", r"EEZ un Norvēģijas|Eiropas Ekonomikas zonas finanšu instrument\w*|EEZ finanšu instrument\w*"
@@ -40,7 +43,7 @@ PROGRAMME_ALIASES: tuple[tuple[str, str], ...] = (
     # Europe for Citizens project numbers carry "CITIZ": "567890-CITIZ-1-2016-1-IT-CITIZ-TT"
     ("europe-for-citizens", r"Eiropa\s*[–—-]?\s*pilsoņiem|Eiropas pilsoņu programm\w*|Europe for Citizens|\d-CITIZ-"),
     ("digital-europe", r"Digitāl\w* Eirop\w*|Digital Europe"),
-    ("nordplus", r"Nordplus"),
+    ("nordplus", r"Nordplus|NORDPLUS"),
     ("rdp-leader", r"Lauku attīstības programm\w*|\bLEADER\b|\bLeader\b|ELFLA|Eiropas Lauksaimniecības fond\w* lauku attīstībai"
                    r"|sabiedrības virzītas vietējās attīstības stratēģij\w*|Rural Development Programme"
                    r"|vietējās rīcības grup\w*|Lauku attīstības fond\w*|Lauksaimniecības fond\w* lauku attīstībai"),
