@@ -54,7 +54,7 @@ _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesn
                           r"(?:projektu\s+)?(?:iesniedzēj|pieteicēj|partner)\w*|\bprojekt\w* ide\w*"
                           r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\b(?:nākam|jaun|atvērt)\w*\s+(?:projektu\s+)?uzsaukum\w*"
                           # "pieteikumu sagatavošanai", "atrast sadarbības partnerus", "kā iesaistīties … programmā"
-                          r"|\bpieteikum\w*\s+sagatavo\w*|\b(?:atrast|meklēt|satikt)\s+(?:\w+\s+)?partner\w*"
+                          r"|\bpieteikum\w*\s+sagatavo\w*|\b(?:atrast|meklē\w*|satikt)\s+(?:\w+\s+)?partner\w*"
                           r"|\b(?:iesaistīties|pieteikties|piedalīties)\s+(?:\S+\s+){0,6}?(?:programm|konkurs|uzsaukum)\w*")
 #: How many characters after a programme's name may name its project ("… programmas projektu, kurā").
 AFTER_WINDOW = 80
