@@ -77,6 +77,8 @@ ENGLISH_NATIONALITIES: dict[str, str] = {
 }
 #: English nouns of a body or partner after a nationality adjective.
 ENGLISH_BODIES = r"municipalit\w*|cit(?:y|ies)|towns?|schools?|universit\w*|partners?|regions?|organi[sz]ations?|agenc\w*"
+ENGLISH_BODY_STEMS = ("municipalit", "city", "cities", "town", "school", "universit", "partner", "region", "organi",
+                      "agenc")
 
 #: Words after which a list of partners follows, and the kind of list.
 _LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*|\b(?:projektu|kuru)\s+vada\s+"
@@ -350,10 +352,15 @@ def _bracketed(sentence: str, offset: int) -> list[Partner]:
 
 
 def _nationalities(sentence: str, offset: int) -> list[Partner]:
-    return ([Partner(None, NATIONALITIES[m.group(1).lower()], False, offset + m.start())
-             for m in _NATIONALITY.finditer(sentence)]
-            + [Partner(None, ENGLISH_NATIONALITIES[m.group(1).lower()], False, offset + m.start())
-               for m in _ENGLISH_NATIONALITY.finditer(sentence)])
+    lowered = sentence.lower()     # the nouns are looked for first: most sentences have none
+    partners = []
+    if "partner" in lowered or "kolēģ" in lowered:
+        partners += [Partner(None, NATIONALITIES[m.group(1).lower()], False, offset + m.start())
+                     for m in _NATIONALITY.finditer(sentence)]
+    if any(word in lowered for word in ENGLISH_BODY_STEMS):
+        partners += [Partner(None, ENGLISH_NATIONALITIES[m.group(1).lower()], False, offset + m.start())
+                     for m in _ENGLISH_NATIONALITY.finditer(sentence)]
+    return partners
 
 
 def _agreement_partners(sentence: str, offset: int, text: str) -> list[Partner]:
