@@ -1,9 +1,12 @@
 """A page of text or HTML → the project entries it reports (the README's output shape).
 
-A page has projects only where it shows one: a project named in quotes, a project number, or a
-programme named in a paragraph that speaks of a single project. Every fact found on the page goes to
-the project named last before it (or the first one). A page with project money but no such project
-(a municipality's grant scheme) gets one unnamed project holding that money.
+A page has projects only where it shows one: a project named in quotes, a project number, the page's
+place in a site's projects section, or a programme that funds a project (named in a paragraph that
+speaks of a single project, right before one, or beside its partners; not one only being applied to or
+drafted). Every fact found on the page goes to the project named last before it (or the first one);
+a funding programme that no named project holds stands for one more, unnamed project. A page with
+project money but no such project (a municipality's grant scheme) gets one unnamed project holding that
+money.
 """
 import bisect
 import re
@@ -26,7 +29,21 @@ _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)
 #: Intelligent Cities Challenge".
 _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b|\biniciatīv(?:a|ā|ai)\b"
                              r"|\bnetwork\b|\bpartnership\b|\binitiative\b|\btaking part in\b|\btakes part in\b"
-                             r"|\bparticipat(?:es|ing) in\b")
+                             r"|\bparticipat(?:es|ing) in\b|\bprojektu\s+(?:vada|koordinē)\b")
+#: A project named right after its programme is one project: "Interreg … programmas projektu, kurā …",
+#: "Erasmus+ skolu sadarbības partnerību" ("projektu" also is "of projects": only before a clause, a name or
+#: a verb: "… programmas projektu īsteno …").
+_PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?(?:projekt(?:s|a|ā|am)\b|partnerīb(?:a|u|ā)\b"
+                                r"|projektu(?=\s*[,.;:(“\"„]"
+                                r"|\s+(?:par|kur\w*|kas|ar|īsteno\w*|realizē\w*|vad\w*|uzsāk\w*|sāk\w*)\b))"
+                                r"|\b(?:sadarbības|skolu|stratēģisk\w*|daudzpusēj\w*)\s+partnerīb(?:a|u|ā|as)\b"
+                                # one exchange: "Erasmus+ jauniešu apmaiņā"
+                                r"|^\W*(?:[\w+-]+\W+){0,2}?apmaiņ(?:a|u|ā)\b")
+#: A programme named in a sentence about its partners: "darbs ar sadarbības partneriem programmā Comenius".
+#: … or beside the quoted names of its projects: "LEADER konkursā atbalstīti projekti: “A” un “B”".
+_WITH_PARTNERS = re.compile(r"(?i)\bpartner(?:i|iem|us|u)\b|\bprojekt\w*\s*:?\s+[“\"„]")
+#: Working in projects (locative or dative plural) after the programme's name: "Grundtvig projektos".
+_IN_PROJECTS = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?projekt(?:os|iem)\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject|\bnetwork\b|\bpartnership\b")
 #: "Project" words that name a draft document, not a project: "lēmuma projekts", "tehniskais projekts".
 _DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīkojuma|līguma|plānojuma|tehnisk\w*"
@@ -35,7 +52,16 @@ _DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīk
 #: "lai sagatavotu projekta pieteikumu Interreg … programmas nākamajam uzsaukumam".
 _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesniegum)\w*|\bpotenciāl\w*\s+"
                           r"(?:projektu\s+)?(?:iesniedzēj|pieteicēj|partner)\w*|\bprojekt\w* ide\w*"
-                          r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\bnākam\w*\s+(?:projektu\s+)?uzsaukum\w*")
+                          r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\b(?:nākam|jaun|atvērt)\w*\s+(?:projektu\s+)?uzsaukum\w*"
+                          # "pieteikumu sagatavošanai", "atrast sadarbības partnerus", "kā iesaistīties … programmā"
+                          r"|\bpieteikum\w*\s+sagatavo\w*|\b(?:atrast|meklē\w*|satikt)\s+(?:\w+\s+)?partner\w*"
+                          r"|\b(?:iesaistīties|pieteikties|piedalīties)\s+(?:\S+\s+){0,6}?(?:programm|konkurs|uzsaukum)\w*")
+#: How many characters after a programme's name may name its project ("… programmas projektu, kurā").
+AFTER_WINDOW = 80
+#: A paragraph about drafting a project ("Projekta izstrādes procesā tikās …") speaks of none that exists yet.
+_DRAFTING = re.compile(r"(?i)\bprojekt\w*\s+izstrād(?:es|ē|ei)\b")
+#: A page in a site's projects section ("/projekti/aktivie-projekti/…", "/projekts/…") is about a project.
+_PROJECTS_SECTION = re.compile(r"(?i)/(?:projekt[a-zāēīū_]*|[a-z_]*_projekti|projects?)/")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -91,18 +117,32 @@ def _speaks_of_project(text: str, pattern: re.Pattern = _ANY_PROJECT) -> bool:
     return bool(pattern.search(text)) and bool(pattern.search(_DRAFT.sub("", text)))
 
 
-def _shows_a_project(sentences: list[Sentence], names: list[ProjectName], has_number: bool,
-                     programmes: list[ProgrammeMention]) -> bool:
-    if names or has_number:
-        return True
+def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMention]) -> list[ProgrammeMention]:
+    """The mentions of programmes that fund a project here: in a paragraph that speaks of one project,
+    right before one, or in a sentence about partners; never where a project is only being prepared.
+    Each sentence is looked at once, however many programmes it names."""
     paragraphs = {s.paragraph for s in sentences if _speaks_of_project(s.text, _SINGLE_PROJECT)}
+    drafting = {s.paragraph for s in sentences if _DRAFTING.search(s.text)}
     starts = [s.start for s in sentences]
+    seen: dict[int, tuple[bool, bool]] = {}    # sentence index → (not preparation, speaks of partners)
+    found = []
     for mention in programmes:
         at = bisect.bisect_right(starts, mention.begin) - 1     # the sentence the mention stands in
-        sentence = sentences[at] if at >= 0 else None
-        if sentence is not None and sentence.paragraph in paragraphs and not _PREPARATION.search(sentence.text):
-            return True
-    return False
+        if at < 0:
+            continue
+        sentence = sentences[at]
+        if at not in seen:
+            seen[at] = (not (_PREPARATION.search(sentence.text) or sentence.paragraph in drafting),
+                        bool(_WITH_PARTNERS.search(sentence.text)))
+        allowed, with_partners = seen[at]
+        offset = mention.end - sentence.start
+        after = sentence.text[offset:offset + AFTER_WINDOW]
+        # projects in the plural ("programmas Grundtvig projektos") where the next paragraph speaks of one
+        follows = sentence.paragraph + 1 in paragraphs and _IN_PROJECTS.search(after) is not None
+        if allowed and (sentence.paragraph in paragraphs or follows or with_partners
+                        or _PROGRAMME_PROJECT.search(after)):
+            found.append(mention)
+    return found
 
 
 def _outermost(meetings: list[Meeting]) -> list[Meeting]:
@@ -141,11 +181,12 @@ def _unique_partners(partners: list[Partner]) -> list[Partner]:
     return sorted(unique, key=lambda p: p.begin)
 
 
-def _build_projects(text: str, published: Published) -> list[Project]:
+def _build_projects(text: str, published: Published, in_projects_section: bool = False) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
     programmes = find_programmes(text)
-    if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
+    funding_programmes = _project_programmes(sentences, programmes)
+    if not (names or find_project_numbers(text) or funding_programmes or in_projects_section):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
         return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
@@ -159,10 +200,18 @@ def _build_projects(text: str, published: Published) -> list[Project]:
             meetings.setdefault((meeting.start, meeting.end), meeting)
         periods += find_periods(sentence.text, sentence.start, published, dates)
     page_programme = programmes[0].key if programmes else None
-    partners = find_partners([(s.text, s.start) for s in sentences], text, page_programme)
+    partners = find_partners([(s.text, s.start) for s in sentences], text, page_programme,
+                             any(m.cooperation for m in programmes))
 
     projects = [Project(n.name, n.name_en, n.acronym, _programme_for(n.begin, programmes)) for n in names]
     projects = projects or [Project(programme=page_programme)]
+    # a programme that funds a project here but none of those named ("vienu … programmas ietvaros, otru –
+    # Rīcības programmas ietvaros") stands for one more project, unnamed
+    held = {p.programme for p in projects}
+    for key in dict.fromkeys(m.key for m in funding_programmes):
+        if key not in held:
+            projects.append(Project(programme=key))
+            held.add(key)
     starts = [n.begin for n in names] or [0]
     for meeting in _outermost(list(meetings.values())):
         projects[_owner(meeting.begin, starts)].meetings.append(meeting)
@@ -191,7 +240,9 @@ def extract_text(text: str, url: str | None = None, published: str | None = None
     """The project entries of a page's main text; ``published`` falls back on the URL's date and a date
     line at the top of the text, ``title`` on the text's first line."""
     published = published or find_url_date(url) or find_date_line(text)
-    return PageEntries(url, title or _title_of(text), published, _build_projects(text, Published.parse(published)))
+    in_section = bool(url and _PROJECTS_SECTION.search(url.split("//", 1)[-1]))
+    return PageEntries(url, title or _title_of(text), published,
+                       _build_projects(text, Published.parse(published), in_section))
 
 
 def read_page(html: str, url: str | None = None, published: str | None = None, *, title_css: str | None = None,

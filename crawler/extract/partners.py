@@ -4,21 +4,36 @@ Found from: the lead partner ("Projekta galvenais/vadošais partneris ir …", "
 "…, kā vadošais partneris"); partner lists ("projekta partneri – A (Itālija), B un C",
 "partneriem no Lietuvas – …"); countries listed as such ("partneri no 6 valstīm: Lietuvas, …",
 "pārstāvētas 4 valstis – …"); names with a country in brackets ("Mesīna (Itālija)", "Olustveres (EE)");
-quoted bodies in a partnership agreement; nationalities ("Norvēģu partneriem"); and, for a cross-border
-programme, bodies of its other country ("Biržu rajona pašvaldības"). A partner named without a country
-on these Latvian pages is Latvian.
+quoted bodies in a partnership agreement; nationalities ("Norvēģu partneriem", "the Croatian
+municipality"); a country's genitive before a body or group ("Igaunijas Mulgi pagasts", "viesojās Polijas
+seniori") and its locative after a partner or a body that takes part ("partneriem Lietuvā", "sadarbojas ar
+skolām Somijā"); groups "from" a country that visit within a project; and, for a cross-border programme,
+bodies of its other country ("Biržu rajona pašvaldības", "Zarasu ģimnāzija"). A partner named without a
+country on these Latvian pages is Latvian; Latvia itself counts where a Latvian body takes part in a
+cooperation (a foreign partner, a cooperation programme with the site's own body named, two home bodies).
 """
 import re
 from dataclasses import dataclass
 
-from .places import HOME_COUNTRY, find_places
+from .places import HOME_COUNTRY, Place, find_places
 
 #: Nouns that make a phrase a body (an organisation), in Latvian and English.
-BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|skol\w*"
+BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstskol\w*|universitāt\w*|akadēmij\w*|skol(?!ēn)\w*"
               r"|biedrīb\w*|asociācij\w*|muzej\w*|bibliotēk\w*|tehnikum\w*|park\w*|koledž\w*|iestād\w*"
               r"|pārstāvj\w*|delegācij\w*|(?i:planning region|municipality|city council|university|agency)"
               # Estonian and Lithuanian local bodies in Latvian: "Võru pagasts", "Valgas apriņķis"
               r"|pagast\w*|apriņķ\w*")
+
+#: More nouns of a body, seen only after a country's name ("Baltkrievijas Braslavas rajona izpildkomiteja"):
+#: schools by their kind, the bodies of Belarusian and Russian districts, and other organisations.
+FOREIGN_BODY_NOUNS = (r"vidusskol\w*|pamatskol\w*|ģimnāzij\w*|izpildkomitej\w*|administrācij\w*|organizācij\w*"
+                      r"|institūcij\w*|fond(?:s|a|am|u)\b|pilsēt(?:a|ai|u)\b")
+
+#: Groups of people who come from a body of a country, in the nominative or dative ("Polijas seniori",
+#: "Igaunijas kolēģiem", "Krievijas puse"); a genitive ("Slovēnijas skolēnu grupa") is rather a group of
+#: ours that went there, so it is left out.
+GROUP_NOUNS = (r"skolēn(?:i|iem)|jaunieš(?:i|iem)|skolotāj(?:i|iem)|senior(?:i|iem)|kolēģ(?:i|iem)|pārstāv(?:ji|jiem)"
+               r"|delegācij(?:a|ai)|dalībniek(?:i|iem)|partner(?:i|is|iem|im|us|u)|pus(?:e|i)")
 
 #: Plural dative and locative endings: "Latgales reģiona pašvaldībām" is many unnamed bodies, not one.
 PLURAL_ENDINGS = ("ām", "ās", "iem", "os")
@@ -41,7 +56,8 @@ PROGRAMME_COUNTRIES: dict[str, frozenset[str]] = {
     "interreg-south-baltic": frozenset({"DK", "DE", "LT", "PL", "SE"}),
 }
 
-#: Nationality words (genitive plural) → country: "Norvēģu partneriem".
+#: Nationality words (genitive plural) → country: "Norvēģu partneriem", "igauņu kolēģiem" (but not "krievu
+#: skolēni", who may be pupils of a Latvian school).
 NATIONALITIES: dict[str, str] = {
     "latviešu": "LV", "lietuviešu": "LT", "igauņu": "EE", "somu": "FI", "zviedru": "SE", "norvēģu": "NO",
     "dāņu": "DK", "vācu": "DE", "poļu": "PL", "franču": "FR", "itāļu": "IT", "spāņu": "ES",
@@ -49,8 +65,23 @@ NATIONALITIES: dict[str, str] = {
     "holandiešu": "NL", "beļģu": "BE", "čehu": "CZ", "islandiešu": "IS", "īru": "IE", "britu": "GB",
 }
 
+#: English nationality adjectives → country, for English pages: "the Croatian municipality", "a Polish school".
+ENGLISH_NATIONALITIES: dict[str, str] = {
+    "latvian": "LV", "lithuanian": "LT", "estonian": "EE", "finnish": "FI", "swedish": "SE", "norwegian": "NO",
+    "danish": "DK", "icelandic": "IS", "german": "DE", "polish": "PL", "czech": "CZ", "slovak": "SK",
+    "slovenian": "SI", "croatian": "HR", "hungarian": "HU", "romanian": "RO", "bulgarian": "BG", "greek": "GR",
+    "cypriot": "CY", "maltese": "MT", "italian": "IT", "spanish": "ES", "portuguese": "PT", "french": "FR",
+    "belgian": "BE", "dutch": "NL", "luxembourgish": "LU", "austrian": "AT", "irish": "IE", "british": "GB",
+    "belarusian": "BY", "ukrainian": "UA", "georgian": "GE", "turkish": "TR",  # not "Russian": a
+    # "Russian school" in Latvia is a Latvian school that teaches in Russian
+}
+#: English nouns of a body or partner after a nationality adjective.
+ENGLISH_BODIES = r"municipalit\w*|cit(?:y|ies)|towns?|schools?|universit\w*|partners?|regions?|organi[sz]ations?|agenc\w*"
+ENGLISH_BODY_STEMS = ("municipalit", "city", "cities", "town", "school", "universit", "partner", "region", "organi",
+                      "agenc")
+
 #: Words after which a list of partners follows, and the kind of list.
-_LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*|\bprojektu\s+vada\s+"
+_LEAD_AFTER = re.compile(r"(?i)(?:galvenais|vadošais)\s+partneris\s*(?:ir|[–—:-])\s*|\b(?:projektu|kuru)\s+vada\s+"
                          r"|\blead\s+partner\s+(?:of\s+the\s+project\s+)?is\s+")
 _LEAD_BEFORE = re.compile(r"(?i)\s*(?:\(\s*|,?\s+kā\s+)(?:vadošais|galvenais)\s+partneris\)?")
 _LIST_MARKER = re.compile(
@@ -58,24 +89,68 @@ _LIST_MARKER = re.compile(
     # English: "Partners: A (Estonia), B and C", "The other partners are …", "Its partners include …"
     r"|are\s+|include\s+)(?=\S)"
 )
-_COUNTRY_LIST = re.compile(r"(?i)(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*(?:[:–—-]|,\s*(?:tostarp|t\.\s?sk\."
-                           r"|tai skaitā|to skaitā|proti|no tām))\s*")
+#: "partneri no 6 valstīm: …", "no 8 valstīm (Vācija, …)", "Projekta dalībvalstis: …", "partnervalstis – …".
+_COUNTRY_LIST = re.compile(r"(?i)(?:(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:is|īm|u)\s*"
+                           r"(?:[:–—(-]|,\s*(?:tostarp|t\.\s?sk\."
+                           r"|tai skaitā|to skaitā|proti|no tām))|\b(?:dalīb|partner)valst\w*\s*[:–—-])\s*")
 _FROM = re.compile(r"(?i)\s*no\s+")
 _PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+(?:no|from)\s+")
+_UNKNOWN_TOWN = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]+\s+")
 _GENERIC_PARTNER = re.compile(r"(?i)\bsadarbības\s+$")
 #: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
 _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|institūcij|universitāt|augstskol|pilsēt"
-                           r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist)\w*\s+no\s+")
-_TAKING_PART = re.compile(r"(?i)\b(?:piedalās|piedalījās|piedalīsies|sadarboj\w*|iesaist\w*|apvieno\w*|konsorcij\w*"
+                           r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist|grup)\w*"
+                           r"(?:\s+[“\"„][^“”\"„\n]{1,60}[”\"“])?\s+no\s+")   # "grupu “…” no Katalonijas"
+#: Groups of people "from" countries who visit within a project ("projekta ietvaros viesojās skolēni no
+#: Norvēģijas", "jauniešu apmaiņā viesojās jaunieši no …"): their bodies take part in it.
+_VISITORS_FROM = re.compile(r"(?i)\b(?:skolēn|skolotāj|jaunieš|senior|dalībniek|pārstāv|delegācij|komand|speciālist"
+                            r"|studen|vies|pilsēt)\w*\s+no\s+")
+_IN_A_PROJECT = re.compile(r"(?i)\bprojekt(?:a|ā|u)\b|\b(?:jauniešu\s+)?apmaiņ(?:a|ā|as)\b|\bmobilitāt(?:e|ē|es)\b")
+_TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*"
+                          r"|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
-_VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|ieradās|ierodas|apciemoj\w*)")
+#: Words of going somewhere: a foreign body named after one is where we went ("apmeklēja Lietuvas skolu").
+_WENT_TO = re.compile(r"(?i)\b(?:apmeklēj\w*|devā(?:s|mies)|brauc\w*|brauciens|ekskursij\w*|iepazīt\w*)")
+#: A body or group right after a country's genitive ("Igaunijas Mulgi pagasta pašvaldība", "Polijas
+#: seniori", "Beļģijas pilsētas Ģentes pašvaldības"), up to three words apart.
+#: A state's envoys are guests, not partners: "Vācijas vēstniecības pārstāvji", "Somijas vēstnieks".
+STATE_WORDS = r"vēstniec\w*|vēstniek\w*|konsul\w*|ministrij\w*|valdīb\w*|prezident\w*"
+#: A region ("Latvijas un Lietuvas pierobežas reģionos") is an area, and a body in the plural dative or
+#: locative is many unnamed ones; neither is a partner.
+_AFTER_COUNTRY = re.compile(rf"(?:\s+(?:un\s+)?(?!{STATE_WORDS})[\w“”„\"-]+){{0,2}}?\s+"
+                            rf"(?:(?!reģion)(?P<body>{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})"
+                            rf"|(?:{GROUP_NOUNS})\b)")
+#: A partner, or a body where the sentence says it takes part, right before a country in the locative
+#: ("partneriem Lietuvā", "sadarbosies ar skolām Somijā, Grieķijā un Rumānijā").
+_PARTNER_BEFORE = re.compile(r"(?i)\bpartner\w*\s+(?:(?:ir|atrodas|darbojas|strādā)\s+)?$")
+_BODY_BEFORE = re.compile(rf"(?i)(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS}|{GROUP_NOUNS})\s+$")
+#: The site's own body on a page of a cooperation programme: it writes of itself ("mūsu skola", "mēs"),
+#: or names a body after a word that is no foreign place ("Kolkas skolas skolēni").
+_OWN_BODY = re.compile(r"(?i)\b(?:mūsu|mēs|mums)\b")
+_NAMED_BODY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+(?:as|es|us|u))\s+"
+                         r"(?:skol|bibliotēk|muzej|pašvaldīb|biedrīb|centr"
+                         r"|dome|ģimnāzij|vidusskol|pamatskol)\w*")
+_VISIT = re.compile(r"(?i)\b(?:apmeklēj\w*|viesoj\w*|viesos\w*|ieradās|ierodas|apciemoj\w*|uzņ[eē]m(?:a|ām|s|sim|ot)?\b)")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)partnerīb\w*\s+līgum\w*|sadarbības\s+partner\w*")
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»\n]{2,80})[”\"“»]")
-_NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+partner\w*")
+_NATIONALITY = re.compile(r"(?i)\b(" + "|".join(NATIONALITIES) + r")\s+(?:partner|kolēģ)\w*")
+_ENGLISH_NATIONALITY = re.compile(r"(?i)\b(" + "|".join(ENGLISH_NATIONALITIES) + rf")\s+(?:{ENGLISH_BODIES})\b")
 _NAME_WITH_COUNTRY = re.compile(r"([A-ZĀČĒĢĪĶĻŅŠŪŽ][^()\n,;:.]{0,60}?)\s*\(([^()]{2,30})\)")
 _BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS})\b)")
+_ANY_BODY_NOUN = re.compile(rf"(?<!\w)(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})\b(?![ \t]+(?:{BODY_NOUNS}|{FOREIGN_BODY_NOUNS})\b)")
+#: A project's quoted name speaks of places, not of its partners: "projektā „Tūrisma attīstība Latgales –
+#: Utenas pārrobežu reģionā”".
+_PROJECT_NAME = re.compile(r"(?i)projekt\w*\s+[“\"„«]([^“”\"„«»\n]{3,200})[”\"“»]")
+#: A body's name stays within its sentence: "Jelgava, 17. jūl., LETA. Bauskas novada dome" is of Bauska only.
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+#: How far a list of countries may reach after the words that open it ("partneri no …", "6 valstīm: …").
+LIST_WINDOW = 400
+#: How far before a country its partner or body word may stand ("partneriem ir Lietuvā").
+BEFORE_WINDOW = 60
+#: How many short lines after "Projekta partneri:" may be its list, and how long one of them may be.
+LIST_LINES, LIST_LINE_LENGTH = 8, 120
 #: How many words before a body noun may name its place: "Smiltenes un Tukuma novadu pašvaldība".
 BODY_NAME_WORDS = 5
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:un|and(?:\s+the)?)\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ“\"„])|\s*;\s*")
@@ -159,7 +234,7 @@ def _listed(sentence: str, offset: int) -> list[Partner]:
         countries_from = _FROM.match(segment)
         if countries_from and not is_lead:  # "Pārējie partneri ir no Īrijas, Ungārijas un Zviedrijas"
             partners += [Partner(None, code, False, offset + start)
-                         for code in _leading_countries(segment[countries_from.end():])]
+                         for code in _leading_countries(segment[countries_from.end():][:LIST_WINDOW])]
             continue
         default = None
         if not is_lead and marker["from"]:
@@ -177,20 +252,36 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
     if "valst" not in lowered and "partner" not in lowered and " no " not in lowered:
         return partners
     for match in _COUNTRY_LIST.finditer(sentence):
-        rest = sentence[match.end():]
+        rest = sentence[match.end():match.end() + LIST_WINDOW]
         partners += [Partner(None, p.code, False, offset + match.end() + p.begin)
                      for p in find_places(rest) if p.is_country]
     matches = list(_PARTNER_FROM.finditer(sentence))
     if _VISIT.search(sentence):
         # "(projekta) partneri no …" came visiting as partners; a visiting "sadarbības partneris no …"
         # is a friend of the town, not one of the project's partners
-        matches = [m for m in matches if not _GENERIC_PARTNER.search(sentence, 0, m.start())]
+        matches = [m for m in matches if not _GENERIC_PARTNER.search(sentence, max(0, m.start() - 20), m.start())]
+        if _IN_A_PROJECT.search(sentence):  # a group that came within the project takes part in it
+            matches += _VISITORS_FROM.finditer(sentence)
     elif _TAKING_PART.search(sentence):
         matches += _MEMBERS_FROM.finditer(sentence)
     for match in matches:
-        partners += [Partner(None, code, False, offset + match.start())
-                     for code in _leading_countries(sentence[match.end():])]
+        rest = sentence[match.end():match.end() + LIST_WINDOW]
+        codes = _leading_countries(rest) or _country_after_town(rest) or _foreign_place_first(rest)
+        partners += [Partner(None, code, False, offset + match.start()) for code in codes]
     return partners
+
+
+def _foreign_place_first(text: str) -> list[str]:
+    """"(skolēni no) Tartu", "(grupa no) Katalonijas": a foreign town or region gives its country."""
+    places = find_places(text[:40])
+    return [places[0].code] if places and places[0].begin == 0 and places[0].code != HOME_COUNTRY else []
+
+
+def _country_after_town(text: str) -> list[str]:
+    """"(partneri no) Antslas Igaunijā": a town we do not know, then its country."""
+    town = _UNKNOWN_TOWN.match(text)
+    places = find_places(text[town.end():town.end() + 40]) if town else []
+    return [places[0].code] if places and places[0].begin == 0 and places[0].is_country else []
 
 
 def _leading_countries(text: str) -> list[str]:
@@ -202,6 +293,47 @@ def _leading_countries(text: str) -> list[str]:
         codes.append(place.code)
         position = place.end
     return codes
+
+
+def _countries_beside(sentence: str, offset: int) -> list[Partner]:
+    """Foreign countries whose bodies the sentence names: a country's genitive before a body or group
+    ("Igaunijas Mulgi pagasts", "viesojās Polijas seniori"), or a locative after a partner, or after a body
+    that takes part ("partneriem Lietuvā", "sadarbojas ar skolām Somijā un Grieķijā"). A body named after
+    a word of going there ("apmeklēja Lietuvas skolu") is only a place visited."""
+    partners: list[Partner] = []
+    taking_part = bool(_TAKING_PART.search(sentence))
+    went = _WENT_TO.search(sentence)
+    went_at = went.start() if went else len(sentence)
+    places = find_places(sentence)
+    at = 0
+    while at < len(places):
+        place = places[at]
+        if not place.is_country or place.case not in ("gen", "loc"):
+            at += 1
+            continue
+        run = _country_run(sentence, places, at)       # "Igaunijas, Somijas un Latvijas"
+        end, at = run[-1].end, at + len(run)
+        before = sentence[max(0, place.begin - BEFORE_WINDOW):place.begin]
+        if place.case == "gen":
+            body = _AFTER_COUNTRY.match(sentence, end)
+            found = (body is not None and not (body["body"] or "").endswith(PLURAL_ENDINGS)
+                     and went_at > place.begin)
+        else:
+            found = bool(_PARTNER_BEFORE.search(before)) or (
+                taking_part and bool(_BODY_BEFORE.search(before)) and went_at > place.begin)
+        if found:
+            partners += [Partner(None, p.code, False, offset + place.begin) for p in run if p.code != HOME_COUNTRY]
+    return partners
+
+
+def _country_run(text: str, places: list[Place], at: int) -> list[Place]:
+    """The countries listed from ``places[at]`` on, joined by commas and "un"."""
+    run = [places[at]]
+    for place in places[at + 1:]:
+        if not place.is_country or _LIST_GLUE.fullmatch(text, run[-1].end, place.begin) is None:
+            break
+        run.append(place)
+    return run
 
 
 def _bracketed(sentence: str, offset: int) -> list[Partner]:
@@ -220,8 +352,15 @@ def _bracketed(sentence: str, offset: int) -> list[Partner]:
 
 
 def _nationalities(sentence: str, offset: int) -> list[Partner]:
-    return [Partner(None, NATIONALITIES[m.group(1).lower()], False, offset + m.start())
-            for m in _NATIONALITY.finditer(sentence)]
+    lowered = sentence.lower()     # the nouns are looked for first: most sentences have none
+    partners = []
+    if "partner" in lowered or "kolēģ" in lowered:
+        partners += [Partner(None, NATIONALITIES[m.group(1).lower()], False, offset + m.start())
+                     for m in _NATIONALITY.finditer(sentence)]
+    if any(word in lowered for word in ENGLISH_BODY_STEMS):
+        partners += [Partner(None, ENGLISH_NATIONALITIES[m.group(1).lower()], False, offset + m.start())
+                     for m in _ENGLISH_NATIONALITY.finditer(sentence)]
+    return partners
 
 
 def _agreement_partners(sentence: str, offset: int, text: str) -> list[Partner]:
@@ -239,11 +378,12 @@ def _agreement_partners(sentence: str, offset: int, text: str) -> list[Partner]:
     return partners
 
 
-def find_bodies(text: str) -> list[Body]:
-    """Organisations named after a place: "Smiltenes un Tukuma novadu pašvaldību", "Vidzeme planning region"."""
+def find_bodies(text: str, nouns: re.Pattern | None = None) -> list[Body]:
+    """Organisations named after a place: "Smiltenes un Tukuma novadu pašvaldību", "Vidzeme planning region";
+    ``nouns`` may widen the nouns of a body (``_ANY_BODY_NOUN``)."""
     bodies = []
-    for noun in _BODY_NOUN.finditer(text):
-        line = text[max(0, noun.start() - 80):noun.start()].rsplit("\n", 1)[-1]
+    for noun in (nouns or _BODY_NOUN).finditer(text):
+        line = _SENTENCE_END.split(text[max(0, noun.start() - 80):noun.start()].rsplit("\n", 1)[-1])[-1]
         words = " ".join(line.split()[-BODY_NAME_WORDS:])
         places = [p for p in find_places(words) if not p.is_country]
         if not places:
@@ -255,24 +395,54 @@ def find_bodies(text: str) -> list[Body]:
     return bodies
 
 
-def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | None) -> list[Partner]:
+def _with_list_lines(sentences: list[tuple[str, int]], at: int) -> str:
+    """A sentence that ends in a colon, with the short lines after it as the items of its list
+    ("Projekta partneri:" / "Biržu rajona pašvaldība" / "Biržai, Lietuva")."""
+    sentence = sentences[at][0]
+    if not sentence.endswith(":"):
+        return sentence
+    lines = []
+    for line, _ in sentences[at + 1:at + 1 + LIST_LINES]:
+        if len(line) > LIST_LINE_LENGTH or line.endswith(":"):
+            break
+        lines.append(line.rstrip(" .;"))
+    return f"{sentence} {', '.join(lines)}"
+
+
+def _names_own_body(text: str) -> bool:
+    """Whether a page names a body of its own site's country (see ``_OWN_BODY`` and ``_NAMED_BODY``)."""
+    if _OWN_BODY.search(text):
+        return True
+    return any(not [p for p in find_places(m.group(1)) if p.code != HOME_COUNTRY] for m in _NAMED_BODY.finditer(text))
+
+
+def find_partners(sentences: list[tuple[str, int]], text: str, programme: str | None,
+                  cooperation_programme: bool = False) -> list[Partner]:
     """Every partner the page names, in order, with the home country added where the project is a
-    cooperation: a foreign partner, a cooperation programme or two home bodies working together."""
+    cooperation: a foreign partner, a cooperation programme or two home bodies working together.
+    ``cooperation_programme`` marks a programme of cooperation outside the README's keys (Comenius, …)."""
     partners: list[Partner] = []
-    for sentence, offset in sentences:
-        partners += (_lead_before(sentence, offset) + _listed(sentence, offset) + _country_lists(sentence, offset)
+    for at, (sentence, offset) in enumerate(sentences):
+        partners += (_lead_before(sentence, offset) + _listed(_with_list_lines(sentences, at), offset)
+                     + _country_lists(sentence, offset)
                      + _bracketed(sentence, offset) + _nationalities(sentence, offset)
+                     + _countries_beside(sentence, offset)
                      + _agreement_partners(sentence, offset, text))
-    bodies = [b for b in find_bodies(text) if not b.is_plural]
+    names = [m.span(1) for m in _PROJECT_NAME.finditer(text)]
+    bodies = [b for b in find_bodies(text) if not b.is_plural and not any(a <= b.begin < z for a, z in names)]
     programme_countries = PROGRAMME_COUNTRIES.get(programme or "", frozenset())
-    partners += [Partner(b.name, code, False, b.begin) for b in bodies for code in b.countries
-                 if code != HOME_COUNTRY and code in programme_countries]
-    home_bodies = [b for b in bodies if HOME_COUNTRY in b.countries]
+    if programme_countries - {HOME_COUNTRY}:
+        # a body of the programme's other country, by any noun of a body ("Zarasu ģimnāzija")
+        partners += [Partner(b.name, code, False, b.begin) for b in find_bodies(text, _ANY_BODY_NOUN)
+                     if not b.is_plural and not any(a <= b.begin < z for a, z in names)
+                     for code in b.countries if code != HOME_COUNTRY and code in programme_countries]
+    # a body of home alone before one named with a foreign place too ("Rūjienas un Mulgi pagasta")
+    home_bodies = sorted((b for b in bodies if HOME_COUNTRY in b.countries), key=lambda b: len(b.countries))
     home_places = {place for b in home_bodies for place in b.places}
-    cooperation = (any(p.country and p.country != HOME_COUNTRY for p in partners)
-                   or programme in COOPERATION_PROGRAMMES or len(home_places) > 1)
-    if cooperation and not any(p.country == HOME_COUNTRY for p in partners):
+    by_programme = cooperation_programme or programme in COOPERATION_PROGRAMMES
+    foreign = any(p.country and p.country != HOME_COUNTRY for p in partners)
+    if (foreign or by_programme or len(home_places) > 1) and not any(p.country == HOME_COUNTRY for p in partners):
         partners += [Partner(b.name, HOME_COUNTRY, False, b.begin) for b in home_bodies[:1]]
-        if not home_bodies and any(p.country != HOME_COUNTRY for p in partners):
+        if not home_bodies and (foreign or (by_programme and _names_own_body(text))):
             partners.append(Partner(None, HOME_COUNTRY, False, 0))
     return sorted(partners, key=lambda p: p.begin)

@@ -32,6 +32,7 @@ DECLENSIONS: dict[str, dict[str, str]] = {
 COUNTRY_EXTRAS: tuple[tuple[str, str, str], ...] = (
     ("Čehija", "CZ", "a"), ("Krievija", "RU", "a"), ("Holande", "NL", "e"), ("Anglija", "GB", "a"),
     ("Skotija", "GB", "a"), ("Moldova", "MD", "a"), ("Amerika", "US", "a"), ("Turcija", "TR", "a"),
+    ("Maķedonija", "MK", "a"), ("Ziemeļmaķedonija", "MK", "a"),
 )
 
 #: Compass prefixes that make a region of a country: "Dienvidigaunija" is in EE.
@@ -113,11 +114,11 @@ MORE_CITIES: tuple[tuple[str, str, str], ...] = (
     *_table("LV", "s", "Ķegums Mērsrags Inčukalns"),
     *_table("LV", "pils", "Valdemārpils Mālpils Krustpils"),
     *_table("LV", "plural_as", "Pļaviņas Jaunolaine"),
-    *_table("EE", "a", "Jõgeva Põlva Rapla"),
-    *_table("EE", "e", "Kuresāre Paide"),
-    *_table("EE", "fixed", "Hāpsalu Jõhvi Haapsalu Kuressaare Pärnu Tallinn"),
+    *_table("EE", "a", "Jõgeva Põlva Rapla Antsla Tõrva Räpina Elva"),
+    *_table("EE", "e", "Kuresāre Paide Sangaste Rõuge Karula"),
+    *_table("EE", "fixed", "Hāpsalu Jõhvi Haapsalu Kuressaare Pärnu Tallinn Otepää Karksi Mulgi Misso Vastseliina"),
     *_table("LT", "a", "Alīta Tauraģe Palanga Ukmerģe"),
-    *_table("LT", "e", "Marijampole Plunģe Šilute Kretinga Rietava"),
+    *_table("LT", "e", "Marijampole Plunģe Šilute Kretinga Rietava Ķelme Kelme"),
     *_table("LT", "plural_i", "Telši Anīkšči Kupiški Druskininki Šalčininki Trakai Raseiņi"),
     *_table("FI", "a", "Vanta Kotka Kajāni"),
     *_table("FI", "e", "Jiveskile"),

@@ -20,7 +20,7 @@ def _quoted(group: str) -> str:
 #: "projekts" in every case, and "tīkls" (a network is an URBACT project): "URBACT tīkla “Zaļie pagalmi”";
 #: in English also "network" and "partnership" (an Erasmus+ Cooperation Partnership "Silver Surfers").
 _PROJECT_WORD = r"(?i:projekt(?:s|a|am|u|ā|iem)?|project|tīkl(?:s|a|am|ā)|network|partnership)\b"
-_NUMBER = r"(?:\s*\(?(?i:Nr|nr)\.\s*[\w.-]+\)?)?"
+_NUMBER = r"(?:\s*\(?(?i:Nr|nr)\.\s*[\w./-]+\)?)?"
 _NAME_AFTER = re.compile(rf"{_PROJECT_WORD}{_NUMBER}\s*:?\s+{_quoted('name')}")
 #: "“Green Railway” projekts": only the nominative, and not where another quoted name follows it.
 _NAME_BEFORE = re.compile(rf"{_quoted('name')}\s+(?i:projekts|project)\b(?!\s*:?\s*[{OPEN_QUOTES}])")
@@ -31,7 +31,9 @@ _ACRONYM = re.compile(
 )
 _ACRONYM_IN_BRACKETS = re.compile(r"^\s*(?:\((?P<bracket>[A-Z][A-Za-z0-9+-]{1,15})\)|(?P<bare>[A-Z][a-z]*[A-Z][A-Za-z0-9]*)\b)")
 #: Project numbers: "Nr. LLI-136", "projekta nr. Est-Lat24", "Nr. 22-09-AL10-A019.2201-000004".
-_PROJECT_NUMBER = re.compile(r"(?i:projekt\w*\s+)?(?i:Nr)\.\s*(?P<number>[A-Z][A-Za-z]{1,5}[\w-]*\d[\w.-]*|\d{2}-\d{2}-[\w.-]+)")
+#: Latvia's operational programmes number their projects by measure: "Nr. 8.1.2.0/17/I/032".
+_PROJECT_NUMBER = re.compile(r"(?i:projekt\w*\s+)?(?i:Nr)\.:?\s*(?P<number>[A-Z][A-Za-z]{1,5}[\w-]*\d[\w.-]*"
+                             r"|\d{2}-\d{2}-[\w.-]+|\d\.\d\.\d\.\d/[\w/.-]*\w|\d{4,}-[A-Z][\w.-]*\w)")
 _PLAIN_LATIN = re.compile(r"^[A-Za-z0-9 ,.:;&/'’+-]+$")
 #: English words that tell an English project name from a Latvian one written without diacritics.
 ENGLISH_WORDS = frozenset({"the", "and", "for", "of", "in", "with", "to", "on", "a", "an", "by", "as", "from",
