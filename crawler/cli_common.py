@@ -1,17 +1,21 @@
 """What the ``projwatch`` verbs share: the user's-error exception, exit codes, the common options, the
-run lock, and reading the site list and the notification targets. The verbs import this module and
+run lock, and reading the database, the site list, the notification targets and JSON Lines input. The verbs import this module and
 nothing of each other; ``crawler.cli`` only gathers them into one command."""
+import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 import click
 from filelock import FileLock, Timeout
+from sqlite_utils import Database
 
 from crawler.extract.programmes import PROGRAMME_ALIASES, PROJECT_NUMBER_PREFIXES, WEAK_ALIASES
 from crawler.sites import Site, SiteListError, load_sites
 from notifications import ChannelError
 from notifications.channels import ENV_VAR, Channel, build_channels, route_tags
+from storage import StorageError, open_db
 
 
 class UserError(click.ClickException):
@@ -45,6 +49,17 @@ def run_lock(db_path: Path):
         yield
     finally:
         lock.release()
+
+
+def open_existing_db(db_path: Path) -> Database:
+    """The database at ``db_path``, which must exist (a verb that reads it creates none); a missing or
+    unopenable one is the user's error (exit 2)."""
+    if not db_path.is_file():
+        raise UserError(f"--db {db_path}: no such database (run `projwatch run` first)")
+    try:
+        return open_db(db_path)
+    except StorageError as error:
+        raise UserError(str(error)) from None
 
 
 def load_site_list(path: Path) -> list[Site]:
@@ -85,3 +100,36 @@ def load_channels(notify_urls: tuple[str, ...], notify_config: Path | None,
                 raise UserError(f"notify config {notify_config}: tag '{sort}:{unknown[0]}' names no {sort} "
                                 f"(known: {', '.join(sorted(known))})")
     return channels
+
+
+def _records(stream: TextIO, name: str) -> Iterator[dict]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise UserError(f"{name}:{number}: not a JSON line ({error.msg})") from None
+        if not isinstance(record, dict):
+            raise UserError(f"{name}:{number}: a record must be a JSON object")
+        yield record
+
+
+@contextmanager
+def _jsonl_stream(path: str) -> Iterator[TextIO]:
+    """The open JSON Lines file, or stdin for "-"."""
+    if path == "-":
+        yield sys.stdin
+        return
+    try:
+        stream = open(path, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+    with stream:
+        yield stream
+
+
+def jsonl_records(path: str) -> Iterator[dict]:
+    """The records of a JSON Lines file (or stdin for "-"); a bad line is the user's error."""
+    with _jsonl_stream(path) as stream:
+        yield from _records(stream, "stdin" if path == "-" else path)

@@ -1,31 +1,15 @@
 """``projwatch extract``: print the project entries of pages as JSON, one object per page or record."""
 import json
-import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
 
 import click
 
-from crawler.cli_common import UserError
-from .extract.page import extract_page
+from crawler.cli_common import UserError, jsonl_records
+from crawler.extract.page import extract_page
 
 
 def _dump(entry: dict) -> None:
     click.echo(json.dumps(entry, ensure_ascii=False))
-
-
-def _records(stream: TextIO, name: str) -> Iterator[dict]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise UserError(f"{name}:{number}: not a JSON line ({error.msg})") from None
-        if not isinstance(record, dict):
-            raise UserError(f"{name}:{number}: a record must be a JSON object")
-        yield record
 
 
 def _extract_record(record: dict) -> dict:
@@ -39,26 +23,6 @@ def _extract_record(record: dict) -> dict:
         return extract_page(body, url=url, published=str(published) if published else None).to_dict()
     except Exception as error:  # one bad page must not stop a run over thousands
         return {"url": url, "error": f"{type(error).__name__}: {error}", "projects": []}
-
-
-@contextmanager
-def _jsonl_stream(path: str) -> Iterator[TextIO]:
-    """The open JSON Lines file, or stdin for "-"."""
-    if path == "-":
-        yield sys.stdin
-        return
-    try:
-        stream = open(path, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
-    with stream:
-        yield stream
-
-
-def jsonl_records(path: str) -> Iterator[dict]:
-    """The records of a JSON Lines file (or stdin for "-"); a bad line is the user's error."""
-    with _jsonl_stream(path) as stream:
-        yield from _records(stream, "stdin" if path == "-" else path)
 
 
 def _read_file(path: str) -> str:

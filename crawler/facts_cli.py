@@ -9,9 +9,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli_common import UserError, db_option
-from crawler.extract_cli import jsonl_records
-from storage import StorageError, open_db
+from crawler.cli_common import db_option, jsonl_records, open_existing_db
 from storage.page_facts import page_facts
 
 
@@ -22,12 +20,7 @@ from storage.page_facts import page_facts
               'with a "url", as `projwatch extract --jsonl` reads.')
 def facts(urls: tuple[str, ...], db_path: Path, jsonl: bool) -> None:
     """Print the facts the database holds for each page URL as JSON, one object a page."""
-    if not db_path.is_file():
-        raise UserError(f"--db {db_path}: no such database")
-    try:
-        db = open_db(db_path)
-    except StorageError as error:
-        raise UserError(str(error)) from None
+    db = open_existing_db(db_path)
     pages = (record.get("url") for path in urls for record in jsonl_records(path)) if jsonl else iter(urls)
     for url in pages:
         click.echo(json.dumps(page_facts(db, url) if url else {"url": None, "projects": []}, ensure_ascii=False))

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from crawler.cli_common import UserError, db_option, load_channels, load_site_list, notify_options, sites_option
+from crawler.cli_common import (UserError, db_option, load_channels, load_site_list, notify_options, open_existing_db,
+                                sites_option)
 from notifications.channels import ENV_VAR
 from notifications.deliver import send_outlook
-from storage import StorageError, open_db
 from storage.outbox import outlook as read_outlook
 
 WEEK_DAYS = 7
@@ -29,12 +29,7 @@ def outlook(db_path: Path, sites_path: Path, notify_urls: tuple[str, ...], notif
     channels = load_channels(notify_urls, notify_config, load_site_list(sites_path))
     if not channels:
         raise UserError(f"no notification target: give --notify URL, --notify-config FILE or set {ENV_VAR}")
-    if not db_path.is_file():
-        raise UserError(f"--db {db_path}: no such database")
-    try:
-        db = open_db(db_path)
-    except StorageError as error:
-        raise UserError(str(error)) from None
+    db = open_existing_db(db_path)
     now = datetime.now(timezone.utc)
     today = date.today()
     found = read_outlook(db, today.isoformat(), (today + timedelta(days=days)).isoformat(),

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli_common import UserError, db_option, run_lock, sites_option
+from crawler.cli_common import UserError, db_option, load_site_list, open_existing_db, run_lock, sites_option
 from crawler.extract.page import extract_text, read_page
-from crawler.sites import SiteListError, load_sites
-from storage import StorageError, open_db
 from storage.facts import record_page_facts
 from storage.pages import reread_page, stored_pages, version_html
 
@@ -23,11 +21,8 @@ def _selectors(sites_path: Path) -> dict[str, dict]:
     are read with the generic reader)."""
     if not sites_path.is_file():
         return {}
-    try:
-        return {site.name: {"title_css": site.title_css, "body_css": site.body_css, "date_css": site.date_css}
-                for site in load_sites(sites_path)}
-    except SiteListError as error:
-        raise UserError(str(error)) from None
+    return {site.name: {"title_css": site.title_css, "body_css": site.body_css, "date_css": site.date_css}
+            for site in load_site_list(sites_path)}
 
 
 @click.command()
@@ -37,13 +32,10 @@ def _selectors(sites_path: Path) -> dict[str, dict]:
 def reextract(db_path: Path, sites_path: Path, site: str | None) -> None:
     """Re-read every stored page with this version's extractor; record the facts without alerting."""
     if not db_path.is_file():
-        raise UserError(f"--db {db_path}: no such database")
+        raise UserError(f"--db {db_path}: no such database (run `projwatch run` first)")
     selectors = _selectors(sites_path)
     with run_lock(db_path):
-        try:
-            db = open_db(db_path)
-        except StorageError as error:
-            raise UserError(str(error)) from None
+        db = open_existing_db(db_path)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         pages = facts = changes = 0
         for page in stored_pages(db, site):

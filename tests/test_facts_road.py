@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 
 from crawler.extract.page import extract_page
-from tests.conftest import FAST, projwatch
+from tests.conftest import projwatch
 from tests.extract.test_heldout import page_facts
 from tests.replica import serve_sites
 from tests.replica.corpus import (CORPUS, SCORER, corpus_site, crawl, facts_command, gold_as_served, gold_pages,

@@ -19,7 +19,7 @@ from .money import Funding, find_funding
 from .partners import Partner, find_partners
 from .periods import Period, find_periods
 from .programmes import ProgrammeMention, find_programmes
-from .projects import ProjectName, find_project_names, find_project_numbers
+from .projects import find_project_names, find_project_numbers
 from .sentences import Sentence, split_sentences
 
 _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)\b")
