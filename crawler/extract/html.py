@@ -6,6 +6,7 @@ and where it finds none, a Latvian date line near the top of the article ("06.11
 "2024. gada 24. apr.") gives it. The text's paragraphs stand apart by blank lines. A site may name its
 own CSS selectors where the generic guess is wrong.
 """
+import re
 from dataclasses import dataclass
 
 import htmldate
@@ -17,6 +18,12 @@ from .dates import find_date_line
 
 #: A fast pass finding fewer characters than this is checked by trafilatura's fallback extractors.
 SHORT_TEXT = 400
+
+#: Elements that label the value beside them in a project card: ``<dt>``, or a class naming a label
+#: (Drupal's "field__label", "field-label", "views-label").
+_LABEL_CLASS = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.IGNORECASE)
+#: A label longer than this is prose, not a label.
+MAX_LABEL_CHARS = 80
 
 #: Where a page keeps its title, best first.
 TITLE_XPATHS = ('//meta[@property="og:title"]/@content', "//h1", "//title")
@@ -56,11 +63,27 @@ def _page_date(html: str, text: str) -> str | None:
     return found or find_date_line(text)
 
 
+def _join_labels(tree) -> None:
+    """A card's label and its value as one line, "Projekta kopējās izmaksas: 410 230,00 EUR": read
+    apart, the value would be an amount with nothing saying what money it is."""
+    labels = [element for element in tree.iter() if isinstance(element.tag, str)
+              and (element.tag == "dt" or _LABEL_CLASS.search(element.get("class") or ""))]
+    for label in labels:
+        value, text = label.getnext(), " ".join(label.text_content().split()).rstrip(":")
+        if value is None or not text or len(text) > MAX_LABEL_CHARS:
+            continue
+        target = next((element for element in value.iter() if isinstance(element.tag, str)
+                       and (element.text or "").strip()), value)
+        target.text = f"{text}: {(target.text or '').lstrip()}"
+        label.drop_tree()
+
+
 def _trafilatura_text(tree, url: str | None, fast: bool) -> str:
     # A <time> beside the heading is the page's date, not prose: read by htmldate, kept out of the
     # text, where it would read as the date of whatever the first sentence tells.
     for stamp in tree.xpath("//time[not(ancestor::p)]"):
         stamp.drop_tree()
+    _join_labels(tree)
     document = trafilatura.bare_extraction(tree, url=url, fast=fast, with_metadata=False, include_tables=True)
     return document.text if document is not None and document.text else ""
 

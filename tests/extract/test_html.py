@@ -51,3 +51,18 @@ def test_site_css_overrides():
 @pytest.mark.parametrize("html", ["", "   ", "<html></html>"])
 def test_no_article_is_empty_text(html):
     assert read_article(html).text == ""
+
+
+@pytest.mark.parametrize("card, line", [
+    ('<div class="field"><div class="field__label">Projekta kopējās izmaksas</div>'
+     '<div class="field__item">410 230,00 EUR</div></div>', "Projekta kopējās izmaksas: 410 230,00 EUR"),
+    ('<div class="field-label">ERAF finansējums:</div><div class="field-items"><div class="field-item">'
+     '<span>85 000 EUR</span></div></div>', "ERAF finansējums: 85 000 EUR"),
+    ("<dl><dt>Partneru sanāksme</dt><dd>2023. gada 12. maijā Rokišķos, Lietuvā</dd></dl>",
+     "Partneru sanāksme: 2023. gada 12. maijā Rokišķos, Lietuvā"),
+    ('<div class="views-label">Projekta partneri</div><div class="field-content"><div>Põlva vald (Igaunija)</div>'
+     "<div>Valgas pašvaldība</div></div>", "Projekta partneri: Põlva vald (Igaunija)"),
+])
+def test_a_cards_label_and_value_are_read_as_one_line(card, line):
+    text = read_article(page(f"<article><h1>Aktīvās muižas</h1>{BODY}{card}</article>")).text
+    assert line in [row.lstrip("- ") for row in text.splitlines()]   # a list item's dash aside

@@ -60,3 +60,17 @@ def test_html_page_uses_article_and_latvian_date_line():
 
 def test_plain_text_is_not_html():
     assert not looks_like_html("Cena 5 < 6 eiro, un 7 > 3.")
+
+
+def test_a_project_cards_labelled_fields_give_their_facts():
+    card = "".join(f'<div class="field"><div class="field__label">{label}</div><div class="field__item">{value}'
+                   f"</div></div>" for label, value in (("Projekta kopējās izmaksas", "410 230,00 EUR"),
+                                                        ("ERAF finansējums", "348 695,50 EUR"),
+                                                        ("Projekta partneri", "Põlva vald (Igaunija)")))
+    html = ("<html><head><title>Aktīvās muižas</title></head><body><nav>Sākums · Projekti</nav><article>"
+            "<h1>Aktīvās muižas</h1><p>Pašvaldība īsteno Igaunijas–Latvijas programmas projektu “Aktīvās muižas”, "
+            f"kurā kopā ar partneriem atjauno muižu parkus un veido tajos jaunus pasākumus.</p>{card}</article>"
+            "<footer>© Pašvaldība</footer></body></html>")
+    [project] = extract_page(html, url="https://novads.example.lv/lv/projekts/aktivas-muizas").to_dict()["projects"]
+    assert [(f["amount"], f["kind"]) for f in project["funding"]] == [(410230.0, "total"), (348695.5, "eu")]
+    assert "EE" in {p["country"] for p in project["partners"]}
