@@ -13,9 +13,9 @@ from storage.outbox import Channels
 from storage.runs import recent_runs, record_run
 
 
-#: Error kinds that are not the site failing to answer: pages we could not use, articles taken down,
-#: requests robots.txt forbids.
-NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "extract", "storage", "unreadable",
+#: Error kinds (declared in ``storage.kinds.SITE_ERRORS``) that are not the site failing to answer: pages
+#: we could not use, articles taken down, requests robots.txt forbids.
+NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "storage", "unreadable",
                                "too_large", "ignored", "http_404", "http_410"})
 
 
@@ -40,17 +40,17 @@ def site_problem(runs: Sequence[Mapping], rules: HealthRules = HealthRules()) ->
         return None
     n = rules.consecutive
     if all(run["failed"] for run in latest):
-        return f"no listing page reachable in the last {n} runs"
+        return f"pēdējās {n} reizēs nebija sasniedzama neviena sarakstu lapa"
     if all(run["articles_found"] == 0 for run in latest):
-        return f"no article links found in the last {n} runs (has the page layout changed?)"
+        return f"pēdējās {n} reizēs neatrada nevienu raksta saiti (vai mainīts lapas izkārtojums?)"
     if all(run["requests"] and failed_requests(run) / run["requests"] > rules.max_error_rate for run in latest):
-        return f"more than {rules.max_error_rate:.0%} of requests failed in each of the last {n} runs"
+        return f"pēdējās {n} reizēs katrā neizdevās vairāk nekā {rules.max_error_rate:.0%} pieprasījumu"
     earlier = [run["articles_found"] for run in runs[n:n + rules.history]]
     if len(earlier) >= rules.min_history:
         usual = median(earlier)
         if all(run["articles_found"] < rules.min_share_of_median * usual for run in latest):
-            return (f"article links found dropped from about {usual:g} to {latest[0]['articles_found']} "
-                    f"(has the page layout changed?)")
+            return (f"atrasto raksta saišu skaits krities no aptuveni {usual:g} līdz {latest[0]['articles_found']} "
+                    f"(vai mainīts lapas izkārtojums?)")
     return None
 
 

@@ -32,13 +32,14 @@ import apprise
 from apprise.config.base import ConfigBase
 
 from notifications.errors import ChannelError
+from storage.kinds import CHANGE_KINDS
 from storage.outbox import ALERT_KINDS, EVERYTHING, Channels, Route
 
 ENV_VAR = "PROJWATCH_NOTIFY"
+#: Kind tags (``storage.kinds``): a group's tag, or an alerted change kind's own key.
 TAG_KINDS: dict[str, frozenset[str]] = {
-    "funding": frozenset({"new_funding", "changed_funding", "removed_funding"}),
-    "meetings": frozenset({"new_meeting"}),
-    "health": frozenset({"site_unhealthy", "site_recovered"}),
+    **{tag: frozenset(kind.key for kind in CHANGE_KINDS if kind.tag == tag and kind.alerted)
+       for tag in {kind.tag for kind in CHANGE_KINDS if kind.tag}},
     **{kind: frozenset({kind}) for kind in ALERT_KINDS},
 }
 #: Routing tags: their prefix -> the Route field they fill.

@@ -10,35 +10,16 @@ from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 
+from storage.kinds import CHANGE_KINDS, FUNDING_KINDS, MEETING_KINDS, PROGRAMMES, labels
+
 MAX_SCRAPED_CHARS = 200
 TITLE_RESERVE = len(" (99/99)")
 
-CHANGE_LABELS = {
-    "new_meeting": "Jauna tikšanās",
-    "new_funding": "Jauns finansējums",
-    "changed_funding": "Mainīts finansējums",
-    "removed_funding": "Finansējums vairs netiek minēts",
-    "new_project": "Jauns projekts",
-    "site_unhealthy": "Vietne nedarbojas",
-    "site_recovered": "Vietne atkal darbojas",
-}
+CHANGE_LABELS = labels(CHANGE_KINDS)
 SITES_HEADING = "Vietņu stāvoklis"   # site health alerts belong to no project
-FUNDING_KINDS = {
-    "total": "kopējās izmaksas",
-    "partner": "partnera budžets",
-    "eu": "ES finansējums",
-    "national": "valsts finansējums",
-    "municipal": "pašvaldības līdzfinansējums",
-    "other": "cits finansējums",
-}
-MEETING_KINDS = {
-    "partner meeting": "partneru sanāksme",
-    "kick-off meeting": "atklāšanas sanāksme",
-    "closing meeting": "noslēguma sanāksme",
-    "study visit": "pieredzes apmaiņas vizīte",
-    "conference": "konference",
-    "workshop": "darbnīca",
-}
+FUNDING_LABELS = labels(FUNDING_KINDS)
+MEETING_LABELS = labels(MEETING_KINDS)
+PROGRAMME_LABELS = labels(PROGRAMMES)
 
 
 @dataclass(frozen=True)
@@ -141,12 +122,12 @@ def _meeting(meeting: Mapping) -> str:
         place = "tiešsaistē"
     else:
         place = ", ".join(_clip(part) for part in (meeting.get("city"), meeting.get("country")) if part)
-    kind = MEETING_KINDS.get(meeting.get("kind") or "", _clip(meeting.get("kind")))
+    kind = MEETING_LABELS.get(meeting.get("kind") or "", _clip(meeting.get("kind")))
     return ", ".join(part for part in (dates, place) if part) + (f" ({kind})" if kind else "")
 
 
 def _funding_kind(figure: Mapping) -> str:
-    kind = FUNDING_KINDS.get(figure["kind"], _clip(figure["kind"]))
+    kind = FUNDING_LABELS.get(figure["kind"], _clip(figure["kind"]))
     return f"{kind} ({_clip(figure['holder'])})" if figure.get("holder") else kind
 
 
@@ -166,7 +147,7 @@ def _project_heading(alert: Mapping) -> str:
         return SITES_HEADING
     name = _clip(_project_name(alert))
     acronym = f" ({_clip(alert['acronym'])})" if alert["acronym"] and alert["acronym"] != _project_name(alert) else ""
-    programme = f" · {_clip(alert['programme'])}" if alert["programme"] else ""
+    programme = f" · {PROGRAMME_LABELS.get(alert['programme'], _clip(alert['programme']))}" if alert["programme"] else ""
     return f"{name}{acronym}{programme}"
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from storage.kinds import SORTS
 from storage.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_ENV = "PROJWATCH_BUSY_TIMEOUT"   # seconds to wait for another writer (default 30)
@@ -12,6 +13,15 @@ BUSY_TIMEOUT_ENV = "PROJWATCH_BUSY_TIMEOUT"   # seconds to wait for another writ
 
 class StorageError(Exception):
     """The database cannot be opened or written; the message names the file and the cause."""
+
+
+def sync_labels(db: Database) -> None:
+    """The ``labels`` table as ``storage.kinds`` declares it (a new kind or label shows at once)."""
+    rows = [{"sort": sort, "key": kind.key, "label": kind.label, "name_en": kind.name_en, "alerted": kind.alerted,
+             "tag": kind.tag} for sort, declared in SORTS.items() for kind in declared]
+    with db.atomic():
+        db.execute("DELETE FROM labels")
+        db["labels"].insert_all(rows)
 
 
 def open_db(path: str | Path) -> Database:
@@ -26,6 +36,7 @@ def open_db(path: str | Path) -> Database:
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")   # safe with WAL; a commit no longer waits on fsync
         MIGRATIONS.apply(db)
+        sync_labels(db)
     except sqlite3.Error as error:
         raise StorageError(f"cannot open database {path}: {error}") from error
     return db

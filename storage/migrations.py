@@ -211,3 +211,11 @@ def every_stated_fact(db: Database) -> None:
         "UPDATE projects SET title = coalesce(name, name_en, acronym, (SELECT pages.title FROM fact_sources s"
         " JOIN pages ON pages.url = s.page_url WHERE s.fact_table = 'projects' AND s.fact_id = projects.id"
         " ORDER BY s.first_seen LIMIT 1))")
+
+
+@MIGRATIONS(name="008_labels")
+def labels(db: Database) -> None:
+    """Every kind's Latvian label (``storage.kinds``), so that SQL can show words instead of codes; its
+    rows are written afresh each time the database is opened (``storage.db``)."""
+    db["labels"].create({"sort": str, "key": str, "label": str, "name_en": str, "alerted": bool, "tag": str},
+                        pk=("sort", "key"), not_null={"label"})

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from storage.identity import acronym_key, normalise
+from storage.kinds import ALERTED_CHANGES
 
-# What a channel may be sent. ``new_project`` is recorded but not alerted: staff asked for meetings,
-# funding, and word when a site stops working (and starts again).
-ALERT_KINDS = frozenset({"new_meeting", "new_funding", "changed_funding", "removed_funding",
-                         "site_unhealthy", "site_recovered"})
+# What a channel may be sent (``storage.kinds``): meetings, funding, and word when a site stops working
+# (and starts again); ``new_project`` is recorded, not alerted.
+ALERT_KINDS = ALERTED_CHANGES
 
 
 @dataclass(frozen=True)

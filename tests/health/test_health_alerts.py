@@ -34,7 +34,7 @@ def test_a_broken_site_is_alerted_once_then_its_recovery(tmp_path, replica, run,
     third = run("--sites", str(sites), "--notify", mail_url)
     assert third.returncode == 1 and "UNHEALTHY" in third.stdout
     assert len(mailbox.messages) == 1
-    assert "Vietne nedarbojas: centrs — no listing page reachable" in subjects_and_texts()[0]
+    assert "Vietne nedarbojas: centrs — pēdējās 2 reizēs nebija sasniedzama neviena sarakstu lapa" in subjects_and_texts()[0]
     run("--sites", str(sites), "--notify", mail_url)
     assert len(mailbox.messages) == 1                                # once per incident
 

@@ -15,14 +15,14 @@ HEALTHY = [run() for _ in range(6)]
 @pytest.mark.parametrize("runs, expected", [
     ([], None),
     ([run(failed=True, found=0)], None),                                   # one bad run is not yet news
-    ([run(failed=True, found=0)] * 2, "no listing page reachable"),
-    ([run(found=0)] * 2 + HEALTHY, "no article links found"),
+    ([run(failed=True, found=0)] * 2, "nebija sasniedzama neviena sarakstu lapa"),
+    ([run(found=0)] * 2 + HEALTHY, "neatrada nevienu raksta saiti"),
     ([run(found=0), run()] + HEALTHY, None),                               # not two in a row
-    ([run(errors=20)] * 2 + HEALTHY, "of requests failed"),
+    ([run(errors=20)] * 2 + HEALTHY, "pieprasījumu"),
     ([run(errors=10)] * 2 + HEALTHY, None),                                # 40 %: under the threshold
     ([run(errors=20, kind="http_404")] * 2 + HEALTHY, None),               # articles taken down
-    ([run(errors=20, kind="http_503")] * 2 + HEALTHY, "of requests failed"),
-    ([run(found=5)] * 2 + HEALTHY, "dropped from about 20 to 5"),
+    ([run(errors=20, kind="http_503")] * 2 + HEALTHY, "pieprasījumu"),
+    ([run(found=5)] * 2 + HEALTHY, "krities no aptuveni 20 līdz 5"),
     ([run(found=5)] * 2 + HEALTHY[:2], None),                              # too little history to judge
     ([run(found=12)] * 2 + HEALTHY, None),                                 # 60 % of usual: fine
     ([run(), run(failed=True, found=0), run(failed=True, found=0)], None),  # recovered

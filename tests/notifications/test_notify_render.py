@@ -53,7 +53,7 @@ def test_each_change_in_latvian(change, text):
 
 def test_digest_groups_changes_by_project():
     text = render_text([alert(1), alert(2, project_id=1), alert(3, project_id=2)])
-    assert text.count("Projekts 1 · urbact") == 1 and text.count("Projekts 2 · urbact") == 1
+    assert text.count("Projekts 1 · URBACT") == 1 and text.count("Projekts 2 · URBACT") == 1
     assert text.index("Projekts 2") > text.index("https://digitalaiscentrs.lv/jaunumi/2")
 
 

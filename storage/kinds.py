@@ -1,0 +1,122 @@
+"""Every kind the program speaks of, declared once: meeting kinds, funding kinds, change kinds,
+programmes and the kinds of error a site's pages can fail with.
+
+Each kind has its key (what the extractor emits and the database stores), its Latvian label (what staff
+read in alerts, feeds and Datasette), its English name where it has one, and, for changes, whether it is
+alerted by default and the apprise tag that selects it. The extractor, storage, alerts, site health and
+Datasette read this module (the database keeps a copy in ``labels``, so SQL can join it); a test fails
+when any code emits a kind that is not declared here. This module imports nothing of ours.
+"""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str                     # Latvian, as staff read it
+    name_en: str | None = None
+    alerted: bool = False          # changes: sent to staff by default
+    tag: str | None = None         # changes: the apprise tag that selects it (beside its own key)
+
+
+MEETING_KINDS = (
+    Kind("partner meeting", "partneru sanāksme", "partner meeting"),
+    Kind("kick-off meeting", "atklāšanas sanāksme", "kick-off meeting"),
+    Kind("closing meeting", "noslēguma sanāksme", "closing meeting"),
+    Kind("city lab", "pilsētas laboratorija (City Lab)", "City Lab"),
+    Kind("study visit", "pieredzes apmaiņas vizīte", "study visit"),
+    Kind("conference", "konference", "conference"),
+    Kind("workshop", "darbnīca", "workshop"),
+    Kind("ceremony", "ceremonija", "ceremony"),
+    Kind("visit", "vizīte", "visit"),
+    Kind("event", "pasākums", "event"),
+)
+
+FUNDING_KINDS = (
+    Kind("total", "kopējās izmaksas", "total cost"),
+    Kind("partner", "partnera budžets", "partner budget"),
+    Kind("eu", "ES finansējums", "EU funding"),
+    Kind("national", "valsts finansējums", "national funding"),
+    Kind("municipal", "pašvaldības līdzfinansējums", "municipal co-financing"),
+    Kind("other", "cits finansējums", "other funding"),
+)
+
+CHANGE_KINDS = (
+    Kind("new_meeting", "Jauna tikšanās", "new meeting", alerted=True, tag="meetings"),
+    Kind("new_funding", "Jauns finansējums", "new funding", alerted=True, tag="funding"),
+    Kind("changed_funding", "Mainīts finansējums", "changed funding", alerted=True, tag="funding"),
+    Kind("removed_funding", "Finansējums vairs netiek minēts", "funding no longer stated", alerted=True,
+         tag="funding"),
+    Kind("new_project", "Jauns projekts", "new project"),
+    Kind("site_unhealthy", "Vietne nedarbojas", "site stopped working", alerted=True, tag="health"),
+    Kind("site_recovered", "Vietne atkal darbojas", "site works again", alerted=True, tag="health"),
+)
+
+PROGRAMMES = (
+    Kind("urbact", "URBACT", "URBACT"),
+    Kind("uia", "Pilsētu inovatīvās darbības (UIA)", "Urban Innovative Actions"),
+    Kind("eui", "Eiropas Pilsētu iniciatīva", "European Urban Initiative"),
+    Kind("icc", "Inteliģento pilsētu izaicinājums", "Intelligent Cities Challenge"),
+    Kind("interreg-bsr", "Interreg Baltijas jūras reģiona programma", "Interreg Baltic Sea Region"),
+    Kind("interreg-central-baltic", "Interreg Centrālā Baltijas jūras reģiona programma", "Interreg Central Baltic"),
+    Kind("interreg-estonia-latvia", "Interreg Igaunijas–Latvijas programma", "Interreg Estonia–Latvia"),
+    Kind("interreg-latvia-lithuania", "Interreg Latvijas–Lietuvas programma", "Interreg Latvia–Lithuania"),
+    Kind("interreg-europe", "Interreg Europe", "Interreg Europe"),
+    Kind("interreg-latvia-russia", "Latvijas–Krievijas pārrobežu sadarbības programma", "Latvia–Russia CBC"),
+    Kind("interreg-latvia-belarus", "Latvijas–Lietuvas–Baltkrievijas pārrobežu sadarbības programma",
+         "Latvia–Lithuania–Belarus CBC"),
+    Kind("interreg-south-baltic", "Interreg Dienvidbaltijas programma", "Interreg South Baltic"),
+    Kind("erasmus-plus", "Erasmus+", "Erasmus+"),
+    Kind("horizon-2020", "Apvārsnis 2020", "Horizon 2020"),
+    Kind("horizon-europe", "Apvārsnis Eiropa", "Horizon Europe"),
+    Kind("eea-norway-grants", "EEZ un Norvēģijas finanšu instrumenti", "EEA and Norway Grants"),
+    Kind("life", "LIFE", "LIFE"),
+    Kind("creative-europe", "Radošā Eiropa", "Creative Europe"),
+    Kind("europe-for-citizens", "Eiropa pilsoņiem", "Europe for Citizens"),
+    Kind("digital-europe", "Digitālā Eiropa", "Digital Europe"),
+    Kind("nordplus", "Nordplus", "Nordplus"),
+    Kind("rdp-leader", "Lauku attīstības programma (LEADER)", "Rural Development Programme (LEADER)"),
+    Kind("erdf-latvia", "ES fondu darbības programma (ERAF, ESF, KF)", "EU funds operational programme of Latvia"),
+    Kind("rrf", "Atveseļošanas un noturības mehānisms", "Recovery and Resilience Facility"),
+    Kind("other", "cita programma", "other programme"),
+)
+
+#: Why a site's page or request failed. ``http_NNN`` (an HTTP status) and the name of an unexpected
+#: download exception are kinds too, labelled by ``site_error_label``.
+SITE_ERRORS = (
+    Kind("dns", "domēns nav atrodams", "host not found"),
+    Kind("refused", "serveris atteica savienojumu", "connection refused"),
+    Kind("timeout", "serveris neatbildēja laikā", "timeout"),
+    Kind("too_large", "lapa pārāk liela", "page too large"),
+    Kind("ignored", "pieprasījums izlaists (robots.txt, pāradresācijas)", "request ignored"),
+    Kind("not_text", "lapa nav teksts", "not a text page"),
+    Kind("unreadable", "lapu nevar nolasīt", "unreadable page"),
+    Kind("read", "lapas tekstu neizdevās nolasīt", "page could not be read"),
+    Kind("no_text", "lapā nav raksta teksta", "no article text"),
+    Kind("storage", "datubāzē neizdevās saglabāt", "could not be stored"),
+)
+
+#: Every sort of kind by the name the ``labels`` table gives it.
+SORTS: dict[str, tuple[Kind, ...]] = {
+    "meeting": MEETING_KINDS, "funding": FUNDING_KINDS, "change": CHANGE_KINDS, "programme": PROGRAMMES,
+    "site_error": SITE_ERRORS,
+}
+
+
+def keys(kinds: tuple[Kind, ...]) -> frozenset[str]:
+    return frozenset(kind.key for kind in kinds)
+
+
+def labels(kinds: tuple[Kind, ...]) -> dict[str, str]:
+    """Key -> Latvian label."""
+    return {kind.key: kind.label for kind in kinds}
+
+
+ALERTED_CHANGES = frozenset(kind.key for kind in CHANGE_KINDS if kind.alerted)
+
+
+def site_error_label(key: str) -> str:
+    """A site error's Latvian label, also for an HTTP status ("http_503") or an unexpected exception."""
+    if key.startswith("http_"):
+        return f"HTTP kļūda {key[5:]}"
+    return labels(SITE_ERRORS).get(key, key)
