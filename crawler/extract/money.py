@@ -7,11 +7,13 @@ before the amount, else the first one after it ("10 012,50 EUR Programmas līdzf
 """
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from price_parser import Price
 
 from .places import place_forms, town_genitives
 from .programmes import PROGRAMME_ALIASES
+from .sentences import Sentence
 
 #: The names of the programmes that fund projects: money they give is EU or programme money.
 PROGRAMME_NAMES = "|".join(pattern for key, pattern in PROGRAMME_ALIASES if key != "other")
@@ -22,6 +24,15 @@ SCALES: tuple[tuple[str, int], ...] = (
     (r"miljon\w*|milj\.?|million", 1_000_000),
     (r"tūkstoš\w*|tūkst\.?|thousand", 1_000),
 )
+#: Number words that stand for a number before a scale word, or joined to it: "pusmiljons", "pusotra miljona";
+#: "miljons eiro" alone is one million.
+WORD_NUMBERS: tuple[tuple[str, float], ...] = (
+    (r"pusotr\w*\s+", 1.5),
+    (r"pus", 0.5),
+    (r"", 1.0),
+)
+#: The scale words a number word may stand before: the full words only, in the singular.
+WORD_SCALES = r"miljard(?:s|a|u|am)|miljon(?:s|a|u|am)"
 EURO = r"EUR|euro|eiro|€"
 LATS = r"LVL|Ls|latu|lati|lats"
 
@@ -36,17 +47,34 @@ HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|
 
 #: The EU funds and their Latvian abbreviations (ERAF, ESF, KF, ELFLA, EJZF, TPF…).
 EU_FUNDS = (r"\bERAF\b|\bERDF\b|\bESF\+?|\bKF\b|\bELFLA\b|\bELGF\b|\bEJZF\b|\bEJZAF\b|\bTPF\b|\bENPI\b|\bENI\b"
-            r"|\bRRF\b|\bCEF\b|European Regional Development Fund|European Social Fund|Eiropas Reģionālās attīstības fond\w*|Eiropas Sociālā fond\w*|Kohēzijas fond\w*"
+            r"|\bRRF\b|\bCEF\b|European Regional Development Fund|European Social Fund|Eiropas reģionāl\w* attīstības fond\w*|Eiropas Sociālā fond\w*|Kohēzijas fond\w*"
             r"|Eiropas Lauksaimniecības fond\w*|Eiropas Jūrlietu\w*|Taisnīgas pārkārtošanās fond\w*")
 
 #: (kind, cue pattern). Where two cues end at the same place, the earlier row wins.
 KIND_CUES: tuple[tuple[str, str], ...] = (
-    ("municipal", r"pašvaldības (?:budžeta )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
+    # a municipality's or the state's whole budget (its revenue and spending) is no project's money
+    ("none", r"budžeta\s+(?:kopēj\w*\s+)?(?:ieņēmum|izdevum)\w*|\bpamatbudžet\w*"),
+    # "the remaining costs" are no total: who pays them (after the amount) tells their kind
+    ("rest", r"(?:pārēj|atlikuš)\w*\s+(?:projekta\s+)?(?:izmaks|finansējum|summ|daļ)\w*"),
+    # a loan the municipality takes for a project is borrowed money, neither its own co-financing nor a grant
+    ("other", r"\baizņēmum\w*"),
+    ("municipal", r"pašvaldības (?:budžeta |\w+ )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
+                  # a municipal body's own co-financing: "pagasta pārvaldes līdzfinansējums", "novada līdzfinansējums"
+                  r"|(?:pārvaldes|novada|pilsētas|domes)\s+(?:\w+\s+)?līdzfinansējum\w*"
+                  # money from or set aside in a municipal body's budget: "no pagasta pārvaldes budžeta",
+                  # "pašvaldības budžetā rezervēti"
+                  r"|\bno\s+(?:\w+\s+){0,2}?(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+budžet\w*"
+                  r"|(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+budžetā\s+(?:\w+\s+)?(?:rezervē|paredzē|ieplānot)\w*"
+                  # the council's deputies give the money: "deputāti … iedalīja līdzekļus"
+                  r"|deputāt\w*\s+(?:\S+\s+){0,8}?(?:iedalī|piešķīr|piešķir)\w*\s+(?:\S+\s+){0,2}?(?:līdzekļ|līdzfinansējum|finansējum)\w*"
                   r"|no pašvaldības budžeta|municipal(?:ity's)? co-?financing"
                   # a budget table's label ("pašvaldība – 12 000 EUR"); co-financing the council grants
-                  r"|\bpašvaldība\s*[–—:-]|\bdome\w*\s+(?:[\w.]+\s+){0,8}?līdzfinansējum\w*"
+                  r"|\bpašvaldība\s*[–—:|-]|\bdome\w*\s+(?:[\w.]+\s+){0,8}?līdzfinansējum\w*"
                   # the municipality as the one who pays: "ko līdzfinansē Ogres novada pašvaldība ar 1 200 eiro"
-                  r"|(?:līdz)?finansē(?:ja|s|jusi)?\s+(?:\w+\s+){0,3}?pašvaldība\b"
+                  r"|(?:(?:līdz)?finansē(?:ja|s|jusi)?|sedz|sedza|segs)\s+(?:\w+\s+){0,3}?pašvaldība\b"
+                  # … or as the subject: "pašvaldība nodrošinās līdzfinansējumu", "pašvaldība sedz"
+                  r"|\bpašvaldība\s+(?:\w+\s+)?(?:nodrošin|sedz|sedza|segs|līdzfinansē|finansē|piešķīr|piešķir)\w*"
+                  r"(?:\s+(?:\w+\s+)?(?:līdz)?finansējum\w*)?"
                   # English: "the municipality co-finances EUR 20,000"
                   r"|municipality\s+(?:co-?)?financ(?:es|ed)"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
@@ -56,10 +84,14 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                 r"|(?P<holder_en>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)['’]s\s+(?:own\s+)?(?:budget|part|share|costs?)"
                 r"(?:\s+(?:of|in)\s+the\s+(?:grant|budget|project|network|funding))?"
                 r"|(?-i:The)\s+(?P<holder_town>(?-i:[A-Z])\w+)\s+budget\b|partner['’]?s?\s+budget"),
-    ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|nacionāl\w* (?:līdz)?finansējum\w*"
+    ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|valsts ieguldījum\w*"
+                 # a target grant ("mērķdotācija") is given from the state budget
+                 r"|mērķdotācij\w*|nacionāl\w* (?:līdz)?finansējum\w*"
                  r"|valsts dotācij\w*|state budget(?: grant| funding)?|national co-?financing"),
     ("eu", rf"{EU_FUNDS}|Eiropas Savienīb\w*|\bES\b (?:fondu )?(?:līdz)?finansējum\w*"
-           r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*|Interreg\w*|Erasmus\+?|grant\w*"
+           r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*"
+           # the public aid of a granted project (ELFLA and state money the programme pays out)
+           r"|publisk\w* (?:finansējum|atbalst)\w*|Interreg\w*|Erasmus\+?|grant\w*"
            r"|Lauku atbalsta dienest\w*|Centrālā finanšu un līgumu aģentūr\w*|\bCFLA\b|finanšu instrument\w*|\bEU\b"
            # the Commission and the EU programmes outside PROGRAMME_NAMES' keys give EU money too
            r"|Eiropas Komisij\w*|European Commission|Eiropas Solidaritātes korpus\w*|European Solidarity Corps"
@@ -70,10 +102,16 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("other", r"(?:konkursa|kārtas|atlases|uzsaukuma)\s+(?:kopēj\w*\s+)?(?:pieejam\w*\s+)?(?:finansējum|budžet|apjom)\w*"
               r"|privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b|maksimāl\w*"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
-              r"|ne lielāk\w* kā|līdz pat|konkurs\w*"),
+              r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
     ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"
               # a phase's budget is its total: "projekta otrās fāzes budžets", "Pirmās fāzes izmaksas"
-              r"|fāz(?:es|ei)\s+(?:budžet|izmaks)\w*"),
+              r"|fāz(?:es|ei)\s+(?:budžet|izmaks)\w*"
+              # the eligible costs are the project's total as the programme counts it
+              r"|attiecinām\w*\s+izmaks\w*"
+              # "493 000 eiro vērts projekts": what the project is worth
+              r"|^\s*vērt(?:s|a|am|u|ā|ais|ajam)\b"
+              # "par pusmiljonu eiro pārbūvēs ielu": the works the amount pays for, named right after it
+              r"|^\s*(?:\w+\s+)?(?:pār|iz|at|re)?(?:būvē|būvēt|būvēs|jaunot|jaunos|konstruē|konstruēs)\w*"),
 )
 
 #: Words that make an amount project money at all, when no kind cue names it.
@@ -89,8 +127,11 @@ NOT_FUNDING_WORDS = (r"\bcen\w*|maksā\b|maksa\b|\b(?:mēneš)?alg\w*|atalgojum\
 _NUMBER_STRICT = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _NUMBER_LOOSE = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,] ?\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,] ?\d{1,2})?"
 _SCALE = "|".join(pattern for pattern, _ in SCALES)
+_WORD_NUMBER = "|".join(f"(?:{pattern})" for pattern, _ in WORD_NUMBERS)
 _AMOUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>{_NUMBER_LOOSE})(?![\d%])(?:\s*(?P<scale>{_SCALE}))?\s*,?\s*(?P<cur>{EURO}|{LATS})(?!\w)"
+    # a stray full stop may stand between the number and its scale: "3,47. milj. euro"
+    rf"(?<![\d.,])(?P<num>{_NUMBER_LOOSE})(?![\d%])(?:\.?\s*(?P<scale>{_SCALE}))?\s*,?\s*(?P<cur>{EURO}|{LATS})(?!\w)"
+    rf"|(?<![\w\d.,])(?P<word>{_WORD_NUMBER})(?P<scale3>{WORD_SCALES})\s+(?P<cur3>{EURO})(?!\w)"
     rf"|(?<!\w)(?P<cur2>EUR|€|LVL|Ls)\s*:?\s*(?P<num2>{_NUMBER_STRICT})(?![\d%])(?:\s*(?P<scale2>{_SCALE}))?"
 )
 _CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})", re.IGNORECASE)
@@ -104,6 +145,8 @@ _NOT_FUNDING = re.compile(NOT_FUNDING_WORDS, re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
 _PERCENT_AFTER = re.compile(r"^\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s?%")
 _LATS = re.compile(rf"^(?:{LATS})$")
+#: The base a share is counted from ("90% no projekta kopējām izmaksām") names no kind of the amount it stands by.
+_SHARE_BASE = re.compile(r"(?i)\d{1,3}(?:[.,]\d+)?\s?%\s*(?:apmērā\s+)?no\s+(?:\w+\s+){0,3}?(?:izmaks|budžet|finansējum)\w*")
 #: Where the words between two amounts stop speaking of the first: the first comma, "un", "tostarp".
 _CLAUSE_BREAK = re.compile(r",|;|\s(?:un|tostarp|t\.\s?sk\.|and|including)\s")
 
@@ -138,6 +181,10 @@ def _scale(word: str | None) -> int:
     return next(factor for pattern, factor in SCALES if re.fullmatch(pattern, word, re.IGNORECASE))
 
 
+def _word_number(word: str) -> float:
+    return next(value for pattern, value in WORD_NUMBERS if re.fullmatch(pattern, word, re.IGNORECASE))
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, euro or lats, in order."""
     amounts: list[Amount] = []
@@ -145,11 +192,11 @@ def find_amounts(text: str) -> list[Amount]:
         return amounts
     for match in _AMOUNT.finditer(text):
         number = match["num"] or match["num2"]
-        value = Price.fromstring(number).amount_float
+        value = _word_number(match["word"]) if number is None else Price.fromstring(number).amount_float
         if value is None:
             continue
-        value = round(value * _scale(match["scale"] or match["scale2"]), 2)
-        currency = "LVL" if _LATS.match(match["cur"] or match["cur2"]) else "EUR"
+        value = round(value * _scale(match["scale"] or match["scale2"] or match["scale3"]), 2)
+        currency = "LVL" if _LATS.match(match["cur"] or match["cur2"] or match["cur3"]) else "EUR"
         amounts.append(Amount(value, currency, match.start(), match.end()))
     return amounts
 
@@ -192,16 +239,34 @@ def _percent(before: str, after: str) -> float | None:
     return float(found.group(1).replace(",", ".")) if found else None
 
 
-def classify(before: str, after: str, require_cue: bool = False) -> tuple[str, str | None] | None:
+def _cue(before: str, after: str) -> tuple[str, re.Match] | None:
+    """The cue of an amount: the nearest before it, else the first after it. "The remaining costs" before
+    it leave the kind to the payer after it ("… sedz pašvaldība"), or to "other"."""
+    before, after = _SHARE_BASE.sub(_blank, before), _SHARE_BASE.sub(_blank, after)
+    cue = _last_cue(before)
+    if cue is None or cue[0] == "rest":
+        after_cue = _first_cue(after)
+        cue = after_cue if after_cue and after_cue[0] != "rest" else cue and ("other", cue[1])
+    return cue
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
+def classify(before: str, after: str, require_cue: bool = False,
+             lead_in: str = "") -> tuple[str, str | None] | None:
     """Kind and holder of an amount from its clause's words; ``None`` where it is no project money.
-    Without a cue of its kind, funding words alone ("piešķirti", "budžets") make it "other" money,
-    unless ``require_cue``."""
-    cue = _last_cue(before) or _first_cue(after)
+    Without a cue of its own, a list's ``lead_in`` gives it; else funding words alone ("piešķirti",
+    "budžets") make it "other" money, unless ``require_cue``."""
+    cue = _cue(before, after) or (_last_cue(_SHARE_BASE.sub(_blank, lead_in)) if lead_in else None)
     if cue is None:
         if require_cue or _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
             return None
         return "other", None
     kind, match = cue
+    if kind == "none":
+        return None
     groups = match.groupdict()
     holder = groups.get("holder") or groups.get("holder_en") or groups.get("holder_town")
     return kind, holder.strip() if holder else None
@@ -214,9 +279,11 @@ def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
     return (found.start(), found.start()) if found else (end, begin)
 
 
-def find_funding(sentence: str, offset: int = 0, require_cue: bool = False) -> list[Funding]:
+def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead_in: str = "") -> list[Funding]:
     """The euro amounts of project money in one sentence, each with its kind and share. Amounts in lats
-    are no project's euro: their words stay in the clauses of the euro amounts around them."""
+    are no project's euro: their words stay in the clauses of the euro amounts around them. An amount
+    with no cue of its own in a list takes its kind from the list's lead-in: the words before the colon
+    that opens it, in this sentence or ``lead_in`` (the sentence that opened the list)."""
     amounts = [a for a in find_amounts(sentence) if a.currency == "EUR"]
     gaps = [_clause_bounds(sentence, a.end, b.begin) for a, b in zip(amounts, amounts[1:])]
     funding = []
@@ -226,9 +293,41 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False) -> l
         before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]
         if _ATTRACTED_AFTER.search(after) or _ATTRACTED_BEFORE.search(before):
             continue
-        kind = classify(before, after, require_cue)
+        colon = sentence.rfind(":", 0, amount.begin)
+        kind = classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in)
         if kind is None:
             continue
         funding.append(Funding(amount.value, "EUR", kind[0], kind[1], _percent(before, after),
                                offset + amount.begin))
+    return funding
+
+
+#: A list's item: a line opened by a bullet or a dash, or ended by ";" (the lines of "…mājām:" below it).
+_LIST_ITEM = re.compile(r"^\s*[•·*▪–—-]|;\s*$")
+#: A table's row: cells split by "|" or tabs; a header row that names the currency gives it to the rows below.
+_TABLE_ROW = re.compile(r"\||\t")
+_BARE_NUMBER_CELL = re.compile(rf"(?<![\w.,])({_NUMBER_STRICT})(?=\s*(?:\||\t|$))")
+
+
+def _table_row(text: str) -> str:
+    """A table row's bare numbers with the header's euro: "ERAF | 642 600,00" → "ERAF | 642 600,00 EUR"."""
+    return _BARE_NUMBER_CELL.sub(r"\1 EUR", text)
+
+
+def find_page_funding(sentences: Iterable[Sentence], require_cue: bool = False) -> list[Funding]:
+    """The funding of a page's sentences in order. A list's items without a cue of their own take the
+    kind of its lead-in (the sentence ending in ":" and the one before it, whose amount the list breaks
+    down); the rows of a table whose header names the euro are read as euro."""
+    funding: list[Funding] = []
+    previous, lead_in, euro_table = "", "", False
+    for sentence in sentences:
+        text = sentence.text
+        is_row = bool(_TABLE_ROW.search(text))
+        if is_row and euro_table and not _CURRENCY_HINT.search(text):
+            text = _table_row(text)
+        euro_table = is_row and (euro_table or bool(_CURRENCY_HINT.search(text)))
+        if not (lead_in and _LIST_ITEM.search(text)) and not euro_table:
+            lead_in = f"{previous} {text}" if text.endswith(":") else ""
+        funding += find_funding(text, sentence.start, require_cue, lead_in)
+        previous = text
     return funding

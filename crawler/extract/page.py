@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .dates import Published, find_date_line, find_dates, find_url_date
 from .html import read_article
 from .meetings import Meeting, find_meetings
-from .money import Funding, find_funding
+from .money import Funding, find_page_funding
 from .partners import Partner, find_partners
 from .periods import Period, find_periods
 from .programmes import ProgrammeMention, find_programmes
@@ -147,9 +147,9 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     programmes = find_programmes(text)
     if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
         # a grant scheme's money still counts, where its own words say what money it is
-        funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
+        funding = find_page_funding(sentences, require_cue=True)
         return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
-    funding = [f for s in sentences for f in find_funding(s.text, s.start)]
+    funding = find_page_funding(sentences)
 
     meetings: dict[tuple[str, str], Meeting] = {}
     periods: list[Period] = []
