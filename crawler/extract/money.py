@@ -64,7 +64,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                   # money from or set aside in a municipal body's budget: "no pagasta pārvaldes budžeta",
                   # "pašvaldības budžetā rezervēti"
                   r"|\bno\s+(?:\w+\s+){0,2}?(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+budžet\w*"
-                  r"|(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+budžetā\s+(?:\w+\s+)?(?:rezervē|paredzē|ieplānot)\w*"
+                  r"|(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+(?:[\w.]+\s+){0,2}?budžetā\s+(?:\w+\s+)?"
+                  r"(?:rezervē|paredzē|ieplānot|līdzfinansējum)\w*"
                   # the council's deputies give the money: "deputāti … iedalīja līdzekļus"
                   r"|deputāt\w*\s+(?:\S+\s+){0,8}?(?:iedalī|piešķīr|piešķir)\w*\s+(?:\S+\s+){0,2}?(?:līdzekļ|līdzfinansējum|finansējum)\w*"
                   r"|no pašvaldības budžeta|municipal(?:ity's)? co-?financing"
@@ -140,6 +141,8 @@ _CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})", re.IGNORECASE)
 _ATTRACTED_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?privāt\w*\s+investīcij\w*")
 _ATTRACTED_BEFORE = re.compile(r"(?i)\bpiesaist\w*\s+(?:\w+\s+){0,2}$")
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in KIND_CUES]
+#: Money granted to a project, where no cue says who pays: "Projektam piešķirtais finansējums – 18 550 EUR".
+_GRANTED = re.compile(r"(?i)\bpiešķir\w*\s+(?:\w+\s+)?finansējum\w*|\bfinansējum\w*\s+(?:\w+\s+)?piešķir\w*")
 _FUNDING = re.compile(FUNDING_WORDS, re.IGNORECASE)
 _NOT_FUNDING = re.compile(NOT_FUNDING_WORDS, re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
@@ -169,6 +172,9 @@ class Funding:
     holder: str | None
     share_pct: float | None
     begin: int
+    #: money granted to the project with no payer named ("projektam piešķirtais finansējums"): the
+    #: programme that funds the project pays it
+    granted: bool = False
 
     def to_dict(self) -> dict:
         return {"amount": self.amount, "currency": self.currency, "kind": self.kind,
@@ -279,11 +285,13 @@ def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
     return (found.start(), found.start()) if found else (end, begin)
 
 
-def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead_in: str = "") -> list[Funding]:
+def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead_in: str = "",
+                 label: str = "") -> list[Funding]:
     """The euro amounts of project money in one sentence, each with its kind and share. Amounts in lats
     are no project's euro: their words stay in the clauses of the euro amounts around them. An amount
     with no cue of its own in a list takes its kind from the list's lead-in: the words before the colon
-    that opens it, in this sentence or ``lead_in`` (the sentence that opened the list)."""
+    that opens it, in this sentence or ``lead_in`` (the sentence that opened the list). A card's ``label``
+    (the line before, "Konkursā pieejamais finansējums") stands before the sentence's first amount."""
     amounts = [a for a in find_amounts(sentence) if a.currency == "EUR"]
     gaps = [_clause_bounds(sentence, a.end, b.begin) for a, b in zip(amounts, amounts[1:])]
     funding = []
@@ -291,21 +299,31 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
         before_begin = gaps[index - 1][1] if index else 0
         after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
         before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]
+        before = f"{label}\n{before}" if label and not index else before
         if _ATTRACTED_AFTER.search(after) or _ATTRACTED_BEFORE.search(before):
             continue
         colon = sentence.rfind(":", 0, amount.begin)
         kind = classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in)
         if kind is None:
             continue
+        granted = kind == ("other", None) and bool(_GRANTED.search(before) or _GRANTED.search(after))
         funding.append(Funding(amount.value, "EUR", kind[0], kind[1], _percent(before, after),
-                               offset + amount.begin))
+                               offset + amount.begin, granted))
     return funding
 
 
+#: A card's label on its own line, its amount on the next: "Konkursā pieejamais finansējums" / "40 000 EUR".
+_LABEL = re.compile(r"^[^\d.!?:;]{3,80}$")
+#: A council's decision to grant co-financing: the co-financing a page speaks of after it, with no payer
+#: named, is the municipality's ("Dome sēdē lēma par līdzfinansējuma piešķiršanu biedrību projektiem").
+_COUNCIL_GRANTS = re.compile(r"(?i)\b(?:dome|domes|deputāt\w*)\s+(?:[\w.]+\s+){0,8}?"
+                             r"(?:līdzfinansējum\w*|piešķīr\w*\s+(?:\w+\s+)?līdzfinansējum\w*)")
+_CO_FINANCING = re.compile(r"(?i)līdzfinansē\w*")
 #: A list's item: a line opened by a bullet or a dash, or ended by ";" (the lines of "…mājām:" below it).
 _LIST_ITEM = re.compile(r"^\s*[•·*▪–—-]|;\s*$")
 #: A table's row: cells split by "|" or tabs; a header row that names the currency gives it to the rows below.
 _TABLE_ROW = re.compile(r"\||\t")
+_CURRENCY_WORD = re.compile(rf"(?<!\w)(?:{EURO}|{LATS})(?!\w)", re.IGNORECASE)
 _BARE_NUMBER_CELL = re.compile(rf"(?<![\w.,])({_NUMBER_STRICT})(?=\s*(?:\||\t|$))")
 
 
@@ -319,15 +337,22 @@ def find_page_funding(sentences: Iterable[Sentence], require_cue: bool = False) 
     kind of its lead-in (the sentence ending in ":" and the one before it, whose amount the list breaks
     down); the rows of a table whose header names the euro are read as euro."""
     funding: list[Funding] = []
-    previous, lead_in, euro_table = "", "", False
+    previous, list_lead, euro_table, council = "", "", False, ""
     for sentence in sentences:
         text = sentence.text
         is_row = bool(_TABLE_ROW.search(text))
-        if is_row and euro_table and not _CURRENCY_HINT.search(text):
+        if is_row and euro_table and not _CURRENCY_WORD.search(text):
             text = _table_row(text)
-        euro_table = is_row and (euro_table or bool(_CURRENCY_HINT.search(text)))
-        if not (lead_in and _LIST_ITEM.search(text)) and not euro_table:
-            lead_in = f"{previous} {text}" if text.endswith(":") else ""
-        funding += find_funding(text, sentence.start, require_cue, lead_in)
+        euro_table = is_row and (euro_table or bool(_CURRENCY_WORD.search(text)))
+        if not (_LIST_ITEM.search(text) or previous.endswith(":")):
+            list_lead = ""
+        lead_in = list_lead
+        council = council or (text if _COUNCIL_GRANTS.search(text) else "")
+        if council and not lead_in and _CO_FINANCING.search(text):
+            lead_in = council
+        label = previous if _LABEL.match(previous) else ""
+        funding += find_funding(text, sentence.start, require_cue, lead_in, label)
+        if text.endswith(":"):
+            list_lead = f"{previous} {text}"
         previous = text
     return funding

@@ -6,6 +6,7 @@ the project named last before it (or the first one). A page with project money b
 (a municipality's grant scheme) gets one unnamed project holding that money.
 """
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ _DRAFT = re.compile(r"(?i)\b(?:lēmum\w*|noteikumu|budžeta|likuma|nolikuma|rīk
 _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesniegum)\w*|\bpotenciāl\w*\s+"
                           r"(?:projektu\s+)?(?:iesniedzēj|pieteicēj|partner)\w*|\bprojekt\w* ide\w*"
                           r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\bnākam\w*\s+(?:projektu\s+)?uzsaukum\w*")
+#: A page with no project that grants co-financing still reports project money (a council's decision).
+_CO_FINANCING = re.compile(r"(?i)līdzfinansē")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -141,6 +144,14 @@ def _unique_partners(partners: list[Partner]) -> list[Partner]:
     return sorted(unique, key=lambda p: p.begin)
 
 
+def _paid_by_programme(item: Funding, programme: str | None) -> Funding:
+    """Money granted to a project with no payer named is its programme's (an Erasmus+ or Interreg grant);
+    a national or unnamed programme ("other") leaves it "other"."""
+    if item.granted and programme not in (None, "other"):
+        return dataclasses.replace(item, kind="eu")
+    return item
+
+
 def _build_projects(text: str, published: Published) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
@@ -148,7 +159,7 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = find_page_funding(sentences, require_cue=True)
-        return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
+        return [Project(funding=funding)] if funding and (_speaks_of_project(text) or _CO_FINANCING.search(text)) else []
     funding = find_page_funding(sentences)
 
     meetings: dict[tuple[str, str], Meeting] = {}
@@ -167,7 +178,8 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     for meeting in _outermost(list(meetings.values())):
         projects[_owner(meeting.begin, starts)].meetings.append(meeting)
     for item in funding:
-        projects[_owner(item.begin, starts)].funding.append(item)
+        project = projects[_owner(item.begin, starts)]
+        project.funding.append(_paid_by_programme(item, project.programme))
     for period in periods:
         projects[_owner(period.begin, starts)].periods.append(period)
     for partner in _unique_partners(partners):

@@ -60,3 +60,9 @@ def test_html_page_uses_article_and_latvian_date_line():
 
 def test_plain_text_is_not_html():
     assert not looks_like_html("Cena 5 < 6 eiro, un 7 > 3.")
+
+
+@pytest.mark.parametrize("case", load_cases("page_funding"))
+def test_page_funding_kinds(case):
+    page = extract_page(case["text"], published="2023").to_dict()
+    assert [[f["amount"], f["kind"]] for p in page["projects"] for f in p["funding"]] == case["expect"]
