@@ -299,7 +299,8 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
         before_begin = gaps[index - 1][1] if index else 0
         after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
         before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]
-        before = f"{label}\n{before}" if label and not index else before
+        if label and not index and not _WORDS.search(before):   # the line opens with its amount
+            before = f"{label}\n{before}"
         if _ATTRACTED_AFTER.search(after) or _ATTRACTED_BEFORE.search(before):
             continue
         colon = sentence.rfind(":", 0, amount.begin)
@@ -314,6 +315,8 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
 
 #: A card's label on its own line, its amount on the next: "Konkursā pieejamais finansējums" / "40 000 EUR".
 _LABEL = re.compile(r"^[^\d.!?:;]{3,80}$")
+#: A word (a currency code is not one): a label names the amount only where its line opens with it.
+_WORDS = re.compile(r"[^\W\d_]{4,}")
 #: A council's decision to grant co-financing: the co-financing a page speaks of after it, with no payer
 #: named, is the municipality's ("Dome sēdē lēma par līdzfinansējuma piešķiršanu biedrību projektiem").
 _COUNCIL_GRANTS = re.compile(r"(?i)\b(?:dome|domes|deputāt\w*)\s+(?:[\w.]+\s+){0,8}?"
