@@ -48,7 +48,9 @@ HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|
 #: The EU funds and their Latvian abbreviations (ERAF, ESF, KF, ELFLA, EJZF, TPF…).
 EU_FUNDS = (r"\bERAF\b|\bERDF\b|\bESF\+?|\bKF\b|\bELFLA\b|\bELGF\b|\bEJZF\b|\bEJZAF\b|\bTPF\b|\bENPI\b|\bENI\b"
             r"|\bRRF\b|\bCEF\b|European Regional Development Fund|European Social Fund|Eiropas reģionāl\w* attīstības fond\w*|Eiropas Sociālā fond\w*|Kohēzijas fond\w*"
-            r"|Eiropas Lauksaimniecības fond\w*|Eiropas Jūrlietu\w*|Taisnīgas pārkārtošanās fond\w*")
+            r"|Eiropas Lauksaimniecības fond\w*|Eiropas Jūrlietu\w*|Taisnīgas pārkārtošanās fond\w*"
+            # the EEA and Norway Grants' financial mechanisms
+            r"|\bEEZ\b|Norvēģijas finanšu instrument\w*|EEA and Norway Grants|Norway Grants")
 
 #: (kind, cue pattern). Where two cues end at the same place, the earlier row wins.
 KIND_CUES: tuple[tuple[str, str], ...] = (
@@ -56,8 +58,13 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("none", r"budžeta\s+(?:kopēj\w*\s+)?(?:ieņēmum|izdevum)\w*|\bpamatbudžet\w*"),
     # "the remaining costs" are no total: who pays them (after the amount) tells their kind
     ("rest", r"(?:pārēj|atlikuš)\w*\s+(?:projekta\s+)?(?:izmaks|finansējum|summ|daļ)\w*"),
-    # a loan the municipality takes for a project is borrowed money, neither its own co-financing nor a grant
-    ("other", r"\baizņēmum\w*"),
+    # a loan the municipality takes for a project is borrowed money, neither its own co-financing nor a grant;
+    # a call's money is the call's, even where it names the fund that pays it ("kārtā pieejamais publiskais
+    # finansējums"): before the funds' rows, so that it wins where both end at one place
+    ("other", r"\baizņ[eē]m\w*"
+              r"|(?:konkurs|kārt|atlas|uzsaukum)(?:a|ā|as|ai)\s+(?:\w+\s+){0,2}?(?:finansējum|budžet|apjom)\w*"),
+    # a sum of grants ("piešķīra finansējumu par kopējo summu …") is the payer's before it, else a total
+    ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*"),
     ("municipal", r"pašvaldības (?:budžeta |\w+ )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
                   # a municipal body's own co-financing: "pagasta pārvaldes līdzfinansējums", "novada līdzfinansējums"
                   r"|(?:pārvaldes|novada|pilsētas|domes)\s+(?:\w+\s+)?līdzfinansējum\w*"
@@ -100,7 +107,9 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
            r"|from the programme|programme (?:co-?)?(?:funding|financing)"
            r"|(?:sedz|finansē|līdzfinansē)\w*\s+(?:\w+\s+)?(?:programm|iniciatīv)\w*"
            rf"|{PROGRAMME_NAMES}"),
-    ("other", r"(?:konkursa|kārtas|atlases|uzsaukuma)\s+(?:kopēj\w*\s+)?(?:pieejam\w*\s+)?(?:finansējum|budžet|apjom)\w*"
+    ("other", r"(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"
+              # the most one project may get: "nevar pārsniegt 50 000 eiro"
+              r"|(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"
               r"|privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b|maksimāl\w*"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
@@ -151,7 +160,8 @@ _LATS = re.compile(rf"^(?:{LATS})$")
 #: The base a share is counted from ("90% no projekta kopējām izmaksām") names no kind of the amount it stands by.
 _SHARE_BASE = re.compile(r"(?i)\d{1,3}(?:[.,]\d+)?\s?%\s*(?:apmērā\s+)?no\s+(?:\w+\s+){0,3}?(?:izmaks|budžet|finansējum)\w*")
 #: Where the words between two amounts stop speaking of the first: the first comma, "un", "tostarp".
-_CLAUSE_BREAK = re.compile(r",|;|\s(?:un|tostarp|t\.\s?sk\.|and|including)\s")
+#: " un " before a capital continues a name ("EEZ un Norvēģijas finanšu instruments") and breaks nothing.
+_CLAUSE_BREAK = re.compile(r",|;|\sun\s(?![A-ZĀČĒĢĪĶĻŅŠŪŽ])|\s(?:tostarp|t\.\s?sk\.|and|including)\s")
 
 
 @dataclass(frozen=True)
@@ -250,10 +260,17 @@ def _cue(before: str, after: str) -> tuple[str, re.Match] | None:
     it leave the kind to the payer after it ("… sedz pašvaldība"), or to "other"."""
     before, after = _SHARE_BASE.sub(_blank, before), _SHARE_BASE.sub(_blank, after)
     cue = _last_cue(before)
+    if cue is not None and cue[0] == "sum":
+        payer = _last_cue(before[:cue[1].start()])
+        cue = payer if payer and payer[0] in _PAYERS else ("total", cue[1])
     if cue is None or cue[0] == "rest":
         after_cue = _first_cue(after)
         cue = after_cue if after_cue and after_cue[0] != "rest" else cue and ("other", cue[1])
     return cue
+
+
+#: The kinds that say who pays.
+_PAYERS = ("eu", "national", "municipal", "partner")
 
 
 def _blank(match: re.Match) -> str:
