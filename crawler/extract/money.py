@@ -68,11 +68,14 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("municipal", r"pašvaldības (?:budžeta |\w+ )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
                   # a municipal body's own co-financing: "pagasta pārvaldes līdzfinansējums", "novada līdzfinansējums"
                   r"|(?:pārvaldes|novada|pilsētas|domes)\s+(?:\w+\s+)?līdzfinansējum\w*"
-                  # money from or set aside in a municipal body's budget: "no pagasta pārvaldes budžeta",
-                  # "pašvaldības budžetā rezervēti"
+                  # money from a municipal body's budget: "no pagasta pārvaldes budžeta"; co-financing set aside
+                  # in it: "projektu līdzfinansēšanai pašvaldības budžetā rezervēti", "pašvaldības budžetā
+                  # līdzfinansējumu" (an allocation in it for anything else is no cue: "budžetā izglītībai")
                   r"|\bno\s+(?:\w+\s+){0,2}?(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+budžet\w*"
-                  r"|(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+(?:[\w.]+\s+){0,2}?budžetā\s+(?:\w+\s+)?"
-                  r"(?:rezervē|paredzē|ieplānot|līdzfinansējum)\w*"
+                  r"|līdzfinansē\w*\s+(?:\w+\s+){0,3}?(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+(?:[\w.]+\s+){0,2}?"
+                  r"budžetā\s+(?:\w+\s+)?(?:rezervē|paredzē|ieplānot)\w*"
+                  r"|(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+(?:[\w.]+\s+){0,2}?budžetā\s+(?:\w+\s+){0,3}?"
+                  r"līdzfinansē\w*"
                   # the council's deputies give the money: "deputāti … iedalīja līdzekļus"
                   r"|deputāt\w*\s+(?:\S+\s+){0,8}?(?:iedalī|piešķīr|piešķir)\w*\s+(?:\S+\s+){0,2}?(?:līdzekļ|līdzfinansējum|finansējum)\w*"
                   r"|no pašvaldības budžeta|municipal(?:ity's)? co-?financing"
@@ -86,7 +89,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                   # English: "the municipality co-finances EUR 20,000"
                   r"|municipality\s+(?:co-?)?financ(?:es|ed)"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
-                r"(?:budžet\w*|izmaks\w*|finansējuma daļ\w*|daļa\b|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"
+                # "budžetā" (in its budget) is what the body sets aside, not its budget within a project
+                r"(?:budžet(?!ā)\w*|izmaks\w*|finansējuma daļ\w*|daļa\b|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"
                 # English: "Valmiera's budget", "Ventspils City Council's part", "the Digital Centre's part of
                 # the grant", "The Valmiera budget in the network"
                 r"|(?P<holder_en>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)['’]s\s+(?:own\s+)?(?:budget|part|share|costs?)"
@@ -220,7 +224,7 @@ def find_amounts(text: str) -> list[Amount]:
 
 #: A town's own budget within a project, named by the town alone: "Valmieras budžets 2. fāzē ir 85 000 EUR".
 #: "Valmieras daļa – 245 000 EUR" is the town's part too.
-_TOWN_BUDGET = re.compile(r"(?P<holder>(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w+)\s+(?:budžet\w*|finansējuma daļ\w*|daļa\b)", re.IGNORECASE)
+_TOWN_BUDGET = re.compile(r"(?P<holder>(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w+)\s+(?:budžet(?!ā)\w*|finansējuma daļ\w*|daļa\b)", re.IGNORECASE)
 
 
 def _is_town_genitive(word: str) -> bool:
