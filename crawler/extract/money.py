@@ -187,8 +187,8 @@ class Funding:
     holder: str | None
     share_pct: float | None
     begin: int
-    #: money granted to the project with no payer named ("projektam piešķirtais finansējums"): the
-    #: programme that funds the project pays it
+    #: money granted with no payer named ("projektam piešķirtais finansējums", "kopējais piešķirtais
+    #: finansējums"): the programme that funds the project pays it, or the municipality its own scheme
     granted: bool = False
 
     def to_dict(self) -> dict:
@@ -329,7 +329,8 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
         kind = classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in)
         if kind is None:
             continue
-        granted = kind == ("other", None) and bool(_GRANTED.search(before) or _GRANTED.search(after))
+        granted = kind[0] in ("other", "total") and kind[1] is None and bool(_GRANTED.search(before)
+                                                                             or _GRANTED.search(after))
         funding.append(Funding(amount.value, "EUR", kind[0], kind[1], _percent(before, after),
                                offset + amount.begin, granted))
     return funding

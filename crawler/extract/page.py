@@ -39,6 +39,8 @@ _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesn
                           r"|\biespējam\w*\s+(?:kopīg\w*\s+)?projekt\w*|\bnākam\w*\s+(?:projektu\s+)?uzsaukum\w*")
 #: A page with no project that grants co-financing still reports project money (a council's decision).
 _CO_FINANCING = re.compile(r"(?i)līdzfinansē")
+#: The municipality or its council as the one who grants money on a page.
+_MUNICIPALITY_GRANTS = re.compile(r"(?i)\b(?:pašvaldība|dome)\s+(?:\w+\s+){0,2}?(?:atbalst|piešķīr|piešķir|līdzfinansē)\w*")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -147,8 +149,16 @@ def _unique_partners(partners: list[Partner]) -> list[Partner]:
 def _paid_by_programme(item: Funding, programme: str | None) -> Funding:
     """Money granted to a project with no payer named is its programme's (an Erasmus+ or Interreg grant);
     a national or unnamed programme ("other") leaves it "other"."""
-    if item.granted and programme not in (None, "other"):
+    if item.granted and item.kind == "other" and programme not in (None, "other"):
         return dataclasses.replace(item, kind="eu")
+    return item
+
+
+def _paid_by_scheme(item: Funding, text: str) -> Funding:
+    """Money granted with no payer named, on a page with no project where the municipality grants it
+    (its own grant scheme: "Pašvaldība atbalsta pagalmu labiekārtošanu"), is the municipality's."""
+    if item.granted and _MUNICIPALITY_GRANTS.search(text):
+        return dataclasses.replace(item, kind="municipal")
     return item
 
 
@@ -158,7 +168,7 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     programmes = find_programmes(text)
     if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
         # a grant scheme's money still counts, where its own words say what money it is
-        funding = find_page_funding(sentences, require_cue=True)
+        funding = [_paid_by_scheme(f, text) for f in find_page_funding(sentences, require_cue=True)]
         return [Project(funding=funding)] if funding and (_speaks_of_project(text) or _CO_FINANCING.search(text)) else []
     funding = find_page_funding(sentences)
 
