@@ -152,7 +152,9 @@ _CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})", re.IGNORECASE)
 #: Money a project is to attract from others ("piesaistīt 1,4 miljonus eiro privāto investīciju") is a result
 #: it aims at, not the project's own money.
 _ATTRACTED_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?privāt\w*\s+investīcij\w*")
-_ATTRACTED_BEFORE = re.compile(r"(?i)\bpiesaist\w*\s+(?:\w+\s+){0,2}$")
+#: Only the aim is meant ("plānots piesaistīt", "piesaistīs"): money a project attracted ("piesaistīti 16 200
+#: eiro ELFLA finansējuma") is its own.
+_ATTRACTED_BEFORE = re.compile(r"(?i)\bpiesaist(?:īt|īs|īsim|īsies|ītu)\s+(?:\w+\s+){0,2}$")
 #: Each cue begins a word: the engine then gives up at once inside words instead of trying every alternative.
 _CUES = [(kind, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE)) for kind, pattern in KIND_CUES]
 #: Money granted to a project, where no cue says who pays: "Projektam piešķirtais finansējums – 18 550 EUR".
@@ -286,8 +288,12 @@ def classify(before: str, after: str, require_cue: bool = False,
              lead_in: str = "") -> tuple[str, str | None] | None:
     """Kind and holder of an amount from its clause's words; ``None`` where it is no project money.
     Without a cue of its own, a list's ``lead_in`` gives it; else funding words alone ("piešķirti",
-    "budžets") make it "other" money, unless ``require_cue``."""
-    cue = _cue(before, after) or (_last_cue(_SHARE_BASE.sub(_blank, lead_in)) if lead_in else None)
+    "budžets") make it "other" money, unless ``require_cue``. Under a lead-in of partners' budgets
+    ("Partneru budžeti: Jelgavas pilsētas pašvaldība – 310 000 EUR"), a municipality named is a partner."""
+    cue = _cue(before, after)
+    lead = _last_cue(_SHARE_BASE.sub(_blank, lead_in)) if lead_in else None
+    if cue is None or (lead and lead[0] == "partner" and cue[0] == "municipal"):
+        cue = lead or cue
     if cue is None:
         if require_cue or _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
             return None
