@@ -273,6 +273,8 @@ def _cue(before: str, after: str) -> tuple[str, re.Match] | None:
     if cue is None or cue[0] == "rest":
         after_cue = _first_cue(after)
         cue = after_cue if after_cue and after_cue[0] != "rest" else cue and ("other", cue[1])
+    if cue is not None and cue[0] == "sum":     # a sum named after the amount, with no payer: a total
+        cue = ("total", cue[1])
     return cue
 
 
@@ -291,7 +293,7 @@ def classify(before: str, after: str, require_cue: bool = False,
     "budžets") make it "other" money, unless ``require_cue``. Under a lead-in of partners' budgets
     ("Partneru budžeti: Jelgavas pilsētas pašvaldība – 310 000 EUR"), a municipality named is a partner."""
     cue = _cue(before, after)
-    lead = _last_cue(_SHARE_BASE.sub(_blank, lead_in)) if lead_in else None
+    lead = _cue(lead_in, "") if lead_in else None
     if cue is None or (lead and lead[0] == "partner" and cue[0] == "municipal"):
         cue = lead or cue
     if cue is None:
