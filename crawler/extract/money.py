@@ -45,6 +45,9 @@ HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|
                 r"|institūta|institūtam|fonda|fondam|uzņēmuma|uzņēmumam|nodibinājuma"
                 r"|nodibinājumam|pilsētas|pilsētai|apvienības|apvienībai|kameras|kamerai|slimnīcas|slimnīcai")
 
+#: The holders in the dative, who a budget is for: "Projekta budžets mūsu skolai ir 52 450 eiro".
+HOLDER_DATIVES = "|".join(word for word in HOLDER_WORDS.split("|") if word.endswith(("ai", "am", "ei", "im")))
+
 #: The EU funds and their Latvian abbreviations (ERAF, ESF, KF, ELFLA, EJZF, TPF…).
 EU_FUNDS = (r"\bERAF\b|\bERDF\b|\bESF\+?|\bKF\b|\bELFLA\b|\bELGF\b|\bEJZF\b|\bEJZAF\b|\bTPF\b|\bENPI\b|\bENI\b"
             r"|\bRRF\b|\bCEF\b|European Regional Development Fund|European Social Fund|Eiropas reģionāl\w* attīstības fond\w*|Eiropas Sociālā fond\w*|Kohēzijas fond\w*"
@@ -95,7 +98,10 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                 # the grant", "The Valmiera budget in the network"
                 r"|(?P<holder_en>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)['’]s\s+(?:own\s+)?(?:budget|part|share|costs?)"
                 r"(?:\s+(?:of|in)\s+the\s+(?:grant|budget|project|network|funding))?"
-                r"|(?-i:The)\s+(?P<holder_town>(?-i:[A-Z])\w+)\s+budget\b|partner['’]?s?\s+budget"),
+                r"|(?-i:The)\s+(?P<holder_town>(?-i:[A-Z])\w+)\s+budget\b|partner['’]?s?\s+budget"
+                # the body named after the budget, in the dative: "budžets mūsu skolai" (the project's
+                # total budget, "kopējais budžets …", is no one body's)
+                rf"|(?<!kopējais\s)budžets\s+(?:\w+\s+)?(?P<holder_after>{HOLDER_DATIVES})\b"),
     ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|valsts ieguldījum\w*"
                  # a target grant ("mērķdotācija") is given from the state budget
                  r"|mērķdotācij\w*|nacionāl\w* (?:līdz)?finansējum\w*"
@@ -120,6 +126,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"
               # a phase's budget is its total: "projekta otrās fāzes budžets", "Pirmās fāzes izmaksas"
               r"|fāz(?:es|ei)\s+(?:budžet|izmaks)\w*"
+              # so are a stage's costs ("būvdarbu otrās kārtas izmaksas"): a call has money, not costs
+              r"|(?:posm|kārt|etap)(?:a|as|ai|am)\s+(?:\w+\s+)?izmaks\w*"
               # the eligible costs are the project's total as the programme counts it
               r"|attiecinām\w*\s+izmaks\w*"
               # "493 000 eiro vērts projekts": what the project is worth
@@ -304,7 +312,8 @@ def classify(before: str, after: str, require_cue: bool = False,
     if kind == "none":
         return None
     groups = match.groupdict()
-    holder = groups.get("holder") or groups.get("holder_en") or groups.get("holder_town")
+    holder = (groups.get("holder") or groups.get("holder_en") or groups.get("holder_town")
+              or groups.get("holder_after"))
     return kind, holder.strip() if holder else None
 
 
@@ -324,7 +333,7 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
     (the line before, "Konkursā pieejamais finansējums") stands before the sentence's first amount."""
     amounts = [a for a in find_amounts(sentence) if a.currency == "EUR"]
     gaps = [_clause_bounds(sentence, a.end, b.begin) for a, b in zip(amounts, amounts[1:])]
-    funding = []
+    funding: list[Funding] = []
     for index, amount in enumerate(amounts):
         before_begin = gaps[index - 1][1] if index else 0
         after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
@@ -334,7 +343,8 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
         if _ATTRACTED_AFTER.search(after) or _ATTRACTED_BEFORE.search(before):
             continue
         colon = sentence.rfind(":", 0, amount.begin)
-        kind = classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in)
+        kind = (_elided(before, after, funding[-1] if funding else None)
+                or classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in))
         if kind is None:
             continue
         granted = kind[0] in ("other", "total") and kind[1] is None and bool(_GRANTED.search(before)
@@ -344,6 +354,16 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
     return funding
 
 
+def _elided(before: str, after: str, previous: Funding | None) -> tuple[str, str | None] | None:
+    """The kind of the amount before, where this one's words leave the predicate out and name no kind:
+    "Pirmā projekta izmaksas ir 45 000 EUR, otrā – 62 000 EUR"."""
+    if previous is None or not _ELLIPSIS.match(before) or _cue(before, after) is not None:
+        return None
+    return previous.kind, None
+
+
+#: Words that leave the predicate out: a few words and a dash ("otrā –", "bet jauniešu biedrībai –").
+_ELLIPSIS = re.compile(r"^[\s,;]*(?:(?:un|bet|savukārt|a)\s+)?(?:[^\s\d]+\s+){0,3}[–—-]\s*$")
 #: A card's label on its own line, its amount on the next: "Konkursā pieejamais finansējums" / "40 000 EUR".
 _LABEL = re.compile(r"^[^\d.!?:;]{3,80}$")
 #: A word (a currency code is not one): a label names the amount only where its line opens with it.
