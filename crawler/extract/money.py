@@ -1,9 +1,13 @@
 """Euro amounts of project money and what kind of money each is.
 
 An amount is found with its currency on either side ("EUR 747 365,12", "498,400.00 EUR",
-"1,5 miljoni eiro"); price-parser reads the number, a scale word multiplies it. Amounts in lats are
-recognised and skipped. The kind comes from the words of the amount's own clause: the cue nearest
-before the amount, else the first one after it ("10 012,50 EUR Programmas līdzfinansējums").
+"1,5 miljoni eiro", "pusmiljons eiro"); price-parser reads the number, a scale word multiplies it.
+Amounts in lats are recognised and skipped. The kind says whose money it is and which fund pays it
+(the corpus README's kinds), read from the words of the amount's own clause: the cue nearest before
+the amount, else the first one after it ("10 012,50 EUR Programmas līdzfinansējums"). Where the
+clause names none, the page around it may: a list's lead-in, a card's label line, a table's header,
+a council's decision to grant co-financing, the amount before it whose predicate it leaves out
+(``find_page_funding``); page.py adds the programme that pays a project's granted money.
 """
 import re
 from dataclasses import dataclass
