@@ -150,14 +150,21 @@ NOT_FUNDING_WORDS = (r"\bcen\w*|maksā\b|maksa\b|\b(?:mēneš)?alg\w*|atalgojum\
                      # English prices, fees, wages and prizes
                      r"|\bticket\w*|\bprice\w*|\bfees?\b|\badmission|\bsalar\w*|\bwages?\b|\bprizes?\b")
 
-_NUMBER_STRICT = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_NUMBER_LOOSE = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,] ?\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,] ?\d{1,2})?"
+#: Numbers grouped by spaces, commas or full stops ("1.234.567,89"), or not at all.
+_NUMBER_STRICT = (r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"
+                  r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?")
+_NUMBER_LOOSE = (r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,] ?\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"
+                 r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,] ?\d{1,2})?")
+#: What may stand between a number and its currency: a dash for no cents ("12 000,- EUR"), the number in
+#: words in brackets ("15 000 (piecpadsmit tūkstoši) eiro").
+_BETWEEN = r"(?:[.,]-)?(?:\s*\([^()\d]{3,80}\))?"
 _SCALE = "|".join(pattern for pattern, _ in SCALES)
 _WORD_NUMBER = "|".join(f"(?:{pattern})" for pattern, _ in WORD_NUMBERS)
 _AMOUNT = re.compile(
     # a stray full stop may stand between the number and its scale: "3,47. milj. euro"
-    rf"(?<![\d.,])(?P<num>{_NUMBER_LOOSE})(?![\d%])(?:\.?\s*(?P<scale>{_SCALE}))?\s*,?\s*(?P<cur>{EURO}|{LATS})(?!\w)"
-    rf"|(?<![\w\d.,])(?P<word>{_WORD_NUMBER})(?P<scale3>{WORD_SCALES})\s+(?P<cur3>{EURO})(?!\w)"
+    rf"(?<![\d.,])(?P<num>{_NUMBER_LOOSE})(?![\d%])(?:\.?\s*(?P<scale>{_SCALE}))?{_BETWEEN}\s*,?\s*"
+    rf"(?P<cur>(?i:{EURO})|{LATS})(?!\w)"
+    rf"|(?<![\w\d.,])(?P<word>{_WORD_NUMBER})(?P<scale3>{WORD_SCALES})\s+(?P<cur3>(?i:{EURO}))(?!\w)"
     rf"|(?<!\w)(?P<cur2>EUR|€|LVL|Ls)\s*:?\s*(?P<num2>{_NUMBER_STRICT})(?![\d%])(?:\s*(?P<scale2>{_SCALE}))?"
 )
 _CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})", re.IGNORECASE)
