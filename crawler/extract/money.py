@@ -57,19 +57,26 @@ EU_FUNDS = (r"\bERAF\b|\bERDF\b|\bESF\+?|\bKF\b|\bELFLA\b|\bELGF\b|\bEJZF\b|\bEJ
             r"|\bRRF\b|\bCEF\b|European Regional Development Fund|European Social Fund|Eiropas reģionāl\w* attīstības fond\w*|Eiropas Sociālā fond\w*|Kohēzijas fond\w*"
             r"|Eiropas Lauksaimniecības fond\w*|Eiropas Jūrlietu\w*|Taisnīgas pārkārtošanās fond\w*"
             # the EEA and Norway Grants' financial mechanisms
-            r"|\bEEZ\b|Norvēģijas finanšu instrument\w*|EEA and Norway Grants|Norway Grants")
+            r"|\bEEZ\b|Norvēģijas finanšu instrument\w*|EEA and Norway Grants|Norway Grants|EEA Grants"
+            r"|Recovery and Resilience Facility")
 
 #: (kind, cue pattern). Where two cues end at the same place, the earlier row wins.
 KIND_CUES: tuple[tuple[str, str], ...] = (
     # a municipality's or the state's whole budget (its revenue and spending) is no project's money
     ("none", r"budžeta\s+(?:kopēj\w*\s+)?(?:ieņēmum|izdevum)\w*|\bpamatbudžet\w*"),
     # "the remaining costs" are no total: who pays them (after the amount) tells their kind
-    ("rest", r"(?:pārēj|atlikuš)\w*\s+(?:projekta\s+)?(?:izmaks|finansējum|summ|daļ)\w*"),
+    ("rest", r"(?:pārēj|atlikuš)\w*\s+(?:projekta\s+)?(?:izmaks|finansējum|summ|daļ)\w*"
+             # a part of the total ("Of the total, EUR 30,000 is the state budget grant") is no total either
+             r"|(?:of|from)\s+the\s+total\b|\bno\s+(?:projekta\s+)?kopēj\w*\s+(?:summ|izmaks|budžet|finansējum)\w*"),
     # a loan the municipality takes for a project is borrowed money, neither its own co-financing nor a grant;
     # a call's money is the call's, even where it names the fund that pays it ("kārtā pieejamais publiskais
     # finansējums"): before the funds' rows, so that it wins where both end at one place
     ("other", r"\baizņ[eē]m\w*"
-              r"|(?:konkurs|kārt|atlas|uzsaukum)(?:a|ā|as|ai)\s+(?:\w+\s+){0,2}?(?:finansējum|budžet|apjom)\w*"),
+              r"|(?:konkurs|kārt|atlas|uzsaukum)(?:a|ā|as|ai)\s+(?:\w+\s+){0,2}?(?:finansējum|budžet|apjom)\w*"
+              # the most one project may get, to the noun it qualifies ("maksimālais ERAF finansējums",
+              # "the maximum grant"); "nevar pārsniegt 50 000 eiro"
+              r"|(?:maksimāl\w*|maximum)(?:\s+(?:\w+\s+){0,2}?(?:finansējum|atbalst|apjom|summ|grant|funding|amount|support)\w*)?"
+              r"|(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"),
     # a sum of grants ("piešķīra finansējumu par kopējo summu …") is the payer's before it, else a total
     ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*"),
     ("municipal", r"pašvaldības (?:budžeta |\w+ )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
@@ -93,8 +100,10 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                   # … or as the subject: "pašvaldība nodrošinās līdzfinansējumu", "pašvaldība sedz"
                   r"|\bpašvaldība\s+(?:\w+\s+)?(?:nodrošin|sedz|sedza|segs|līdzfinansē|finansē|piešķīr|piešķir)\w*"
                   r"(?:\s+(?:\w+\s+)?(?:līdz)?finansējum\w*)?"
-                  # English: "the municipality co-finances EUR 20,000"
-                  r"|municipality\s+(?:co-?)?financ(?:es|ed)"),
+                  # English: "the municipality co-finances EUR 20,000", "the city will co-finance", "the
+                  # municipality's contribution"
+                  r"|(?:municipality|city|town|council)\s+(?:will\s+)?(?:co-?)?financ(?:es|ed|e)\b"
+                  r"|(?:municipality|city|town|council)['’]s\s+(?:own\s+)?(?:contribution|co-?financing|funding)"),
     ("partner", rf"(?P<holder>(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w*\s+)*(?:(?:{HOLDER_WORDS})\s+)*(?:{HOLDER_WORDS}))\s+(?:\w+\s+){{0,3}}?"
                 # "budžetā" (in its budget) is what the body sets aside, not its budget within a project
                 r"(?:budžet(?!ā)\w*|izmaks\w*|finansējuma daļ\w*|daļa\b|projektā\s+(?:paredzēt|piešķirt)\w*)|partner\w* budžet\w*"
@@ -118,16 +127,15 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
            # the Commission and the EU programmes outside PROGRAMME_NAMES' keys give EU money too
            r"|Eiropas Komisij\w*|European Commission|Eiropas Solidaritātes korpus\w*|European Solidarity Corps"
            # English: "EUR 78,400 from the programme", "programme co-financing"
-           r"|from the programme|programme (?:co-?)?(?:funding|financing)"
+           r"|from the programme|programme (?:co-?)?(?:funding|financing)|European Union"
            r"|(?:sedz|finansē|līdzfinansē)\w*\s+(?:\w+\s+)?(?:programm|iniciatīv)\w*"
            rf"|{PROGRAMME_NAMES}"),
-    ("other", r"(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"
-              # the most one project may get: "nevar pārsniegt 50 000 eiro"
-              r"|(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"
-              r"|privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b|maksimāl\w*"
+    ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
     ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"
+              # English: "the project budget", "the cost of the second phase"
+              r"|project(?:['’]s)?\s+(?:budget|costs?|value)\b|(?:budget|costs?|value)\s+of\s+the\s+(?:\w+\s+)?(?:project|phase)\b"
               # a phase's budget is its total: "projekta otrās fāzes budžets", "Pirmās fāzes izmaksas"
               r"|fāz(?:es|ei)\s+(?:budžet|izmaks)\w*"
               # so are a stage's costs ("būvdarbu otrās kārtas izmaksas"): a call has money, not costs
@@ -186,8 +194,9 @@ _LATS = re.compile(rf"^(?:{LATS})$")
 #: The base a share is counted from ("90% no projekta kopējām izmaksām") names no kind of the amount it stands by.
 _SHARE_BASE = re.compile(r"(?i)\d{1,3}(?:[.,]\d+)?\s?%\s*(?:apmērā\s+)?no\s+(?:\w+\s+){0,3}?(?:izmaks|budžet|finansējum)\w*")
 #: Where the words between two amounts stop speaking of the first: the first comma, "un", "tostarp".
-#: " un " before a capital continues a name ("EEZ un Norvēģijas finanšu instruments") and breaks nothing.
-_CLAUSE_BREAK = re.compile(r",|;|\sun\s(?![A-ZĀČĒĢĪĶĻŅŠŪŽ])|\s(?:tostarp|t\.\s?sk\.|and|including)\s")
+#: " un " or " and " before a capital continues a name ("EEZ un Norvēģijas finanšu instruments", "Recovery and
+#: Resilience Facility") and breaks nothing.
+_CLAUSE_BREAK = re.compile(r",|;|\s(?:un|and)\s(?![A-ZĀČĒĢĪĶĻŅŠŪŽ])|\s(?:tostarp|t\.\s?sk\.|including)\s")
 
 
 @dataclass(frozen=True)
