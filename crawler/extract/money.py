@@ -126,10 +126,10 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
            r"|Lauku atbalsta dienest\w*|Centrālā finanšu un līgumu aģentūr\w*|\bCFLA\b|finanšu instrument\w*|\bEU\b"
            # the Commission and the EU programmes outside PROGRAMME_NAMES' keys give EU money too
            r"|Eiropas Komisij\w*|European Commission|Eiropas Solidaritātes korpus\w*|European Solidarity Corps"
-           # English: "EUR 78,400 from the programme", "programme co-financing"
+           # English: "EUR 78,400 from the programme", "programme co-financing"; then the programmes' names
+           # (PROGRAMME_NAMES, a row of their own in _CUES)
            r"|from the programme|programme (?:co-?)?(?:funding|financing)|European Union"
-           r"|(?:sedz|finansē|līdzfinansē)\w*\s+(?:\w+\s+)?(?:programm|iniciatīv)\w*"
-           rf"|{PROGRAMME_NAMES}"),
+           r"|(?:sedz|finansē|līdzfinansē)\w*\s+(?:\w+\s+)?(?:programm|iniciatīv)\w*"),
     ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
@@ -183,11 +183,14 @@ _ATTRACTED_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?privāt\w*\s+investīcij\w*")
 #: eiro ELFLA finansējuma") is its own.
 _ATTRACTED_BEFORE = re.compile(r"(?i)\bpiesaist(?:īt|īs|īsim|īsies|ītu)\s+(?:\w+\s+){0,2}$")
 #: Each cue begins a word: the engine then gives up at once inside words instead of trying every alternative.
+#: The programmes' names follow the eu row, matched with their own case as programmes.py matches them.
 _CUES = [(kind, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE)) for kind, pattern in KIND_CUES]
+_EU_ROW = next(index for index, (kind, _) in enumerate(_CUES) if kind == "eu")
+_CUES.insert(_EU_ROW + 1, ("eu", re.compile(rf"(?<!\w)(?:{PROGRAMME_NAMES})")))
 #: Money granted to a project, where no cue says who pays: "Projektam piešķirtais finansējums – 18 550 EUR".
 _GRANTED = re.compile(r"(?i)\bpiešķir\w*\s+(?:\w+\s+)?finansējum\w*|\bfinansējum\w*\s+(?:\w+\s+)?piešķir\w*")
-_FUNDING = re.compile(FUNDING_WORDS, re.IGNORECASE)
-_NOT_FUNDING = re.compile(NOT_FUNDING_WORDS, re.IGNORECASE)
+_FUNDING = re.compile(rf"(?<!\w)(?:{FUNDING_WORDS})", re.IGNORECASE)
+_NOT_FUNDING = re.compile(rf"(?<!\w)(?:{NOT_FUNDING_WORDS})", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
 _PERCENT_AFTER = re.compile(r"^\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s?%")
 _LATS = re.compile(rf"^(?:{LATS})$")
