@@ -133,7 +133,7 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
-    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi)|\btotal\b"
+    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
               # English: "the project budget", "the cost of the second phase"
               r"|project(?:['’]s)?\s+(?:budget|costs?|value)\b|(?:budget|costs?|value)\s+of\s+the\s+(?:\w+\s+)?(?:project|phase)\b"
               # a phase's budget is its total: "projekta otrās fāzes budžets", "Pirmās fāzes izmaksas"
