@@ -118,7 +118,9 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("national", r"valsts budžet\w*|valsts (?:līdz)?finansējum\w*|valsts ieguldījum\w*"
                  # a target grant ("mērķdotācija") is given from the state budget
                  r"|mērķdotācij\w*|nacionāl\w* (?:līdz)?finansējum\w*"
-                 r"|valsts dotācij\w*|state budget(?: grant| funding)?|national co-?financing"),
+                 r"|valsts dotācij\w*|state budget(?: grant| funding)?|national co-?financing"
+                 # a ministry or the Cabinet gives the state's money (a fund named nearer names EU money)
+                 r"|ministrij\w*|Ministru kabinet\w*|\bMK\b|\bministry\b"),
     ("eu", rf"{EU_FUNDS}|Eiropas Savienīb\w*|\bES\b (?:fondu )?(?:līdz)?finansējum\w*"
            r"|programmas (?:līdz)?finansējum\w*|programmas līdzekļ\w*"
            # the public aid of a granted project (ELFLA and state money the programme pays out)
