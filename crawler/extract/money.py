@@ -75,12 +75,14 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
               r"|(?:konkurs|kārt|atlas|uzsaukum)(?:a|ā|as|ai)\s+(?:\w+\s+){0,2}?(?:finansējum|budžet|apjom)\w*"
               # the most one project may get, to the noun it qualifies ("maksimālais ERAF finansējums",
               # "the maximum grant"); "nevar pārsniegt 50 000 eiro"
-              r"|(?:maksimāl\w*|maximum)(?:\s+(?:\w+\s+){0,2}?(?:finansējum|atbalst|apjom|summ|grant|funding|amount|support)\w*)?"
+              r"|(?:maksimāl\w*|maximum)"
+              r"(?:\s+(?:\w+\s+){0,2}?(?:finansējum|atbalst|apjom|summ|grant|funding|amount|support)\w*)?"
               r"|(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"),
     # a sum of grants ("piešķīra finansējumu par kopējo summu …") is the payer's before it, else a total
     ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*"),
     ("municipal", r"pašvaldības (?:budžeta |\w+ )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
-                  # a municipal body's own co-financing: "pagasta pārvaldes līdzfinansējums", "novada līdzfinansējums"
+                  # a municipal body's own co-financing: "pagasta pārvaldes līdzfinansējums",
+                  # "novada līdzfinansējums"
                   r"|(?:pārvaldes|novada|pilsētas|domes)\s+(?:\w+\s+)?līdzfinansējum\w*"
                   # money from a municipal body's budget: "no pagasta pārvaldes budžeta"; co-financing set aside
                   # in it: "projektu līdzfinansēšanai pašvaldības budžetā rezervēti", "pašvaldības budžetā
@@ -91,7 +93,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                   r"|(?:pašvaldības|pārvaldes|novada|pilsētas|domes)\s+(?:[\w.]+\s+){0,2}?budžetā\s+(?:\w+\s+){0,3}?"
                   r"līdzfinansē\w*"
                   # the council's deputies give the money: "deputāti … iedalīja līdzekļus"
-                  r"|deputāt\w*\s+(?:\S+\s+){0,8}?(?:iedalī|piešķīr|piešķir)\w*\s+(?:\S+\s+){0,2}?(?:līdzekļ|līdzfinansējum|finansējum)\w*"
+                  r"|deputāt\w*\s+(?:\S+\s+){0,8}?(?:iedalī|piešķīr|piešķir)\w*\s+(?:\S+\s+){0,2}?"
+                  r"(?:līdzekļ|līdzfinansējum|finansējum)\w*"
                   r"|no pašvaldības budžeta|municipal(?:ity's)? co-?financing"
                   # a budget table's label ("pašvaldība – 12 000 EUR"); co-financing the council grants
                   r"|\bpašvaldība\s*[–—:|-]|\bdome\w*\s+(?:[\w.]+\s+){0,8}?līdzfinansējum\w*"
@@ -137,7 +140,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
     ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
               # English: "the project budget", "the cost of the second phase"
-              r"|project(?:['’]s)?\s+(?:budget|costs?|value)\b|(?:budget|costs?|value)\s+of\s+the\s+(?:\w+\s+)?(?:project|phase)\b"
+              r"|project(?:['’]s)?\s+(?:budget|costs?|value)\b"
+              r"|(?:budget|costs?|value)\s+of\s+the\s+(?:\w+\s+)?(?:project|phase)\b"
               # a phase's budget is its total: "projekta otrās fāzes budžets", "Pirmās fāzes izmaksas"
               r"|fāz(?:es|ei)\s+(?:budžet|izmaks)\w*"
               # so are a stage's costs ("būvdarbu otrās kārtas izmaksas"): a call has money, not costs
@@ -197,7 +201,8 @@ _PERCENT_BEFORE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
 _PERCENT_AFTER = re.compile(r"^\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s?%")
 _LATS = re.compile(rf"^(?:{LATS})$")
 #: The base a share is counted from ("90% no projekta kopējām izmaksām") names no kind of the amount it stands by.
-_SHARE_BASE = re.compile(r"(?i)\d{1,3}(?:[.,]\d+)?\s?%\s*(?:apmērā\s+)?no\s+(?:\w+\s+){0,3}?(?:izmaks|budžet|finansējum)\w*")
+_SHARE_BASE = re.compile(r"(?i)\d{1,3}(?:[.,]\d+)?\s?%\s*(?:apmērā\s+)?no\s+(?:\w+\s+){0,3}?"
+                         r"(?:izmaks|budžet|finansējum)\w*")
 #: Where the words between two amounts stop speaking of the first: the first comma, "un", "tostarp".
 #: " un " or " and " before a capital continues a name ("EEZ un Norvēģijas finanšu instruments", "Recovery and
 #: Resilience Facility") and breaks nothing.
@@ -259,7 +264,8 @@ def find_amounts(text: str) -> list[Amount]:
 
 #: A town's own budget within a project, named by the town alone: "Valmieras budžets 2. fāzē ir 85 000 EUR".
 #: "Valmieras daļa – 245 000 EUR" is the town's part too.
-_TOWN_BUDGET = re.compile(r"(?P<holder>(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w+)\s+(?:budžet(?!ā)\w*|finansējuma daļ\w*|daļa\b)", re.IGNORECASE)
+_TOWN_BUDGET = re.compile(r"(?P<holder>(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])\w+)\s+(?:budžet(?!ā)\w*|finansējuma daļ\w*|daļa\b)",
+                          re.IGNORECASE)
 
 
 def _is_town_genitive(word: str) -> bool:

@@ -3,7 +3,8 @@
 A page has projects only where it shows one: a project named in quotes, a project number, or a
 programme named in a paragraph that speaks of a single project. Every fact found on the page goes to
 the project named last before it (or the first one). A page with project money but no such project
-(a municipality's grant scheme) gets one unnamed project holding that money.
+(a municipality's grant scheme, a council's co-financing decision) gets one unnamed project holding
+that money.
 """
 import bisect
 import dataclasses
@@ -40,7 +41,8 @@ _PREPARATION = re.compile(r"(?i)\bsagatavo\w*\s+(?:\w+\s+){0,3}(?:pieteikum|iesn
 #: A page with no project that grants co-financing still reports project money (a council's decision).
 _CO_FINANCING = re.compile(r"(?i)līdzfinansē")
 #: The municipality or its council as the one who grants money on a page.
-_MUNICIPALITY_GRANTS = re.compile(r"(?i)\b(?:pašvaldība|dome)\s+(?:\w+\s+){0,2}?(?:atbalst|piešķīr|piešķir|līdzfinansē)\w*")
+_MUNICIPALITY_GRANTS = re.compile(r"(?i)\b(?:pašvaldība|dome)\s+(?:\w+\s+){0,2}?"
+                                  r"(?:atbalst|piešķīr|piešķir|līdzfinansē)\w*")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -169,7 +171,8 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = [_paid_by_scheme(f, text) for f in find_page_funding(sentences, require_cue=True)]
-        return [Project(funding=funding)] if funding and (_speaks_of_project(text) or _CO_FINANCING.search(text)) else []
+        keeps = _speaks_of_project(text) or _CO_FINANCING.search(text)
+        return [Project(funding=funding)] if funding and keeps else []
     funding = find_page_funding(sentences)
 
     meetings: dict[tuple[str, str], Meeting] = {}
