@@ -5,17 +5,18 @@ place in a site's projects section, or a programme that funds a project (named i
 speaks of a single project, right before one, or beside its partners; not one only being applied to or
 drafted). Every fact found on the page goes to the project named last before it (or the first one);
 a funding programme that no named project holds stands for one more, unnamed project. A page with
-project money but no such project (a municipality's grant scheme) gets one unnamed project holding that
-money.
+project money but no such project (a municipality's grant scheme, a council's co-financing decision) gets
+one unnamed project holding that money.
 """
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from .dates import Published, find_date_line, find_dates, find_url_date
 from .html import read_article
 from .meetings import Meeting, find_meetings
-from .money import Funding, find_funding
+from .money import Funding, find_page_funding
 from .partners import Partner, find_partners
 from .periods import Period, find_periods
 from .programmes import ProgrammeMention, find_programmes
@@ -62,6 +63,11 @@ AFTER_WINDOW = 80
 _DRAFTING = re.compile(r"(?i)\bprojekt\w*\s+izstrād(?:es|ē|ei)\b")
 #: A page in a site's projects section ("/projekti/aktivie-projekti/…", "/projekts/…") is about a project.
 _PROJECTS_SECTION = re.compile(r"(?i)/(?:projekt[a-zāēīū_]*|[a-z_]*_projekti|projects?)/")
+#: A page with no project that grants co-financing still reports project money (a council's decision).
+_CO_FINANCING = re.compile(r"(?i)līdzfinansē")
+#: The municipality or its council as the one who grants money on a page.
+_MUNICIPALITY_GRANTS = re.compile(r"(?i)\b(?:pašvaldība|dome)\s+(?:\w+\s+){0,2}?"
+                                  r"(?:atbalst|piešķīr|piešķir|līdzfinansē)\w*")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]+$")  # " | Ventspils Digitālais Centrs"
 
 
@@ -181,6 +187,22 @@ def _unique_partners(partners: list[Partner]) -> list[Partner]:
     return sorted(unique, key=lambda p: p.begin)
 
 
+def _paid_by_programme(item: Funding, programme: str | None) -> Funding:
+    """Money granted to a project with no payer named is its programme's (an Erasmus+ or Interreg grant);
+    a national or unnamed programme ("other") leaves it "other"."""
+    if item.granted and item.kind == "other" and programme not in (None, "other"):
+        return dataclasses.replace(item, kind="eu")
+    return item
+
+
+def _paid_by_scheme(item: Funding, text: str) -> Funding:
+    """Money granted with no payer named, on a page with no project where the municipality grants it
+    (its own grant scheme: "Pašvaldība atbalsta pagalmu labiekārtošanu"), is the municipality's."""
+    if item.granted and _MUNICIPALITY_GRANTS.search(text):
+        return dataclasses.replace(item, kind="municipal")
+    return item
+
+
 def _build_projects(text: str, published: Published, in_projects_section: bool = False) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
@@ -188,9 +210,10 @@ def _build_projects(text: str, published: Published, in_projects_section: bool =
     funding_programmes = _project_programmes(sentences, programmes)
     if not (names or find_project_numbers(text) or funding_programmes or in_projects_section):
         # a grant scheme's money still counts, where its own words say what money it is
-        funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
-        return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
-    funding = [f for s in sentences for f in find_funding(s.text, s.start)]
+        funding = [_paid_by_scheme(f, text) for f in find_page_funding(sentences, require_cue=True)]
+        keeps = _speaks_of_project(text) or _CO_FINANCING.search(text)
+        return [Project(funding=funding)] if funding and keeps else []
+    funding = find_page_funding(sentences)
 
     meetings: dict[tuple[str, str], Meeting] = {}
     periods: list[Period] = []
@@ -216,7 +239,8 @@ def _build_projects(text: str, published: Published, in_projects_section: bool =
     for meeting in _outermost(list(meetings.values())):
         projects[_owner(meeting.begin, starts)].meetings.append(meeting)
     for item in funding:
-        projects[_owner(item.begin, starts)].funding.append(item)
+        project = projects[_owner(item.begin, starts)]
+        project.funding.append(_paid_by_programme(item, project.programme))
     for period in periods:
         projects[_owner(period.begin, starts)].periods.append(period)
     for partner in _unique_partners(partners):

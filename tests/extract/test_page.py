@@ -74,3 +74,9 @@ def test_a_project_cards_labelled_fields_give_their_facts():
     [project] = extract_page(html, url="https://novads.example.lv/lv/projekts/aktivas-muizas").to_dict()["projects"]
     assert [(f["amount"], f["kind"]) for f in project["funding"]] == [(410230.0, "total"), (348695.5, "eu")]
     assert "EE" in {p["country"] for p in project["partners"]}
+
+
+@pytest.mark.parametrize("case", load_cases("page_funding"))
+def test_page_funding_kinds(case):
+    page = extract_page(case["text"], published="2023").to_dict()
+    assert [[f["amount"], f["kind"]] for p in page["projects"] for f in p["funding"]] == case["expect"]

@@ -6,8 +6,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crawler.extract.dates import MONTH_FORMS, Published, find_dates
-from crawler.extract.money import find_amounts
+from crawler.extract.money import find_amounts, find_page_funding
+from crawler.extract.sentences import split_sentences
 from notifications.render import format_amount
+from storage.kinds import FUNDING_KINDS, keys
 
 #: Text made of the pieces dates and amounts are written with, in any order.
 TOKENS = [*"0123456789 .,-–:/()%€\n", "12", "2021", "31", "29", "EUR", "Ls", "latu", "eiro", "euro", "miljoni",
@@ -61,3 +63,21 @@ def test_a_latvian_amount_reads_back(cents):
     for text in (f"Projekta budžets ir {written}.", f"Kopā {written[4:]} EUR apmērā."):
         found = find_amounts(text)
         assert [round(a.value * 100) for a in found] == [cents], (text, found)
+
+
+#: Pieces of funding text, with the cue words whose rows are no kind of their own ("pārējās izmaksas",
+#: "kopējo summu", "budžeta ieņēmumi"), lead-ins, labels and table cells.
+FUNDING_TOKENS = [*"0123456789 .,-–:;|\n%", "EUR", "eiro", "Ls", "•", "pārējās izmaksas", "kopējo summu",
+                  "budžeta ieņēmumi", "Partneru budžeti", "pašvaldība", "dome piešķīra līdzfinansējumu",
+                  "ERAF", "kopējās izmaksas", "aizņēmums", "piešķirtais finansējums", "konkursa finansējums",
+                  "pusmiljonu", "milj."]
+FUNDING_TEXT = st.lists(st.sampled_from(FUNDING_TOKENS), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(st.text(max_size=200), FUNDING_TEXT), require_cue=st.booleans())
+@example(text="Pārējās izmaksas:\n• 500 EUR;\n• 300 EUR.", require_cue=False)
+@example(text="Kopā par kopējo summu:\n• 500 EUR;", require_cue=True)
+def test_funding_kinds_are_declared(text, require_cue):
+    for funding in find_page_funding(split_sentences(text), require_cue):
+        assert funding.kind in keys(FUNDING_KINDS), (text, funding)
