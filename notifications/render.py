@@ -103,7 +103,7 @@ def describe_change(alert: Mapping) -> str:
     """One change in Latvian, e.g. "Mainīts finansējums, kopējās izmaksas: EUR 146 994,00 → EUR 747 365,12"."""
     label, old, new = CHANGE_LABELS[alert["kind"]], alert["old_value"], alert["new_value"]
     if alert["kind"] == "new_meeting":
-        return f"{label}: {_meeting(new)}"
+        return f"{label}: {meeting_words(new)}"
     if alert["kind"] == "changed_funding":
         return f"{label}, {_funding_kind(new)}: {_figure(old)} → {_figure(new)}"
     if alert["kind"] in ("new_funding", "removed_funding"):
@@ -116,7 +116,8 @@ def describe_change(alert: Mapping) -> str:
     return label
 
 
-def _meeting(meeting: Mapping) -> str:
+def meeting_words(meeting: Mapping) -> str:
+    """A meeting in Latvian: "2026-12-03 – 2026-12-04, Trikala, GR (partneru sanāksme)"."""
     dates = meeting["start"] if meeting["end"] in (None, meeting["start"]) else f"{meeting['start']} – {meeting['end']}"
     if meeting.get("online"):
         place = "tiešsaistē"
@@ -186,7 +187,7 @@ def outlook_message(meetings: Sequence[Mapping], funding: Sequence[Mapping], day
     sections = []   # (heading, [(project heading, [(line, url)])])
     if meetings:
         sections.append((f"Tikšanās nākamajās {days} dienās",
-                         _by_project(meetings, _meeting)))
+                         _by_project(meetings, meeting_words)))
     if funding:
         sections.append((f"Finansējuma izmaiņas pēdējās {week_days} dienās",
                          _by_project(funding, describe_change)))

@@ -55,9 +55,10 @@ def test_partner_meetings_upcoming_first_then_recent(browse_site, served):
     rows = served.rows("/projwatch/partner_meetings.json")
     upcoming, recent = browse_site.meetings.upcoming.isoformat(), browse_site.meetings.recent.isoformat()
     assert [(r["when"], r["start"], r["city"], r["country"], r["project"]) for r in rows] == [
-        ("upcoming", upcoming, "Oulu", "FI", GUDRAS),
-        ("recent", recent, "Porto", "PT", GUDRAS),
+        ("gaidāma", upcoming, "Oulu", "FI", GUDRAS),
+        ("notikusi", recent, "Porto", "PT", GUDRAS),
     ]
+    assert [row["country_name"] for row in rows] == ["Somija", "Portugāle"]
     assert rows[0]["page"].endswith("/sanaksme-oulu") and rows[1]["page"].endswith("/sanaksme-porto-notika")
     assert rows[0]["latitude"] == pytest.approx(65.01, abs=0.01)
     assert rows[1]["longitude"] == pytest.approx(-8.61, abs=0.01)
@@ -78,9 +79,10 @@ def test_changes_of_the_last_30_days(browse_site, served):
     db = sqlite_utils.Database(served.db_path)
     assert len(rows) == db["changes"].count - 1
     assert browse_site.backdated_change["detected_at"] not in {row["detected_at"] for row in rows}
-    changed = [row for row in rows if row["kind"] == "changed_funding"]
-    assert [row["subject"] for row in changed] == [GUDRAS]
-    assert '"amount": 640000.0' in changed[0]["new_value"]
+    changed = [row for row in rows if row["change_kind"] == "changed_funding"]
+    assert [row["project"] for row in changed] == [GUDRAS]
+    assert '"amount": 640000.0' in changed[0]["new_value"]          # the raw value stays in JSON
+    assert changed[0]["change"] == "Mainīts finansējums, kopējās izmaksas: EUR 612 400,00 → EUR 640 000,00"
     assert rows == sorted(rows, key=lambda row: row["detected_at"], reverse=True)
 
 
@@ -125,13 +127,15 @@ def test_atom_feed_of_changes(served):
     status, content_type, body = served.get("/projwatch/changes_feed.atom")
     assert status == 200 and "xml" in content_type
     feed = feedparser.parse(body)
-    assert not feed.bozo and feed.feed.title == "projwatch changes"
+    assert not feed.bozo and feed.feed.title == "projwatch izmaiņas"
     db = sqlite_utils.Database(served.db_path)
     assert len(feed.entries) == db["changes"].count
     titles = [entry.title for entry in feed.entries]
-    assert f"changed_funding: {GUDRAS}" in titles and f"new_meeting: {GUDRAS}" in titles
-    changed = next(entry for entry in feed.entries if entry.title.startswith("changed_funding"))
-    assert changed.link.endswith("/sakas-projekts-gudras-pilsetas-dati") and "640000.0" in changed.summary
+    changed_title = f"Mainīts finansējums, kopējās izmaksas: EUR 612 400,00 → EUR 640 000,00 — {GUDRAS}"
+    assert changed_title in titles
+    assert any(title.startswith("Jauna tikšanās: ") and title.endswith(GUDRAS) for title in titles)
+    changed = next(entry for entry in feed.entries if entry.title == changed_title)
+    assert changed.link.endswith("/sakas-projekts-gudras-pilsetas-dati") and "EUR 640 000,00" in changed.summary
     assert all(entry.id.startswith("projwatch:change:") for entry in feed.entries)
 
 
@@ -144,7 +148,7 @@ def test_icalendar_feed_of_meetings(browse_site, served):
     oulu = next(event for event in events.values() if "Oulu" in str(event["SUMMARY"]))
     assert oulu.decoded("DTSTART").date() == browse_site.meetings.upcoming
     assert oulu.decoded("DTEND").date() == browse_site.meetings.upcoming + timedelta(days=1)
-    assert str(oulu["SUMMARY"]) == "SCD: partner meeting — Oulu"
+    assert str(oulu["SUMMARY"]) == "SCD: partneru sanāksme — Oulu, Somija"
     assert "sanaksme-oulu" in str(oulu["DESCRIPTION"])
 
 
@@ -188,3 +192,9 @@ def test_serve_reads_the_live_database(tmp_path, replica, run):
         assert run("--sites", str(sites)).returncode == 0
         porto = [r for r in live.rows("/projwatch/meetings.json") if r["city"] == "Porto"]
         assert len(porto) == 1 and porto[0]["latitude"] == pytest.approx(41.15, abs=0.01)
+
+
+@pytest.mark.parametrize("typed", ["", '"', '""', "-", "*", "AND", "zal*", "OR NOT", '"zalie'])
+def test_search_never_shows_an_fts_syntax_error(served, typed):
+    status, _, body = served.get(f"/projwatch/search_pages?q={typed}")
+    assert status == 200 and "syntax error" not in body and "fts5" not in body
