@@ -77,6 +77,18 @@ _NUMERIC_RANGE = re.compile(
     r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*"
     r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
+#: A yearless numeric range of days, its month after the last day: "13.-17.05.", "29.09.–03.10.". The
+#: months have two digits and the range is short, so that section numbers ("2.1.–2.3.") stay no dates.
+_NUMERIC_DAY_MONTH_RANGE = re.compile(
+    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?:(?P<m1>[01]\d)\.)?\s*[–—-]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\.(?!\s*\d)"
+)
+#: The longest range a yearless numeric range may stand for.
+MAX_NUMERIC_DAY_RANGE_DAYS = 31
+#: Three or more days listed before one month: "24., 25. un 26. septembrī", "3., 10. un 17. martā".
+_DAY_LIST = re.compile(
+    rf"(?i)(?<![\d.])(?P<days>[0-3]?\d\.(?:\s*,\s*[0-3]?\d\.)+)\s*,?\s*(?:un|–|-)\s*(?P<last>[0-3]?\d)\.\s*"
+    rf"(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
+)
 #: English months, for the English pages of Latvian sites ("On 14–15 March 2024", "March 14, 2024").
 ENGLISH_MONTHS: dict[str, int] = {
     name: number for number, names in enumerate((
@@ -280,6 +292,48 @@ def _english_dates(text: str, published: Published) -> list[DateSpan]:
     return spans
 
 
+def _day_lists(text: str, published: Published) -> list[DateSpan]:
+    """Listed days of one month: one range where they follow each other, else one date each."""
+    spans: list[DateSpan] = []
+    for match in _DAY_LIST.finditer(text):
+        days = [int(d) for d in re.findall(r"\d+", match["days"])] + [int(match["last"])]
+        month, year = _month(match["m"]), int(match["yb"]) if match["yb"] else None
+        if days == list(range(days[0], days[0] + len(days))):
+            first, last = _fill_years(_Parts(days[0], month, year), _Parts(days[-1], month, year), published)
+            found = [_span(first, last, match.start(), match.end())]
+        else:
+            found = [_span(p, p, match.start(), match.end()) for p in
+                     (_Parts(d, month, year or _nearest_year(month, d, published)) for d in days)]
+        spans += [span for span in found if span is not None]
+    return spans
+
+
+def _numeric_day_month_ranges(text: str, published: Published) -> list[DateSpan]:
+    """Yearless numeric ranges ("13.-17.05.", "29.09.–03.10."), their year from the published date."""
+    spans: list[DateSpan] = []
+    for match in _NUMERIC_DAY_MONTH_RANGE.finditer(text):
+        month2 = int(match["m2"])
+        month1 = int(match["m1"]) if match["m1"] else month2
+        if not (1 <= month1 <= 12 and 1 <= month2 <= 12):
+            continue
+        first, second = _fill_years(_Parts(int(match["d1"]), month1, None),
+                                    _Parts(int(match["d2"]), month2, None), published)
+        span = _span(first, second, match.start(), match.end())
+        if span is None or not _is_short_range(first, second):
+            continue
+        spans.append(span)
+    return spans
+
+
+def _is_short_range(first: _Parts, second: _Parts) -> bool:
+    year = first.year or 2000
+    try:
+        gap = (date(second.year or year, second.month, second.day) - date(year, first.month, first.day)).days
+    except ValueError:
+        return False
+    return 0 < gap < MAX_NUMERIC_DAY_RANGE_DAYS
+
+
 def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan, ...]:
     """Every day-level date and range in ``text``, in order; ranges win over the dates inside them."""
     english = bool(_EN_HINT.search(text))
@@ -296,8 +350,13 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         for span in _english_dates(text, published):
             spans.append(span)
             taken.append((span.begin, span.finish))
+    for span in _day_lists(text, published):
+        spans.append(span)
+        taken.append((span.begin, span.finish))
 
     for match in _DAY_MONTH_RANGE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
         span = _range_from(match, published)
         if span is not None:
             spans.append(span)
@@ -311,6 +370,10 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
                         int(match.groupdict().get("y2") or year1))
         span = _span(first, second, match.start(), match.end())
         if span is not None and (span.days or 0) >= 1 and free(span.begin, span.finish):
+            spans.append(span)
+            taken.append((span.begin, span.finish))
+    for span in _numeric_day_month_ranges(text, published):
+        if free(span.begin, span.finish):
             spans.append(span)
             taken.append((span.begin, span.finish))
     for match in _DAY_MONTH.finditer(text):
