@@ -27,12 +27,19 @@ STRONG_GATHERING_WORDS = (
     "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
     # Erasmus+ learning, teaching and training activities of partner schools
     "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt",
-    "skolotāju mobilitāt",
+    "skolotāju mobilitāt", "mobilitātē", "ēnošan", "darba ēnošan", "mācību nedēļ", "projekta nedēļ",
+    "kursos", "kursus", "kursiem",
+    # guests and delegations: "delegācija ieradīsies", "ciemojās partnerskolā"
+    "delegācij", "ciemoj",
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
     "met in", "met at", "met online", "visit", "youth exchange", "learning mobility",
 )
 WEAK_GATHERING_WORDS = ("pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
+#: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
+#: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.
+TRAVEL_WORDS = ("devās", "dosies", "dodas", "aizbrauca", "aizbrauks", "brauca", "izbrauca", "aizceļoja",
+                "ceļoja", "pavadījām", "travelled", "traveled")
 
 #: Words of things dated like meetings that are not meetings: contracts, council sittings,
 #: applications. *Soft* ones (decisions, approvals, deadlines) only rule out a sentence that has no
@@ -57,6 +64,7 @@ MAX_MEETING_DAYS = 14
 
 _GATHERING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in GATHERING_WORDS) + ")")
 _STRONG = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in STRONG_GATHERING_WORDS) + ")")
+_TRAVEL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in TRAVEL_WORDS) + r")(?!\w)")
 _NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in NOT_MEETING_WORDS) + ")")
 _SOFT_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in SOFT_NOT_MEETING_WORDS) + ")")
 
@@ -81,13 +89,13 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
     ("kick-off meeting", r"(?:atklāšanas|uzsākšanas|ievad)\w* (?:sanāksm|tikšan|pasākum|konferenc)|kick-off"),
     ("closing meeting", r"noslēguma (?:sanāksm|tikšan|pasākum|konferenc)"),
     ("city lab", r"city lab"),
-    ("study visit", r"mācību (?:vizīt|brauc|mobilitāt)|mācīšan\w* mobilitāt|pieredzes apmaiņ|pieredzes brauc|stažēš"
-                    r"|study visit|learning mobility"),
+    ("study visit", r"mācību (?:vizīt|brauc|mobilitāt|nedēļ)|mācīšan\w* mobilitāt|mobilitātē|pieredzes apmaiņ"
+                    r"|pieredzes brauc|stažēš|ēnošan|kursos|kursus|study visit|learning mobility"),
     ("conference", r"konferenc|conference|forum|kongres|simpozij"),
     ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
     ("ceremony", r"ceremonij|svinīg|ceremony"),
     ("partner meeting", r"partneru (?:sanāksm|tikšan)|sanāksm|sapulc|tikšan|tikās|tiks|tiek|pulcēj|sēd|meeting"),
-    ("visit", r"vizīt|viesoj"),
+    ("visit", r"vizīt|viesoj|ciemoj|delegācij|devās|dosies|brauc"),
     ("event", r"pasākum"),
 )
 _KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in MEETING_KINDS]
@@ -106,6 +114,24 @@ _ENGLISH = re.compile(r"\b(?:the|The|and|of|from|for|with|in|at|On|on)\b")
 _ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*)$")
 
 
+#: A place right after "no", or after "no" and one plural noun, is where guests come from, whatever its
+#: case: "delegācija no Veru pagasta", "skolēni no partnerskolām Polijā un Grieķijā".
+_ORIGIN = re.compile(r"(?i)\bno\s+(?:[^\W\d]+(?:ām|iem|ēm|īm|ajām|ajiem)\s+)?$")
+#: What may stand between two places of one list: "Polijā un Grieķijā", "Lietuvā, Polijā".
+_LIST_JOIN = re.compile(r"^\s*(?:,|un|,\s*un)\s*$")
+
+
+def _origins(sentence: str, places: Sequence[Place]) -> set[int]:
+    """Indexes of the places that name where people come from: after "no", and the places listed with them."""
+    origins: set[int] = set()
+    for i, place in enumerate(places):
+        if _ORIGIN.search(sentence[max(0, place.begin - 40):place.begin]):
+            origins.add(i)
+        elif i - 1 in origins and _LIST_JOIN.match(sentence[places[i - 1].end:place.begin]):
+            origins.add(i)
+    return origins
+
+
 def _is_venue(sentence: str, place: Place, english: bool) -> bool:
     parts = sentence[place.begin:place.end].split("-")
     if len(parts) > 1 and all(part in place_forms() for part in parts):
@@ -120,10 +146,12 @@ def _is_venue(sentence: str, place: Place, english: bool) -> bool:
 
 
 def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
-    """City and country of the first place in the locative after the date, else anywhere in the sentence."""
+    """City and country of the first place in the locative after the date, else anywhere in the sentence;
+    with none, no city and the home country."""
     places = find_places(sentence)
     english = bool(_ENGLISH.search(sentence))
-    located = [p for p in places if _is_venue(sentence, p, english)]
+    origins = set() if english else _origins(sentence, places)
+    located = [p for i, p in enumerate(places) if i not in origins and _is_venue(sentence, p, english)]
     ordered = [p for p in located if p.begin >= after] + [p for p in located if p.begin < after]
     if not ordered:
         return None, HOME_COUNTRY
@@ -157,7 +185,9 @@ def _is_event_date(sentence: str, span: DateSpan) -> bool:
 def find_meetings(sentence: str, offset: int, published: Published,
                   dates: Sequence[DateSpan] | None = None) -> list[Meeting]:
     """The meetings one sentence reports or announces; ``dates`` are its dates where already found."""
-    if not _GATHERING.search(sentence) or _NOT_MEETING.search(sentence):
+    gathering = bool(_GATHERING.search(sentence))
+    travel = not gathering and bool(_TRAVEL.search(sentence))
+    if not (gathering or travel) or _NOT_MEETING.search(sentence):
         return []
     if _SOFT_NOT_MEETING.search(sentence) and not _STRONG.search(sentence):
         return []
@@ -173,6 +203,9 @@ def find_meetings(sentence: str, offset: int, published: Published,
         clause = sentence[begin:end]
         online = is_online(clause)
         city, country = (None, None) if online else _venue(clause, span.finish - begin)
+        if travel and (online or country == HOME_COUNTRY):
+            continue  # a trip at home is an outing, not a mobility
         meetings.append(Meeting(span.start, span.end, city, country, online, _kind(clause) or _kind(sentence),
                                 offset + span.begin))
     return meetings
+

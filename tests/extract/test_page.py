@@ -60,3 +60,9 @@ def test_html_page_uses_article_and_latvian_date_line():
 
 def test_plain_text_is_not_html():
     assert not looks_like_html("Cena 5 < 6 eiro, un 7 > 3.")
+
+
+def test_a_numeric_date_before_a_venue_in_the_locative_stays_in_its_sentence():
+    text = "Projekta sanāksme\n\nErasmus+ projekta “Tilti” partneru sanāksme notika 14.-16.03. Kiprā, Limasolā."
+    [project] = extract_page(text, published="2023-03-20").to_dict()["projects"]
+    assert [(m["start"], m["end"], m["country"]) for m in project["meetings"]] == [("2023-03-14", "2023-03-16", "CY")]
