@@ -10,7 +10,7 @@ with neither, the meeting took place at home in Latvia. Where a sentence contras
 """
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import DateSpan, Published, find_dates
 from .places import HOME_COUNTRY, Place, find_places, is_online, place_forms
@@ -78,6 +78,8 @@ class Meeting:
     online: bool
     kind: str | None
     begin: int
+    #: Whether the sentence named the venue (or put it online), rather than the meeting being at home by default.
+    placed: bool = True
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "city": self.city, "country": self.country,
@@ -205,7 +207,28 @@ def find_meetings(sentence: str, offset: int, published: Published,
         city, country = (None, None) if online else _venue(clause, span.finish - begin)
         if travel and (online or country == HOME_COUNTRY):
             continue  # a trip at home is an outing, not a mobility
+        placed = online or city is not None or country != HOME_COUNTRY
         meetings.append(Meeting(span.start, span.end, city, country, online, _kind(clause) or _kind(sentence),
-                                offset + span.begin))
+                                offset + span.begin, placed))
     return meetings
 
+
+#: Words of coming home: the date of a sentence that tells of the return ends the journey told before it
+#: ("Mājās skolēni atgriezīsies sestdien, 8. aprīlī.").
+_RETURN = re.compile(r"(?i)\batgriez\w*|\bmājup\w*|\bpārbrauk\w*|\bpārbrauc\w*")
+
+
+def extended_by_return(meeting: Meeting, sentence: str, dates: Sequence[DateSpan]) -> Meeting | None:
+    """``meeting`` lasting until the one day of a return ``sentence`` after it, where that is a return
+    within a meeting's length; else ``None``."""
+    if len(dates) != 1 or dates[0].start != dates[0].end or not _RETURN.search(sentence):
+        return None
+    extended = replace(meeting, end=dates[0].end)
+    days = DateSpan(extended.start, extended.end, 0, 0).days
+    return extended if days is not None and meeting.end < extended.end and days <= MAX_MEETING_DAYS else None
+
+
+def better_of(kept: Meeting, found: Meeting) -> Meeting:
+    """Of two mentions of one meeting, the one that names its venue: a title's "tikās ar partneriem" tells
+    less than the text's "tikās Ignalinā"."""
+    return found if found.placed and not kept.placed else kept

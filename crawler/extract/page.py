@@ -9,9 +9,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .dates import Published, find_date_line, find_dates, find_url_date
+from .dates import DateSpan, Published, find_date_line, find_dates, find_url_date
 from .html import read_article
-from .meetings import Meeting, find_meetings
+from .meetings import Meeting, better_of, extended_by_return, find_meetings
 from .money import Funding, find_funding
 from .partners import Partner, find_partners
 from .periods import Period, find_periods
@@ -25,6 +25,7 @@ _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)
 #: In English pages: "the URBACT network", "an Erasmus+ Cooperation Partnership", "taking part in the
 #: Intelligent Cities Challenge".
 _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b|\biniciatīv(?:a|ā|ai)\b"
+                             r"|\bjauniešu apmaiņ(?:a|ā|ai|u)\b"  # an Erasmus+ youth exchange is a project
                              r"|\bnetwork\b|\bpartnership\b|\binitiative\b|\btaking part in\b|\btakes part in\b"
                              r"|\bparticipat(?:es|ing) in\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject|\bnetwork\b|\bpartnership\b")
@@ -141,6 +142,25 @@ def _unique_partners(partners: list[Partner]) -> list[Partner]:
     return sorted(unique, key=lambda p: p.begin)
 
 
+def _page_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]],
+                   published: Published) -> dict[tuple[str, str], Meeting]:
+    """The page's meetings by their dates, each once (the mention naming its venue wins); a return told
+    in a later sentence ends the journey told last."""
+    meetings: dict[tuple[str, str], Meeting] = {}
+    last: Meeting | None = None
+    for sentence, spans in zip(sentences, dates):
+        found = find_meetings(sentence.text, sentence.start, published, spans)
+        returned = extended_by_return(last, sentence.text, spans) if last and not found else None
+        if returned is not None:
+            del meetings[(last.start, last.end)]
+            found = [returned]
+        for meeting in found:
+            key = (meeting.start, meeting.end)
+            meetings[key] = better_of(meetings[key], meeting) if key in meetings else meeting
+            last = meetings[key]
+    return meetings
+
+
 def _build_projects(text: str, published: Published) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
@@ -151,13 +171,10 @@ def _build_projects(text: str, published: Published) -> list[Project]:
         return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
     funding = [f for s in sentences for f in find_funding(s.text, s.start)]
 
-    meetings: dict[tuple[str, str], Meeting] = {}
-    periods: list[Period] = []
-    for sentence in sentences:
-        dates = find_dates(sentence.text, published)
-        for meeting in find_meetings(sentence.text, sentence.start, published, dates):
-            meetings.setdefault((meeting.start, meeting.end), meeting)
-        periods += find_periods(sentence.text, sentence.start, published, dates)
+    dates = [find_dates(sentence.text, published) for sentence in sentences]
+    meetings = _page_meetings(sentences, dates, published)
+    periods = [period for sentence, found in zip(sentences, dates)
+               for period in find_periods(sentence.text, sentence.start, published, found)]
     page_programme = programmes[0].key if programmes else None
     partners = find_partners([(s.text, s.start) for s in sentences], text, page_programme)
 

@@ -62,6 +62,13 @@ def test_plain_text_is_not_html():
     assert not looks_like_html("Cena 5 < 6 eiro, un 7 > 3.")
 
 
+def test_a_meeting_told_twice_keeps_the_mention_that_names_its_venue():
+    text = ("Partneri tikās 2. martā\n\nProjekta “Tilti” partneri tikās 2. martā. "
+            "Projekta “Tilti” partneri 2. martā tikās Utenā, Lietuvā.")
+    [project] = extract_page(text, published="2022").to_dict()["projects"]
+    assert [(m["start"], m["country"]) for m in project["meetings"]] == [("2022-03-02", "LT")]
+
+
 def test_a_numeric_date_before_a_venue_in_the_locative_stays_in_its_sentence():
     text = "Projekta sanāksme\n\nErasmus+ projekta “Tilti” partneru sanāksme notika 14.-16.03. Kiprā, Limasolā."
     [project] = extract_page(text, published="2023-03-20").to_dict()["projects"]
