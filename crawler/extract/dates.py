@@ -77,16 +77,18 @@ _NUMERIC_RANGE = re.compile(
     r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*"
     r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
-#: A yearless numeric range of days, its month after the last day: "13.-17.05.", "29.09.–03.10.". The
-#: months have two digits and the range is short, so that section numbers ("2.1.–2.3.") stay no dates.
+#: A numeric range of days with a year at most after its last day: "13.-17.05.", "29.09.–03.10.",
+#: "20.03.–24.03.2023.". The months have two digits and a yearless range is short, so that section
+#: numbers ("2.1.–2.3.") stay no dates.
 _NUMERIC_DAY_MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?:(?P<m1>[01]\d)\.)?\s*[–—-]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\.(?!\s*\d)"
+    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?:(?P<m1>[01]\d)\.)?\s*[–—-]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\."
+    r"(?:(?P<y>(?:19|20)\d\d)\.?)?(?!\s*\d)"
 )
 #: The longest range a yearless numeric range may stand for.
 MAX_NUMERIC_DAY_RANGE_DAYS = 31
 #: Three or more days listed before one month: "24., 25. un 26. septembrī", "3., 10. un 17. martā".
 _DAY_LIST = re.compile(
-    rf"(?i)(?<![\d.])(?P<days>[0-3]?\d\.(?:\s*,\s*[0-3]?\d\.)+)\s*,?\s*(?:un|–|-)\s*(?P<last>[0-3]?\d)\.\s*"
+    rf"(?i)(?<![\d.])(?P<days>[0-3]?\d\.(?:\s*,\s*[0-3]?\d\.){{1,8}})\s*,?\s*(?:un|–|-)\s*(?P<last>[0-3]?\d)\.\s*"
     rf"(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
 )
 #: English months, for the English pages of Latvian sites ("On 14–15 March 2024", "March 14, 2024").
@@ -309,17 +311,19 @@ def _day_lists(text: str, published: Published) -> list[DateSpan]:
 
 
 def _numeric_day_month_ranges(text: str, published: Published) -> list[DateSpan]:
-    """Yearless numeric ranges ("13.-17.05.", "29.09.–03.10."), their year from the published date."""
+    """Numeric day ranges with no year ("13.-17.05.", "29.09.–03.10."), their year from the published date,
+    or with one after the last day ("20.03.–24.03.2023.")."""
     spans: list[DateSpan] = []
     for match in _NUMERIC_DAY_MONTH_RANGE.finditer(text):
         month2 = int(match["m2"])
         month1 = int(match["m1"]) if match["m1"] else month2
         if not (1 <= month1 <= 12 and 1 <= month2 <= 12):
             continue
+        year = int(match["y"]) if match["y"] else None
         first, second = _fill_years(_Parts(int(match["d1"]), month1, None),
-                                    _Parts(int(match["d2"]), month2, None), published)
+                                    _Parts(int(match["d2"]), month2, year), published)
         span = _span(first, second, match.start(), match.end())
-        if span is None or not _is_short_range(first, second):
+        if span is None or not (year or _is_short_range(first, second)) or (span.days or 1) < 1:
             continue
         spans.append(span)
     return spans

@@ -23,23 +23,31 @@ STRONG_GATHERING_WORDS = (
     "sanāksm", "sapulc", "tikšanā", "tikšanos", "tikšanās", "tikās", "tiksies", "tikties", "tiekas",
     "tikāmies", "tiksimies", "satikās", "pulcēj", "sapulcēj", "vizīt", "viesoj", "viesosies", "city lab",
     "konferenc", "videokonferenc", "seminār", "vebinār", "tīmekļseminār", "darbnīc", "forum", "kongres",
-    "simpozij", "stažēš", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "apaļā galda", "hakaton",
+    "simpozij", "stažē", "studiju brauc", "studiju vizīt", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "apaļā galda", "hakaton",
     "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
     # Erasmus+ learning, teaching and training activities of partner schools
     "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt",
     "skolotāju mobilitāt", "mobilitātē", "ēnošan", "darba ēnošan", "mācību nedēļ", "projekta nedēļ",
-    "kursos", "kursus", "kursiem",
-    # guests and delegations: "delegācija ieradīsies", "ciemojās partnerskolā"
-    "delegācij", "ciemoj",
+    "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
+    # delegations and visits: "delegācija ieradīsies", "ciemojās partnerskolā", "bija ciemos Lietuvā"
+    "delegācij", "ciemoj", "ciemos",
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
     "met in", "met at", "met online", "visit", "youth exchange", "learning mobility",
 )
-WEAK_GATHERING_WORDS = ("pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
+WEAK_GATHERING_WORDS = ("mobilitāt", "praksē", "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 #: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
 #: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.
-TRAVEL_WORDS = ("devās", "dosies", "dodas", "aizbrauca", "aizbrauks", "brauca", "izbrauca", "aizceļoja",
-                "ceļoja", "pavadījām", "travelled", "traveled")
+TRAVEL_WORDS = ("devā", "dosies", "dodas", "dodam", "aizbrauc", "aizbrauk", "brauc", "izbrauc", "aizceļo", "ceļo",
+                "aizlido", "lidoj", "pavadīj", "travelled", "traveled")
+#: Guests, and verbs of guests arriving or being received: these hold where the sentence names where the
+#: guests come from abroad ("pie mums atbrauca skolēni no Itālijas", "viesi no Rokišķiem"), and the meeting
+#: then took place here; guests from nowhere named may as well be a group's own visitors of no project.
+ARRIVAL_WORDS = ("ieradā", "ieradī", "ieradu", "atbrauc", "atbrauk", "uzņēma", "uzņēmām", "uzņems", "uzņemsim",
+                 "uzņēmusi", "uzņēmuši", "sagaidīj", "sagaidī", "viesi", "viesus", "viesiem", "ciemiņ")
+#: Words of mobilities, which may last longer than any meeting ("no 1. līdz 26. maijam audzēkņi bija
+#: praksē Vācijā"): with them a range is an event up to ``MAX_MOBILITY_DAYS``.
+MOBILITY_WORDS = ("mobilitāt", "ēnošan", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos", "kursus")
 
 #: Words of things dated like meetings that are not meetings: contracts, council sittings,
 #: applications. *Soft* ones (decisions, approvals, deadlines) only rule out a sentence that has no
@@ -50,7 +58,9 @@ SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin"
                           "maksājum",
                           # public shows: an exhibition's or a stage's opening is no gathering of partners
                           "izstād", "koncert", "izrād", "festivāl",
-                          "concert", "exhibition", "festival", "deadline")
+                          "concert", "exhibition", "festival", "deadline",
+                          # transport mobility and good practice are no mobilities of people
+                          "mobilitātes punkt", "mobilitātes plān", "labajā praksē", "labākajā praksē")
 
 #: Words before a date that make it a start or a deadline rather than the day of an event.
 NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")
@@ -61,10 +71,14 @@ _CANCELLED = re.compile(r"(?i)\batcel(?:ts|ta|ti|tas|tie|tā|a|ām|s)\b")
 
 #: The longest a meeting lasts; longer ranges are project periods.
 MAX_MEETING_DAYS = 14
+#: The longest a mobility (a placement, a long pupils' exchange) lasts.
+MAX_MOBILITY_DAYS = 62
 
 _GATHERING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in GATHERING_WORDS) + ")")
 _STRONG = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in STRONG_GATHERING_WORDS) + ")")
-_TRAVEL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in TRAVEL_WORDS) + r")(?!\w)")
+_TRAVEL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in TRAVEL_WORDS) + ")")
+_ARRIVAL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in ARRIVAL_WORDS) + ")")
+_MOBILITY = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in MOBILITY_WORDS) + ")")
 _NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in NOT_MEETING_WORDS) + ")")
 _SOFT_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in SOFT_NOT_MEETING_WORDS) + ")")
 
@@ -119,6 +133,10 @@ _ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*)$")
 #: A place right after "no", or after "no" and one plural noun, is where guests come from, whatever its
 #: case: "delegācija no Veru pagasta", "skolēni no partnerskolām Polijā un Grieķijā".
 _ORIGIN = re.compile(r"(?i)\bno\s+(?:[^\W\d]+(?:ām|iem|ēm|īm|ajām|ajiem)\s+)?$")
+#: A place in the genitive is the venue where a locative of a place noun follows: "Spānijas pilsētā Kadisā",
+#: "Turcijas partnerskolā", "Itālijas ziemeļos".
+_VENUE_NOUN_AFTER = re.compile(r"\s+(?:galvas)?(?:pilsēt|partnerskol|skol|reģion|provinc|ciemat|pašvaldīb|novad|apriņķ"
+                               r"|ziemeļ|dienvid|austrum|rietum|piekrast)\w*?(?:ā|ē|ī|os|ās|ēs)(?!\w)")
 #: What may stand between two places of one list: "Polijā un Grieķijā", "Lietuvā, Polijā".
 _LIST_JOIN = re.compile(r"^\s*(?:,|un|,\s*un)\s*$")
 
@@ -142,9 +160,17 @@ def _is_venue(sentence: str, place: Place, english: bool) -> bool:
         return False
     if place.case in ("loc", "any"):
         return True
+    if place.case == "gen" and not english:
+        return bool(_VENUE_NOUN_AFTER.match(sentence, place.end))
     if place.case == "acc":
         return bool(_TOWARDS.search(sentence[max(0, place.begin - 6):place.begin]))
     return english and place.case == "nom"
+
+
+def _guests_from_abroad(sentence: str) -> bool:
+    """Whether the sentence names a place abroad that people come from ("no Itālijas", "no Rokišķiem")."""
+    places = find_places(sentence)
+    return any(places[i].code != HOME_COUNTRY for i in _origins(sentence, places))
 
 
 def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
@@ -177,19 +203,35 @@ def _clauses(sentence: str, spans: Sequence[DateSpan]) -> list[tuple[int, int]] 
     return bounds if len(dated) > 1 else None
 
 
-def _is_event_date(sentence: str, span: DateSpan) -> bool:
+def _is_event_date(sentence: str, span: DateSpan, longest: int) -> bool:
     if NOT_EVENT_BEFORE.search(sentence[:span.begin]):
         return False
     days = span.days
-    return days is None or 1 <= days <= MAX_MEETING_DAYS
+    return days is None or 1 <= days <= longest
+
+
+#: A name in quotes: its words name a project or a body, not a gathering ("projekts “Viedā mobilitāte”").
+_QUOTED = re.compile(r"[“„\"«][^”“\"»\n]{0,150}[”\"»]")
+
+
+def _cue(sentence: str) -> str | None:
+    """What makes the sentence tell of a gathering: a "gathering" word outside quoted names, a journey
+    ("travel", held only abroad) or guests' "arrival" (held only where they come from abroad); ``None``
+    for none."""
+    if _GATHERING.search(_QUOTED.sub(" ", sentence)):
+        return "gathering"
+    if _TRAVEL.search(sentence):
+        return "travel"
+    if _ARRIVAL.search(sentence) and _guests_from_abroad(sentence):
+        return "arrival"
+    return None
 
 
 def find_meetings(sentence: str, offset: int, published: Published,
                   dates: Sequence[DateSpan] | None = None) -> list[Meeting]:
     """The meetings one sentence reports or announces; ``dates`` are its dates where already found."""
-    gathering = bool(_GATHERING.search(sentence))
-    travel = not gathering and bool(_TRAVEL.search(sentence))
-    if not (gathering or travel) or _NOT_MEETING.search(sentence):
+    cue = _cue(sentence)
+    if cue is None or _NOT_MEETING.search(sentence):
         return []
     if _SOFT_NOT_MEETING.search(sentence) and not _STRONG.search(sentence):
         return []
@@ -197,15 +239,16 @@ def find_meetings(sentence: str, offset: int, published: Published,
         return []
     moved = _RESCHEDULED.search(sentence)
     meetings = []
+    longest = MAX_MOBILITY_DAYS if _MOBILITY.search(sentence) else MAX_MEETING_DAYS
     spans = [span for span in (find_dates(sentence, published) if dates is None else dates)
-             if _is_event_date(sentence, span) and not (moved and span.begin < moved.start())]
+             if _is_event_date(sentence, span, longest) and not (moved and span.begin < moved.start())]
     clauses = _clauses(sentence, spans)
     for span in spans:
         begin, end = next((b, e) for b, e in clauses if b <= span.begin < e) if clauses else (0, len(sentence))
         clause = sentence[begin:end]
         online = is_online(clause)
         city, country = (None, None) if online else _venue(clause, span.finish - begin)
-        if travel and (online or country == HOME_COUNTRY):
+        if cue == "travel" and (online or country == HOME_COUNTRY):
             continue  # a trip at home is an outing, not a mobility
         placed = online or city is not None or country != HOME_COUNTRY
         meetings.append(Meeting(span.start, span.end, city, country, online, _kind(clause) or _kind(sentence),
