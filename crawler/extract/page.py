@@ -142,6 +142,21 @@ def _unique_partners(partners: list[Partner]) -> list[Partner]:
     return sorted(unique, key=lambda p: p.begin)
 
 
+#: Words that name a cooperation project's partners or the project itself where no name, number or programme
+#: does: "projekta partneriem", "partneru sanāksme", "saistībā ar pārrobežu sadarbības projektu".
+_PARTNERS_OF_A_PROJECT = re.compile(r"(?i)\bprojekta\s+(?:sadarbības\s+)?partner\w*|\bpartneru\s+(?:sanāksm|tikšan)\w*"
+                                    r"|\bsadarbības\s+projekt(?:s|a|am|ā|u)\b")
+
+
+def _meetings_of_partners(text: str, sentences: list[Sentence], published: Published) -> list[Meeting]:
+    """On a page that shows no project by name, number or programme, the meetings it reports where it
+    speaks of a cooperation project's partners; none elsewhere."""
+    if not _PARTNERS_OF_A_PROJECT.search(text):
+        return []
+    dates = [find_dates(sentence.text, published) for sentence in sentences]
+    return _outermost(list(_page_meetings(sentences, dates, published).values()))
+
+
 def _page_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]],
                    published: Published) -> dict[tuple[str, str], Meeting]:
     """The page's meetings by their dates, each once (the mention naming its venue wins); a return told
@@ -168,7 +183,10 @@ def _build_projects(text: str, published: Published) -> list[Project]:
     if not _shows_a_project(sentences, names, bool(find_project_numbers(text)), programmes):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
-        return [Project(funding=funding)] if funding and _speaks_of_project(text) else []
+        funding = funding if _speaks_of_project(text) else []
+        # a gathering of a project's partners still counts, where the page names them as such
+        meetings = _meetings_of_partners(text, sentences, published)
+        return [Project(meetings=meetings, funding=funding)] if funding or meetings else []
     funding = [f for s in sentences for f in find_funding(s.text, s.start)]
 
     dates = [find_dates(sentence.text, published) for sentence in sentences]
