@@ -27,14 +27,15 @@ STRONG_GATHERING_WORDS = (
     "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
     # Erasmus+ learning, teaching and training activities of partner schools
     "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt",
-    "skolotāju mobilitāt", "mobilitātē", "ēnošan", "darba ēnošan", "mācību nedēļ", "projekta nedēļ",
-    "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
+    "skolotāju mobilitāt", "mobilitātē", "ēnošan", "darba ēnošan", "ēnoja", "ēnojām", "ēnos", "ēnot",
+    "mācību nedēļ", "projekta nedēļ", "starptautiskā nedēļ", "starptautiskās nedēļ", "starptautisko nedēļ",
+    "kursā", "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
     # delegations and visits: "delegācija ieradīsies", "ciemojās partnerskolā", "bija ciemos Lietuvā"
-    "delegācij", "ciemoj", "ciemos",
+    "delegācij", "ciemoj", "ciemos", "apciemo",
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
     "met in", "met at", "met online", "visit", "youth exchange", "learning mobility",
 )
-WEAK_GATHERING_WORDS = ("mobilitāt", "praksē", "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
+WEAK_GATHERING_WORDS = ("mobilitāt", "praksē", "partnerskol", "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 #: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
 #: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.
@@ -44,10 +45,11 @@ TRAVEL_WORDS = ("devā", "dosies", "dodas", "dodam", "aizbrauc", "aizbrauk", "br
 #: guests come from abroad ("pie mums atbrauca skolēni no Itālijas", "viesi no Rokišķiem"), and the meeting
 #: then took place here; guests from nowhere named may as well be a group's own visitors of no project.
 ARRIVAL_WORDS = ("ieradā", "ieradī", "ieradu", "atbrauc", "atbrauk", "uzņēma", "uzņēmām", "uzņems", "uzņemsim",
-                 "uzņēmusi", "uzņēmuši", "sagaidīj", "sagaidī", "viesi", "viesus", "viesiem", "ciemiņ")
+                 "uzņēmusi", "uzņēmuši", "sagaidīj", "sagaidī", "uzturējā", "uzturēsie", "viesi", "viesus", "viesiem",
+                 "ciemiņ")
 #: Words of mobilities, which may last longer than any meeting ("no 1. līdz 26. maijam audzēkņi bija
 #: praksē Vācijā"): with them a range is an event up to ``MAX_MOBILITY_DAYS``.
-MOBILITY_WORDS = ("mobilitāt", "ēnošan", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos", "kursus")
+MOBILITY_WORDS = ("mobilitāt", "ēnošan", "ēnoja", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos", "kursus")
 
 #: Words of things dated like meetings that are not meetings: contracts, council sittings,
 #: applications. *Soft* ones (decisions, approvals, deadlines) only rule out a sentence that has no
@@ -106,12 +108,14 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
     ("closing meeting", r"noslēguma (?:sanāksm|tikšan|pasākum|konferenc)"),
     ("city lab", r"city lab"),
     ("study visit", r"mācību (?:vizīt|brauc|mobilitāt|nedēļ)|mācīšan\w* mobilitāt|mobilitātē|pieredzes apmaiņ"
-                    r"|pieredzes brauc|stažēš|ēnošan|kursos|kursus|study visit|learning mobility"),
+                    r"|pieredzes brauc|studiju (?:brauc|vizīt)|stažē|ēnošan|ēnoj|kursā|kursos|kursus|praks"
+                    r"|study visit|learning mobility"),
     ("conference", r"konferenc|conference|forum|kongres|simpozij"),
     ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
     ("ceremony", r"ceremonij|svinīg|ceremony"),
     ("partner meeting", r"partneru (?:sanāksm|tikšan)|sanāksm|sapulc|tikšan|tikās|tiks|tiek|pulcēj|sēd|meeting"),
-    ("visit", r"vizīt|viesoj|ciemoj|delegācij|devās|dosies|brauc"),
+    ("visit", r"vizīt|viesoj|ciemoj|ciemos|apciemo|delegācij|viesi|viesus|ciemiņ|devās|dosies|brauc|ieradā|ieradī"
+              r"|atbrauc|uzņēm|uzturēj"),
     ("event", r"pasākum"),
 )
 _KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in MEETING_KINDS]

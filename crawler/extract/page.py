@@ -25,7 +25,8 @@ _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)
 #: In English pages: "the URBACT network", "an Erasmus+ Cooperation Partnership", "taking part in the
 #: Intelligent Cities Challenge".
 _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b|\biniciatīv(?:a|ā|ai)\b"
-                             r"|\bjauniešu apmaiņ(?:a|ā|ai|u)\b"  # an Erasmus+ youth exchange is a project
+                             # an Erasmus+ youth exchange, a mobility or job shadowing is a project of its own
+                             r"|\b(?:jauniešu|skolēnu) apmaiņ(?:a|ā|ai|u)\b|\bmobilitāt(?:e|ē|ei|i)\b|\bēnošan\w*"
                              r"|\bnetwork\b|\bpartnership\b|\binitiative\b|\btaking part in\b|\btakes part in\b"
                              r"|\bparticipat(?:es|ing) in\b")
 _ANY_PROJECT = re.compile(r"(?i)\bprojekt|\bproject|\bnetwork\b|\bpartnership\b")
