@@ -35,7 +35,10 @@ STRONG_GATHERING_WORDS = (
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
     "met in", "met at", "met online", "visit", "youth exchange", "learning mobility",
 )
-WEAK_GATHERING_WORDS = ("mobilitāt", "praksē", "partnerskol", "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
+#: Weak "mobilitāte" only where it is held or lived through: alone it also names transport ("mobilitātes
+#: punkts", "Eiropas mobilitātes nedēļa").
+WEAK_GATHERING_WORDS = ("mobilitāte notik", "mobilitāte notiks", "mobilitāte norisin", "mobilitātes laikā",
+                        "mobilitātēs", "mobilitātes dalībniek", "praksē", "partnerskol", "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 #: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
 #: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.
@@ -47,6 +50,10 @@ TRAVEL_WORDS = ("devā", "dosies", "dodas", "dodam", "aizbrauc", "aizbrauk", "br
 ARRIVAL_WORDS = ("ieradā", "ieradī", "ieradu", "atbrauc", "atbrauk", "uzņēma", "uzņēmām", "uzņems", "uzņemsim",
                  "uzņēmusi", "uzņēmuši", "sagaidīj", "sagaidī", "uzturējā", "uzturēsie", "viesi", "viesus", "viesiem",
                  "ciemiņ")
+#: People who arrive as guests (an arrival of goods from abroad is no visit): "ieradās skolotāji no Ungārijas".
+PEOPLE_WORDS = ("skolēn", "skolotāj", "pedagog", "audzēkņ", "studen", "jaunieš", "bērn", "viesi", "viesus", "viesiem",
+                "ciemiņ", "kolēģ", "partner", "pārstāv", "delegācij", "speciālist", "dalībniek", "darbiniek",
+                "amatperson", "vadītāj", "biedr", "grup", "komand", "cilvēk", "draug", "eksperti", "mākslinie")
 #: Words of mobilities, which may last longer than any meeting ("no 1. līdz 26. maijam audzēkņi bija
 #: praksē Vācijā"): with them a range is an event up to ``MAX_MOBILITY_DAYS``.
 MOBILITY_WORDS = ("mobilitāt", "ēnošan", "ēnoja", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos", "kursus")
@@ -80,6 +87,7 @@ _GATHERING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in GATHE
 _STRONG = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in STRONG_GATHERING_WORDS) + ")")
 _TRAVEL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in TRAVEL_WORDS) + ")")
 _ARRIVAL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in ARRIVAL_WORDS) + ")")
+_PEOPLE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in PEOPLE_WORDS) + ")")
 _MOBILITY = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in MOBILITY_WORDS) + ")")
 _NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in NOT_MEETING_WORDS) + ")")
 _SOFT_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in SOFT_NOT_MEETING_WORDS) + ")")
@@ -222,11 +230,12 @@ def _cue(sentence: str) -> str | None:
     """What makes the sentence tell of a gathering: a "gathering" word outside quoted names, a journey
     ("travel", held only abroad) or guests' "arrival" (held only where they come from abroad); ``None``
     for none."""
-    if _GATHERING.search(_QUOTED.sub(" ", sentence)):
+    plain = _QUOTED.sub(" ", sentence)
+    if _GATHERING.search(plain):
         return "gathering"
-    if _TRAVEL.search(sentence):
+    if _TRAVEL.search(plain):
         return "travel"
-    if _ARRIVAL.search(sentence) and _guests_from_abroad(sentence):
+    if _ARRIVAL.search(plain) and _PEOPLE.search(plain) and _guests_from_abroad(sentence):
         return "arrival"
     return None
 
