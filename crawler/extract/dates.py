@@ -65,23 +65,25 @@ _DAY_MONTH_RANGE = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?i){_year_before('y', 'r')}(?<![\d.])(?P<d>[0-3]?\d)\.\s*(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
 )
+#: What joins the ends of a numeric range: a dash, or "līdz" ("no 12.03. līdz 16.03.").
+_NUMERIC_TO = r"(?:[–—-]|(?i:līdz)(?!\w))"
 _DAY_DOT = re.compile(r"\d[./-]")  # every date form has a number followed by a full stop or dash
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)([.\-/])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)\.?(?![\d])")
 _NUMERIC_DAY_RANGE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*[–—-]\s*(?P<d2>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\.?(?!\d)"
+    rf"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*{_NUMERIC_TO}\s*(?P<d2>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\.?(?!\d)"
 )
 _MONTH_YEAR_RANGE = re.compile(
     r"(?<![\d.])(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
 _NUMERIC_RANGE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*"
+    rf"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*{_NUMERIC_TO}\s*"
     r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
 #: A numeric range of days with a year at most after its last day: "13.-17.05.", "29.09.–03.10.",
 #: "20.03.–24.03.2023.". The months have two digits and a yearless range is short, so that section
 #: numbers ("2.1.–2.3.") stay no dates.
 _NUMERIC_DAY_MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?:(?P<m1>[01]\d)\.)?\s*[–—-]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\."
+    rf"(?<![\d.])(?P<d1>[0-3]?\d)\.(?:(?P<m1>[01]\d)\.)?\s*{_NUMERIC_TO}\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\."
     r"(?:(?P<y>(?:19|20)\d\d)\.?)?(?!\s*\d)"
 )
 #: The longest range a yearless numeric range may stand for.

@@ -145,10 +145,12 @@ _ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*)$")
 #: A place right after "no", or after "no" and one plural noun, is where guests come from, whatever its
 #: case: "delegācija no Veru pagasta", "skolēni no partnerskolām Polijā un Grieķijā".
 _ORIGIN = re.compile(r"(?i)\bno\s+(?:[^\W\d]+(?:ām|iem|ēm|īm|ajām|ajiem)\s+)?$")
-#: A place in the genitive is the venue where a locative of a place noun follows: "Spānijas pilsētā Kadisā",
-#: "Turcijas partnerskolā", "Itālijas ziemeļos".
-_VENUE_NOUN_AFTER = re.compile(r"\s+(?:galvas)?(?:pilsēt|partnerskol|skol|reģion|provinc|ciemat|pašvaldīb|novad|apriņķ"
-                               r"|ziemeļ|dienvid|austrum|rietum|piekrast)\w*?(?:ā|ē|ī|os|ās|ēs)(?!\w)")
+#: A place in the genitive is the venue where a locative of a place noun follows ("Spānijas pilsētā Kadisā",
+#: "Turcijas partnerskolā", "Itālijas ziemeļos"), or after "uz" its accusative ("uz Lietuvas pilsētu Šauļiem").
+_VENUE_NOUN = (r"\s+(?:galvas)?(?:pilsēt|partnerskol|skol|reģion|provinc|ciemat|pašvaldīb|novad|apriņķ|ziemeļ|dienvid"
+               r"|austrum|rietum|piekrast)\w*?")
+_VENUE_NOUN_AFTER = re.compile(_VENUE_NOUN + r"(?:ā|ē|ī|os|ās|ēs)(?!\w)")
+_VENUE_NOUN_TOWARDS = re.compile(_VENUE_NOUN + r"(?:u|i|us)(?!\w)")
 #: What may stand between two places of one list: "Polijā un Grieķijā", "Lietuvā, Polijā".
 _LIST_JOIN = re.compile(r"^\s*(?:,|un|,\s*un)\s*$")
 
@@ -173,7 +175,9 @@ def _is_venue(sentence: str, place: Place, english: bool) -> bool:
     if place.case in ("loc", "any"):
         return True
     if place.case == "gen" and not english:
-        return bool(_VENUE_NOUN_AFTER.match(sentence, place.end))
+        towards = _TOWARDS.search(sentence[max(0, place.begin - 6):place.begin])
+        return bool(_VENUE_NOUN_AFTER.match(sentence, place.end)
+                    or (towards and _VENUE_NOUN_TOWARDS.match(sentence, place.end)))
     if place.case == "acc":
         return bool(_TOWARDS.search(sentence[max(0, place.begin - 6):place.begin]))
     return english and place.case == "nom"
