@@ -93,6 +93,12 @@ _DAY_LIST = re.compile(
     rf"(?i)(?<![\d.])(?P<days>[0-3]?\d\.(?:\s*,\s*[0-3]?\d\.){{1,8}})\s*,?\s*(?:un|–|-)\s*(?P<last>[0-3]?\d)\.\s*"
     rf"(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
 )
+#: Days counted as "datums" in a month named just before: "Marta sākumā, no 6. līdz 10. datumam", "maijā, 12.
+#: datumā".
+_MONTH_THEN_DAYS = re.compile(
+    rf"(?i)(?<!\w)(?P<m>{_MONTH})(?!\w)[^.!?\d]{{0,40}}?(?<![\d.])(?P<d1>[0-3]?\d)\."
+    rf"(?:\s*(?:līdz|–|—|-|un)\s*(?P<d2>[0-3]?\d)\.)?\s*datum(?:ā|am|s|a|u)(?!\w)"
+)
 #: English months, for the English pages of Latvian sites ("On 14–15 March 2024", "March 14, 2024").
 ENGLISH_MONTHS: dict[str, int] = {
     name: number for number, names in enumerate((
@@ -312,6 +318,20 @@ def _day_lists(text: str, published: Published) -> list[DateSpan]:
     return spans
 
 
+def _days_of_a_named_month(text: str, published: Published) -> list[DateSpan]:
+    """Days written as "datums" of the month named before them ("Marta sākumā, no 6. līdz 10. datumam")."""
+    spans: list[DateSpan] = []
+    for match in _MONTH_THEN_DAYS.finditer(text):
+        month = _month(match["m"])
+        first = _Parts(int(match["d1"]), month, None)
+        second = _Parts(int(match["d2"] or match["d1"]), month, None)
+        first, second = _fill_years(first, second, published)
+        span = _span(first, second, match.start("d1"), match.end())
+        if span is not None and (span.days or 1) >= 1:
+            spans.append(span)
+    return spans
+
+
 def _numeric_day_month_ranges(text: str, published: Published) -> list[DateSpan]:
     """Numeric day ranges with no year ("13.-17.05.", "29.09.–03.10."), their year from the published date,
     or with one after the last day ("20.03.–24.03.2023.")."""
@@ -356,7 +376,7 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         for span in _english_dates(text, published):
             spans.append(span)
             taken.append((span.begin, span.finish))
-    for span in _day_lists(text, published):
+    for span in _day_lists(text, published) + _days_of_a_named_month(text, published):
         spans.append(span)
         taken.append((span.begin, span.finish))
 

@@ -28,7 +28,7 @@ STRONG_GATHERING_WORDS = (
     # Erasmus+ learning, teaching and training activities of partner schools
     "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt",
     "skolotāju mobilitāt", "mobilitātē", "ēnošan", "darba ēnošan", "ēnoja", "ēnojām", "ēnos", "ēnot",
-    "mācību nedēļ", "projekta nedēļ", "starptautiskā nedēļ", "starptautiskās nedēļ", "starptautisko nedēļ",
+    "viesģimen", "mācību nedēļ", "projekta nedēļ", "starptautiskā nedēļ", "starptautiskās nedēļ", "starptautisko nedēļ",
     "kursā", "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
     # delegations and visits: "delegācija ieradīsies", "ciemojās partnerskolā", "bija ciemos Lietuvā"
     "delegācij", "ciemoj", "ciemos", "apciemo",
@@ -71,6 +71,12 @@ SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin"
                           # transport mobility and good practice are no mobilities of people
                           "mobilitātes punkt", "mobilitātes plān", "labajā praksē", "labākajā praksē")
 
+#: A twin town's visit is no project meeting unless the sentence ties it to a project or a programme:
+#: "viesojās sadraudzības pilsētas delegācija" is not, "Erasmus+ apmaiņa sadraudzības pilsētā" is.
+_TWINNING = re.compile(r"(?i)\bsadraudzīb\w*|\bdraudzības pilsēt\w*|\btwin (?:town|cit)\w*")
+_OF_A_PROJECT = re.compile(r"(?i)\bprojekt\w*|\bproject|\berasmus|\binterreg|\bleader\b|\bnordplus|\burbact"
+                           r"|\bprogramm\w*")
+
 #: Words before a date that make it a start or a deadline rather than the day of an event.
 NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")
 
@@ -88,6 +94,9 @@ _STRONG = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in STRONG_G
 _TRAVEL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in TRAVEL_WORDS) + ")")
 _ARRIVAL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in ARRIVAL_WORDS) + ")")
 _PEOPLE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in PEOPLE_WORDS) + ")")
+#: Words that describe a project rather than tell an event: "projektā piedalās partneri Somijā", "sākās".
+_DESCRIBING = re.compile(r"(?i)(?<!\w)(?:sākās|sākas|sāksies|uzsāka|uzsākts|uzsākta|ilgs|ilgst\w*|īsteno|īstenos"
+                         r"|piedalās|piedalīsies|darbojas|apvieno)(?!\w)")
 _MOBILITY = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in MOBILITY_WORDS) + ")")
 _NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in NOT_MEETING_WORDS) + ")")
 _SOFT_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in SOFT_NOT_MEETING_WORDS) + ")")
@@ -231,16 +240,17 @@ _QUOTED = re.compile(r"[“„\"«][^”“\"»\n]{0,150}[”\"»]")
 
 
 def _cue(sentence: str) -> str | None:
-    """What makes the sentence tell of a gathering: a "gathering" word outside quoted names, a journey
-    ("travel", held only abroad) or guests' "arrival" (held only where they come from abroad); ``None``
-    for none."""
+    """What makes the sentence tell of a gathering: a "gathering" word outside quoted names, a journey or
+    people somewhere ("travel", held only abroad: "dalībnieki strādāja Grieķijā") or guests' "arrival"
+    (held only where they come from abroad); ``None`` for none."""
     plain = _QUOTED.sub(" ", sentence)
     if _GATHERING.search(plain):
         return "gathering"
-    if _TRAVEL.search(plain):
-        return "travel"
-    if _ARRIVAL.search(plain) and _PEOPLE.search(plain) and _guests_from_abroad(sentence):
+    people = _PEOPLE.search(plain)
+    if _ARRIVAL.search(plain) and people and _guests_from_abroad(sentence):
         return "arrival"
+    if _TRAVEL.search(plain) or (people and not _DESCRIBING.search(plain)):
+        return "travel"
     return None
 
 
@@ -252,7 +262,7 @@ def find_meetings(sentence: str, offset: int, published: Published,
         return []
     if _SOFT_NOT_MEETING.search(sentence) and not _STRONG.search(sentence):
         return []
-    if _CANCELLED.search(sentence):
+    if _CANCELLED.search(sentence) or (_TWINNING.search(sentence) and not _OF_A_PROJECT.search(sentence)):
         return []
     moved = _RESCHEDULED.search(sentence)
     meetings = []
