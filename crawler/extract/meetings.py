@@ -257,6 +257,9 @@ def _cue(sentence: str) -> str | None:
 def find_meetings(sentence: str, offset: int, published: Published,
                   dates: Sequence[DateSpan] | None = None) -> list[Meeting]:
     """The meetings one sentence reports or announces; ``dates`` are its dates where already found."""
+    dates = find_dates(sentence, published) if dates is None else dates
+    if not dates:
+        return []
     cue = _cue(sentence)
     if cue is None or _NOT_MEETING.search(sentence):
         return []
@@ -267,7 +270,7 @@ def find_meetings(sentence: str, offset: int, published: Published,
     moved = _RESCHEDULED.search(sentence)
     meetings = []
     longest = MAX_MOBILITY_DAYS if _MOBILITY.search(sentence) else MAX_MEETING_DAYS
-    spans = [span for span in (find_dates(sentence, published) if dates is None else dates)
+    spans = [span for span in dates
              if _is_event_date(sentence, span, longest) and not (moved and span.begin < moved.start())]
     clauses = _clauses(sentence, spans)
     for span in spans:
