@@ -321,6 +321,8 @@ def _day_lists(text: str, published: Published) -> list[DateSpan]:
 def _days_of_a_named_month(text: str, published: Published) -> list[DateSpan]:
     """Days written as "datums" of the month named before them ("Marta sākumā, no 6. līdz 10. datumam")."""
     spans: list[DateSpan] = []
+    if "datum" not in text.lower():
+        return spans
     for match in _MONTH_THEN_DAYS.finditer(text):
         month = _month(match["m"])
         first = _Parts(int(match["d1"]), month, None)
