@@ -86,6 +86,11 @@ _NUMERIC_DAY_MONTH_RANGE = re.compile(
     rf"(?<![\d.])(?P<d1>[0-3]?\d)\.(?:(?P<m1>[01]\d)\.)?\s*{_NUMERIC_TO}\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\."
     r"(?:(?P<y>(?:19|20)\d\d)\.?)?(?!\s*\d)"
 )
+#: A yearless numeric day: "12.03. notika sanāksme". The month has two digits and a full stop, and no
+#: section word follows ("noteikumu 3.10. punkts").
+_NUMERIC_DAY_MONTH = re.compile(
+    r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?!\s*(?:\d|(?i:apakš)?(?i:punkt|nodaļ|pielikum|sadaļ|p\.)))"
+)
 #: The longest range a yearless numeric range may stand for.
 MAX_NUMERIC_DAY_RANGE_DAYS = 31
 #: Three or more days listed before one month: "24., 25. un 26. septembrī", "3., 10. un 17. martā".
@@ -420,6 +425,16 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         parts = _Parts(int(match["d"]), int(match["m"]), int(match["y"]))
         span = _span(parts, parts, match.start(), match.end())
         if span is not None and free(span.begin, span.finish):
+            spans.append(span)
+            taken.append((span.begin, span.finish))
+    taken += [(m.start(), m.end()) for m in _NUMERIC_DAY_MONTH_RANGE.finditer(text)]  # a range too long is none
+    for match in _NUMERIC_DAY_MONTH.finditer(text):
+        day, month = int(match["d"]), int(match["m"])
+        if not (1 <= month <= 12 and free(match.start(), match.end())):
+            continue
+        parts = _Parts(day, month, _nearest_year(month, day, published))
+        span = _span(parts, parts, match.start(), match.end())
+        if span is not None:
             spans.append(span)
             taken.append((span.begin, span.finish))
     return tuple(sorted(spans, key=lambda s: s.begin))

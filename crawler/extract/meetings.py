@@ -198,6 +198,15 @@ def _guests_from_abroad(sentence: str) -> bool:
     return any(places[i].code != HOME_COUNTRY for i in _origins(sentence, places))
 
 
+#: Words that put a gathering at home, the site's own place: "mūsu skolā", "mūsu novadā", "pie mums" (not
+#: "mūsu partnerskolā", which is abroad).
+_HOME_VENUE = re.compile(r"(?i)\bmūsu\s+(?!partner)[^\W\d]+(?:ā|ē|ī|os|ās|ēs)(?!\w)|\bpie\s+mums\b")
+
+
+def _home_venues(sentence: str) -> list[Place]:
+    return [Place(HOME_COUNTRY, "loc", True, m.start(), m.end(), "") for m in _HOME_VENUE.finditer(sentence)]
+
+
 def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
     """City and country of the first place in the locative after the date, else anywhere in the sentence;
     with none, no city and the home country."""
@@ -205,11 +214,12 @@ def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
     english = bool(_ENGLISH.search(sentence))
     origins = set() if english else _origins(sentence, places)
     located = [p for i, p in enumerate(places) if i not in origins and _is_venue(sentence, p, english)]
+    located = sorted(located + _home_venues(sentence), key=lambda p: p.begin)
     ordered = [p for p in located if p.begin >= after] + [p for p in located if p.begin < after]
     if not ordered:
         return None, HOME_COUNTRY
     venue = ordered[0]
-    city = None if venue.is_country else venue.lemma
+    city = None if venue.is_country or not venue.lemma else venue.lemma
     return city, venue.code
 
 
