@@ -11,6 +11,7 @@ with neither, the meeting took place at home in Latvia. Where a sentence contras
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .dates import DateSpan, Published, find_dates
 from .places import HOME_COUNTRY, Place, find_places, is_online, place_forms
@@ -306,9 +307,22 @@ def extended_by_return(meeting: Meeting, sentence: str, dates: Sequence[DateSpan
     within a meeting's length; else ``None``."""
     if len(dates) != 1 or dates[0].start != dates[0].end or not _RETURN.search(sentence):
         return None
-    extended = replace(meeting, end=dates[0].end)
-    days = DateSpan(extended.start, extended.end, 0, 0).days
-    return extended if days is not None and meeting.end < extended.end and days <= MAX_MEETING_DAYS else None
+    end = dates[0].end
+    if len(end) != len(meeting.start) or not meeting.end < end:
+        return None  # one end without a year, or a return before the journey
+    days = _days_between(meeting.start, end)
+    return replace(meeting, end=end) if days is not None and days + 1 <= MAX_MEETING_DAYS else None
+
+
+def _days_between(start: str, end: str) -> int | None:
+    """Days from one ISO date to another, also for two yearless ("--MM-DD") dates of one year."""
+    def parse(value: str) -> date:
+        return date.fromisoformat("2000" + value[1:] if value.startswith("--") else value)  # 2000: a leap year
+
+    try:
+        return (parse(end) - parse(start)).days
+    except ValueError:
+        return None
 
 
 def better_of(kept: Meeting, found: Meeting) -> Meeting:

@@ -144,9 +144,11 @@ def _unique_partners(partners: list[Partner]) -> list[Partner]:
 
 
 #: Words that name a cooperation project's partners or the project itself where no name, number or programme
-#: does: "projekta partneriem", "partneru sanāksme", "saistībā ar pārrobežu sadarbības projektu".
+#: does: "projekta partneriem", "partneru sanāksme", "saistībā ar pārrobežu sadarbības projektu", partners
+#: in a programme ("ar sadarbības partneriem mūžizglītības programmā").
 _PARTNERS_OF_A_PROJECT = re.compile(r"(?i)\bprojekta\s+(?:sadarbības\s+)?partner\w*|\bpartneru\s+(?:sanāksm|tikšan)\w*"
-                                    r"|\bsadarbības\s+projekt(?:s|a|am|ā|u)\b")
+                                    r"|\bsadarbības\s+projekt(?:s|a|am|ā|u)\b"
+                                    r"|\bpartner\w*\s+(?:[^\W\d]+\s+){0,2}programm\w*")
 
 
 def _meetings_of_partners(text: str, sentences: list[Sentence], published: Published) -> list[Meeting]:
