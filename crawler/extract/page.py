@@ -151,10 +151,15 @@ _PARTNERS_OF_A_PROJECT = re.compile(r"(?i)\bprojekta\s+(?:sadarbības\s+)?partne
                                     r"|\bpartner\w*\s+(?:[^\W\d]+\s+){0,2}programm\w*")
 
 
-def _meetings_of_partners(text: str, sentences: list[Sentence], published: Published) -> list[Meeting]:
+#: A site's section of projects in a page's address: "/projekti/aktivie-projekti/…", "/projects/".
+_PROJECT_SECTION = re.compile(r"(?i)/(?:projekti|projekts|projects?)/")
+
+
+def _meetings_of_partners(text: str, url: str | None, sentences: list[Sentence],
+                          published: Published) -> list[Meeting]:
     """On a page that shows no project by name, number or programme, the meetings it reports where it
-    speaks of a cooperation project's partners; none elsewhere."""
-    if not _PARTNERS_OF_A_PROJECT.search(text):
+    speaks of a cooperation project's partners or stands in the site's section of projects; none elsewhere."""
+    if not (_PARTNERS_OF_A_PROJECT.search(text) or _PROJECT_SECTION.search(url or "")):
         return []
     dates = [find_dates(sentence.text, published) for sentence in sentences]
     return _outermost(list(_page_meetings(sentences, dates, published).values()))
@@ -179,7 +184,7 @@ def _page_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]],
     return meetings
 
 
-def _build_projects(text: str, published: Published) -> list[Project]:
+def _build_projects(text: str, published: Published, url: str | None = None) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
     programmes = find_programmes(text)
@@ -188,7 +193,7 @@ def _build_projects(text: str, published: Published) -> list[Project]:
         funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
         funding = funding if _speaks_of_project(text) else []
         # a gathering of a project's partners still counts, where the page names them as such
-        meetings = _meetings_of_partners(text, sentences, published)
+        meetings = _meetings_of_partners(text, url, sentences, published)
         return [Project(meetings=meetings, funding=funding)] if funding or meetings else []
     funding = [f for s in sentences for f in find_funding(s.text, s.start)]
 
@@ -228,4 +233,4 @@ def extract_page(text_or_html: str, url: str | None = None, published: str | Non
         text = text_or_html
     published = published or find_url_date(url) or find_date_line(text)
     title = title or _title_of(text)
-    return PageEntries(url, title, published, _build_projects(text, Published.parse(published)))
+    return PageEntries(url, title, published, _build_projects(text, Published.parse(published), url))

@@ -73,3 +73,12 @@ def test_a_numeric_date_before_a_venue_in_the_locative_stays_in_its_sentence():
     text = "Projekta sanāksme\n\nErasmus+ projekta “Tilti” partneru sanāksme notika 14.-16.03. Kiprā, Limasolā."
     [project] = extract_page(text, published="2023-03-20").to_dict()["projects"]
     assert [(m["start"], m["end"], m["country"]) for m in project["meetings"]] == [("2023-03-14", "2023-03-16", "CY")]
+
+
+def test_a_page_in_the_sites_section_of_projects_reports_its_meetings():
+    text = "Viesi no Itālijas\n\nNo 4. līdz 6. jūlijam novadā viesojās kolēģi no Itālijas un Grieķijas pašvaldībām."
+    in_projects = extract_page(text, url="https://novads.lv/projekti/aktivie/12-viesi", published="2022")
+    in_news = extract_page(text, url="https://novads.lv/zinas/12-viesi", published="2022")
+    assert [(m.start, m.end, m.country) for p in in_projects.projects for m in p.meetings] == \
+        [("2022-07-04", "2022-07-06", "LV")]
+    assert in_news.projects == []
