@@ -39,7 +39,7 @@ STRONG_GATHERING_WORDS = (
 #: Weak "mobilitāte" only where it is held or lived through: alone it also names transport ("mobilitātes
 #: punkts", "Eiropas mobilitātes nedēļa").
 WEAK_GATHERING_WORDS = ("mobilitāte notik", "mobilitāte notiks", "mobilitāte norisin", "mobilitātes laikā",
-                        "mobilitātēs", "mobilitātes dalībniek", "praksē", "partnerskol", "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
+                        "mobilitātēs", "mobilitātes dalībniek", "praksē", "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 #: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
 #: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.

@@ -155,12 +155,33 @@ _PARTNERS_OF_A_PROJECT = re.compile(r"(?i)\bprojekta\s+(?:sadarbības\s+)?partne
 _PROJECT_SECTION = re.compile(r"(?i)/(?:projekti|projekts|projects?)/")
 
 
-def _meetings_of_partners(text: str, url: str | None, sentences: list[Sentence],
-                          published: Published) -> list[Meeting]:
-    """On a page that shows no project by name, number or programme, the meetings it reports where it
-    speaks of a cooperation project's partners or stands in the site's section of projects; none elsewhere."""
-    if not (_PARTNERS_OF_A_PROJECT.search(text) or _PROJECT_SECTION.search(url or "")):
+#: Gatherings that a programme or a network holds, not a project for its partners: info days, calls, contests,
+#: conferences of a whole programme.
+_OF_A_PROGRAMME = re.compile(r"(?i)\binformatīv\w*|\bkonsultācij\w*|\biesniedzēj\w*|\bpieteicēj\w*|\buzsaukum\w*"
+                             r"|\bkonkurs\w*|\bpieteikšan\w*|\bkonferenc\w*|\bforum\w*|\bkongres\w*")
+#: Programmes whose every activity is a project of its own, so that naming one names a project: a school's
+#: or a library's mobility "Erasmus+ vizīte Francijā", a Nordplus exchange, a Comenius visit ("other").
+MOBILITY_PROGRAMMES = frozenset({"erasmus-plus", "nordplus", "other"})
+
+
+def _names_a_mobility_programme(sentences: list[Sentence], programmes: list[ProgrammeMention]) -> bool:
+    """Whether the page names a mobility programme other than as the one a project is prepared for."""
+    starts = [s.start for s in sentences]
+    return any(m.key in MOBILITY_PROGRAMMES
+               and not _PREPARATION.search(sentences[max(0, bisect.bisect_right(starts, m.begin) - 1)].text)
+               for m in programmes)
+
+
+def _meetings_of_partners(text: str, url: str | None, sentences: list[Sentence], published: Published,
+                          programmes: list[ProgrammeMention]) -> list[Meeting]:
+    """On a page that shows no project by name, number or programme in one paragraph, the meetings it
+    reports where it speaks of a cooperation project's partners, stands in the site's section of projects,
+    or names a mobility programme ("Erasmus+ vizīte Francijā"), less a programme's own info days, calls
+    and conferences."""
+    if not (_PARTNERS_OF_A_PROJECT.search(text) or _PROJECT_SECTION.search(url or "")
+            or _names_a_mobility_programme(sentences, programmes)):
         return []
+    sentences = [s for s in sentences if not _OF_A_PROGRAMME.search(s.text)]
     dates = [find_dates(sentence.text, published) for sentence in sentences]
     return _outermost(list(_page_meetings(sentences, dates, published).values()))
 
@@ -193,8 +214,9 @@ def _build_projects(text: str, published: Published, url: str | None = None) -> 
         funding = [f for s in sentences for f in find_funding(s.text, s.start, require_cue=True)]
         funding = funding if _speaks_of_project(text) else []
         # a gathering of a project's partners still counts, where the page names them as such
-        meetings = _meetings_of_partners(text, url, sentences, published)
-        return [Project(meetings=meetings, funding=funding)] if funding or meetings else []
+        meetings = _meetings_of_partners(text, url, sentences, published, programmes)
+        programme = next((m.key for m in programmes if m.key in MOBILITY_PROGRAMMES), None) if meetings else None
+        return [Project(programme=programme, meetings=meetings, funding=funding)] if funding or meetings else []
     funding = [f for s in sentences for f in find_funding(s.text, s.start)]
 
     dates = [find_dates(sentence.text, published) for sentence in sentences]
