@@ -57,7 +57,7 @@ def _year_after(year: str) -> str:
 
 
 _DAY_MONTH_RANGE = re.compile(
-    rf"(?i)(?:\bno\s+)?{_WEEKDAY}{_year_before('y1', 'r1')}(?<![\d.])(?P<d1>[0-3]?\d)\.\s*"
+    rf"(?i)(?:\bno\s+)?{_WEEKDAY}{_year_before('y1', 'r1')}(?<![\d.])(?P<d1>[0-3]?\d)(?:\.|(?=[–—-]))\s*"
     rf"(?:(?P<m1>{_MONTH})(?!\w){_year_after('y1b')})?"
     rf"\s*,?\s*(?P<sep>{_RANGE_WORD})\s*,?\s*{_WEEKDAY}{_year_before('y2', 'r2')}"
     rf"(?P<d2>[0-3]?\d)\.\s*(?P<m2>{_MONTH})(?!\w){_year_after('y2b')}"
