@@ -81,6 +81,11 @@ _OF_A_PROJECT = re.compile(r"(?i)\bprojekt\w*|\bproject|\berasmus|\binterreg|\bl
 #: Words before a date that make it a start or a deadline rather than the day of an event.
 NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")
 
+#: Words that make a gathering at a named venue an in-person one, its online words being about taking part
+#: from afar: "notiks klātienē Valmierā, tiešraide tiešsaistē", "reģistrēties tiešsaistē".
+_IN_PERSON = re.compile(r"(?i)\bklātien\w*|\breģistr\w*|\bpiesak\w*|\bpieteikties|\btiešraid\w*|\btranslē\w*"
+                        r"|\bpieslēg\w*|\bin person\b|\bregist\w*|\blivestream\w*|\bhybrid\b|\bhibrīd\w*")
+
 #: A meeting moved to another day keeps only the dates after the word that moves it; a cancelled one has none.
 _RESCHEDULED = re.compile(r"(?i)\bpārcel\w*")
 _CANCELLED = re.compile(r"(?i)\batcel(?:ts|ta|ti|tas|tie|tā|a|ām|s)\b")
@@ -288,7 +293,10 @@ def find_meetings(sentence: str, offset: int, published: Published,
         begin, end = next((b, e) for b, e in clauses if b <= span.begin < e) if clauses else (0, len(sentence))
         clause = sentence[begin:end]
         online = is_online(clause)
-        city, country = (None, None) if online else _venue(clause, span.finish - begin)
+        city, country = _venue(clause, span.finish - begin)
+        if online and (city is not None or country != HOME_COUNTRY) and _IN_PERSON.search(clause):
+            online = False  # held at a venue, online only for those who register or watch from afar
+        city, country = (None, None) if online else (city, country)
         if cue == "travel" and (online or country == HOME_COUNTRY):
             continue  # a trip at home is an outing, not a mobility
         placed = online or city is not None or country != HOME_COUNTRY
