@@ -311,11 +311,15 @@ _RETURN = re.compile(r"(?i)\batgriez\w*|\bmājup\w*|\bpārbrauk\w*|\bpārbrauc\w
 
 
 def extended_by_return(meeting: Meeting, sentence: str, dates: Sequence[DateSpan]) -> Meeting | None:
-    """``meeting`` lasting until the one day of a return ``sentence`` after it, where that is a return
-    within a meeting's length; else ``None``."""
-    if len(dates) != 1 or dates[0].start != dates[0].end or not _RETURN.search(sentence):
+    """``meeting`` lasting until the day of a return ``sentence`` after it (the date nearest its word of
+    coming home), where that is a return within a meeting's length; else ``None``."""
+    back = _RETURN.search(sentence)
+    if not dates or not back:
         return None
-    end = dates[0].end
+    nearest = min(dates, key=lambda d: min(abs(d.begin - back.end()), abs(d.finish - back.start())))
+    if nearest.start != nearest.end:
+        return None
+    end = nearest.end
     if len(end) != len(meeting.start) or not meeting.end < end:
         return None  # one end without a year, or a return before the journey
     days = _days_between(meeting.start, end)
