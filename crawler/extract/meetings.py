@@ -1,12 +1,18 @@
 """Meetings of a project: dated gatherings of its partners or representatives.
 
-A sentence holds a meeting where it has a day-level date, a gathering word (sanāksme, tikšanās,
-vizīte, City Lab, konference, darbnīca, pasākums…) and none of the words of things that are not
-meetings (contracts, decisions, council sittings, deadlines). Dates after "kopš", "līdz" or
-"sākot ar" are deadlines and starts, not events; a range of more than two weeks is a period. The
-venue is the first place in the locative ("Somijā", "Oulu", "Briselē"); online words make it online;
-with neither, the meeting took place at home in Latvia. Where a sentence contrasts two dated gatherings
-("…, bet 16. martā … tiešsaistē"), each clause has its own venue and online words.
+A sentence holds a meeting where it has a day-level date, a cue and none of the words of things that
+are not meetings (contracts, decisions, council sittings, deadlines, twin-town visits of no project).
+The cue is a gathering word (sanāksme, tikšanās, vizīte, City Lab, konference, darbnīca, the mobilities
+of Erasmus+-style exchanges: ēnošana, kursi, prakse, jauniešu apmaiņa…); or a journey or people of the
+project somewhere, held only abroad ("skolēni devās uz Spāniju", "dalībnieki strādāja Grieķijā"); or
+guests arriving from a place abroad, held here ("pie mums atbrauca skolēni no Itālijas"). Dates after
+"kopš", "līdz" or "sākot ar" are deadlines and starts, not events; a range of more than two weeks (two
+months for a mobility) is a period. The venue is the first place in the locative ("Somijā", "Oulu",
+"mūsu skolā"), a place after "uz" in the accusative, or a genitive before a place noun ("Spānijas
+pilsētā Kadisā"), never a place people come from ("no Tartu", "no partnerskolām Polijā"); online words
+make it online; with none, the meeting took place at home in Latvia. Where a sentence contrasts two
+dated gatherings ("…, bet 16. martā … tiešsaistē"), each clause has its own venue and online words.
+A journey told in one sentence ends on the day a later sentence tells of the return.
 """
 import re
 from collections.abc import Sequence
@@ -24,13 +30,13 @@ STRONG_GATHERING_WORDS = (
     "sanāksm", "sapulc", "tikšanā", "tikšanos", "tikšanās", "tikās", "tiksies", "tikties", "tiekas",
     "tikāmies", "tiksimies", "satikās", "pulcēj", "sapulcēj", "vizīt", "viesoj", "viesosies", "city lab",
     "konferenc", "videokonferenc", "seminār", "vebinār", "tīmekļseminār", "darbnīc", "forum", "kongres",
-    "simpozij", "stažē", "studiju brauc", "studiju vizīt", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "apaļā galda", "hakaton",
-    "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
+    "simpozij", "stažē", "studiju brauc", "studiju vizīt", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc",
+    "apaļā galda", "hakaton", "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
     # Erasmus+ learning, teaching and training activities of partner schools
     "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt",
     "skolotāju mobilitāt", "mobilitātē", "ēnošan", "darba ēnošan", "ēnoja", "ēnojām", "ēnos", "ēnot",
-    "viesģimen", "mācību nedēļ", "projekta nedēļ", "starptautiskā nedēļ", "starptautiskās nedēļ", "starptautisko nedēļ",
-    "kursā", "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
+    "viesģimen", "mācību nedēļ", "projekta nedēļ", "starptautiskā nedēļ", "starptautiskās nedēļ",
+    "starptautisko nedēļ", "kursā", "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
     # delegations and visits: "delegācija ieradīsies", "ciemojās partnerskolā", "bija ciemos Lietuvā"
     "delegācij", "ciemoj", "ciemos", "apciemo",
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
@@ -39,7 +45,8 @@ STRONG_GATHERING_WORDS = (
 #: Weak "mobilitāte" only where it is held or lived through: alone it also names transport ("mobilitātes
 #: punkts", "Eiropas mobilitātes nedēļa").
 WEAK_GATHERING_WORDS = ("mobilitāte notik", "mobilitāte notiks", "mobilitāte norisin", "mobilitātes laikā",
-                        "mobilitātēs", "mobilitātes dalībniek", "praksē", "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
+                        "mobilitātēs", "mobilitātes dalībniek", "praksē",
+                        "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 #: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
 #: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.
@@ -57,15 +64,16 @@ PEOPLE_WORDS = ("skolēn", "skolotāj", "pedagog", "audzēkņ", "studen", "jauni
                 "amatperson", "vadītāj", "biedr", "grup", "komand", "cilvēk", "draug", "eksperti", "mākslinie")
 #: Words of mobilities, which may last longer than any meeting ("no 1. līdz 26. maijam audzēkņi bija
 #: praksē Vācijā"): with them a range is an event up to ``MAX_MOBILITY_DAYS``.
-MOBILITY_WORDS = ("mobilitāt", "ēnošan", "ēnoja", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos", "kursus")
+MOBILITY_WORDS = ("mobilitāt", "ēnošan", "ēnoja", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos",
+                  "kursus")
 
 #: Words of things dated like meetings that are not meetings: contracts, council sittings,
 #: applications. *Soft* ones (decisions, approvals, deadlines) only rule out a sentence that has no
 #: strong gathering word: "partneru sanāksmē apstiprināja darba plānu" is still a meeting.
 NOT_MEETING_WORDS = ("līgum", "domes sēd", "pieteikum", "iesniegt", "parakstīj", "parakstīšan", "contract",
                      "council sitting")
-SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin", "būvniecīb", "pabeigt", "atskait", "ziņojum",
-                          "maksājum",
+SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin", "būvniecīb", "pabeigt", "atskait",
+                          "ziņojum", "maksājum",
                           # public shows: an exhibition's or a stage's opening is no gathering of partners
                           "izstād", "koncert", "izrād", "festivāl",
                           "concert", "exhibition", "festival", "deadline",
@@ -95,17 +103,24 @@ MAX_MEETING_DAYS = 14
 #: The longest a mobility (a placement, a long pupils' exchange) lasts.
 MAX_MOBILITY_DAYS = 62
 
-_GATHERING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in GATHERING_WORDS) + ")")
-_STRONG = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in STRONG_GATHERING_WORDS) + ")")
-_TRAVEL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in TRAVEL_WORDS) + ")")
-_ARRIVAL = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in ARRIVAL_WORDS) + ")")
-_PEOPLE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in PEOPLE_WORDS) + ")")
+
+
+def _stems(words: Sequence[str]) -> re.Pattern:
+    """A pattern of any of ``words`` at a word start, case-insensitively."""
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+_GATHERING = _stems(GATHERING_WORDS)
+_STRONG = _stems(STRONG_GATHERING_WORDS)
+_TRAVEL = _stems(TRAVEL_WORDS)
+_ARRIVAL = _stems(ARRIVAL_WORDS)
+_PEOPLE = _stems(PEOPLE_WORDS)
 #: Words that describe a project rather than tell an event: "projektā piedalās partneri Somijā", "sākās".
 _DESCRIBING = re.compile(r"(?i)(?<!\w)(?:sākās|sākas|sāksies|uzsāka|uzsākts|uzsākta|ilgs|ilgst\w*|īsteno|īstenos"
                          r"|piedalās|piedalīsies|darbojas|apvieno)(?!\w)")
-_MOBILITY = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in MOBILITY_WORDS) + ")")
-_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in NOT_MEETING_WORDS) + ")")
-_SOFT_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in SOFT_NOT_MEETING_WORDS) + ")")
+_MOBILITY = _stems(MOBILITY_WORDS)
+_NOT_MEETING = _stems(NOT_MEETING_WORDS)
+_SOFT_NOT_MEETING = _stems(SOFT_NOT_MEETING_WORDS)
 
 
 @dataclass(frozen=True)

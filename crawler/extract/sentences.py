@@ -15,8 +15,8 @@ ABBREVIATIONS = frozenset({
 })
 
 #: A sentence starts with a capital letter, or with a date: "… grupas. 15. maijā viesi apmeklēja …".
-_BOUNDARY = re.compile(r"(?<=[.!?])[ \t\u00a0]+(?=[“\"„«(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ]|[0-3]?\d\.\s*(?i:janv|febr|mart|apr|maij|jūn|jūl"
-                       r"|aug|sept|okt|nov|dec))|\n+")
+_BOUNDARY = re.compile(r"(?<=[.!?])[ \t\u00a0]+(?=[“\"„«(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ]"
+                       r"|[0-3]?\d\.\s*(?i:janv|febr|mart|apr|maij|jūn|jūl|aug|sept|okt|nov|dec))|\n+")
 _WORD_BEFORE = re.compile(r"(\S+)\.$")
 #: A chunk that is only a date ("15.–16.05.2023.", "2023. gada 5. maijā.") opens the sentence after it.
 _ONLY_A_DATE = re.compile(r"^[\d.\s–—/-]+$")
