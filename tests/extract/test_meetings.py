@@ -2,6 +2,7 @@ import pytest
 
 from crawler.extract.dates import Published
 from crawler.extract.meetings import find_meetings
+from crawler.extract.page import extract_page
 
 from . import load_cases
 
@@ -20,3 +21,11 @@ def test_meetings(case):
 def test_meeting_names_its_city_and_kind():
     [meeting] = find_meetings("No 4. līdz 5. maijam Tartu notika projekta partneru sanāksme.", 0, Published())
     assert (meeting.city, meeting.country, meeting.kind) == ("Tartu", "EE", "partner meeting")
+
+
+@pytest.mark.parametrize("case", load_cases("meeting_pages"))
+def test_meetings_of_a_page(case):
+    page = extract_page(case["text"], published=case["published"]).to_dict()
+    found = sorted((m["start"], m["end"], m["country"], m["online"]) for p in page["projects"] for m in p["meetings"])
+    expected = sorted((_iso(start), _iso(end), country, online) for start, end, country, online in case["expect"])
+    assert found == expected
