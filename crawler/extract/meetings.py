@@ -178,7 +178,7 @@ _ORIGIN = re.compile(r"(?i)\bno\s+(?:[^\W\d]+(?:ām|iem|ēm|īm|ajām|ajiem)\s+)
 #: A place in the genitive is the venue where a locative of a place noun follows ("Spānijas pilsētā Kadisā",
 #: "Turcijas partnerskolā", "Itālijas ziemeļos"), or after "uz" its accusative ("uz Lietuvas pilsētu Šauļiem").
 _VENUE_NOUN = (r"\s+(?:galvas)?(?:pilsēt|partnerskol|skol|reģion|provinc|ciemat|pašvaldīb|novad|apriņķ|ziemeļ|dienvid"
-               r"|austrum|rietum|piekrast)\w*?")
+               r"|austrum|rietum|piekrast|uzņēmum|iestād|organizācij|universitāt|augstskol|bibliotēk|muzej)\w*?")
 _VENUE_NOUN_AFTER = re.compile(_VENUE_NOUN + r"(?:ā|ē|ī|os|ās|ēs)(?!\w)")
 _VENUE_NOUN_TOWARDS = re.compile(_VENUE_NOUN + r"(?:u|i|us)(?!\w)")
 #: What may stand between two places of one list: "Polijā un Grieķijā", "Lietuvā, Polijā".
@@ -273,12 +273,12 @@ _QUOTED = re.compile(r"[“„\"«][^”“\"»\n]{0,150}[”\"»]")
 def _cue(sentence: str) -> str | None:
     """What makes the sentence tell of a gathering: a "gathering" word outside quoted names, a journey or
     people somewhere ("travel", held only abroad: "dalībnieki strādāja Grieķijā") or guests' "arrival"
-    (held only where they come from abroad); ``None`` for none."""
+    (where they come from abroad or are "pie mums"); ``None`` for none."""
     plain = _QUOTED.sub(" ", sentence)
     if _GATHERING.search(plain):
         return "gathering"
     people = _PEOPLE.search(plain)
-    if _ARRIVAL.search(plain) and people and _guests_from_abroad(sentence):
+    if _ARRIVAL.search(plain) and people and (_guests_from_abroad(sentence) or _HOME_VENUE.search(plain)):
         return "arrival"
     if _TRAVEL.search(plain) or (people and not _DESCRIBING.search(plain)):
         return "travel"
@@ -356,3 +356,33 @@ def better_of(kept: Meeting, found: Meeting) -> Meeting:
     """Of two mentions of one meeting, the one that names its venue: a title's "tikās ar partneriem" tells
     less than the text's "tikās Ignalinā"."""
     return found if found.placed and not kept.placed else kept
+
+
+#: Month words: a sentence with one speaks of a dated event of its own.
+_MONTH_WORD = re.compile(r"(?i)\b(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)\w*")
+
+
+@dataclass(frozen=True)
+class Venue:
+    city: str | None
+    country: str | None
+    online: bool
+
+
+def undated_venue(sentence: str, title: bool = False) -> Venue | None:
+    """The venue that a sentence without a date or a month names for a gathering ("Partneru tikšanās šoreiz
+    notika Valgā.", or a title "Erasmus+ vizīte Francijā"), for the dated mention of it that follows;
+    ``None`` where it names none. A sentence other than a title needs a cue of a gathering."""
+    if _MONTH_WORD.search(sentence) or (not title and _cue(sentence) is None):
+        return None
+    if is_online(sentence):
+        return Venue(None, None, True)
+    city, country = _venue(sentence, 0)
+    return Venue(city, country, False) if city is not None or country != HOME_COUNTRY else None
+
+
+def placed_at(meeting: Meeting, venue: Venue | None) -> Meeting:
+    """``meeting`` held at ``venue`` where its own sentence named none."""
+    if meeting.placed or venue is None:
+        return meeting
+    return replace(meeting, city=venue.city, country=venue.country, online=venue.online, placed=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .dates import DateSpan, Published, find_date_line, find_dates, find_url_date
 from .html import read_article
-from .meetings import Meeting, better_of, extended_by_return, find_meetings
+from .meetings import Meeting, better_of, extended_by_return, find_meetings, placed_at, undated_venue
 from .money import Funding, find_funding
 from .partners import Partner, find_partners
 from .periods import Period, find_periods
@@ -189,11 +189,18 @@ def _meetings_of_partners(text: str, url: str | None, sentences: list[Sentence],
 def _page_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]],
                    published: Published) -> dict[tuple[str, str], Meeting]:
     """The page's meetings by their dates, each once (the mention naming its venue wins); a return told
-    in a later sentence ends the journey told last."""
+    in a later sentence ends the journey told last. A meeting whose sentence names no venue is held where
+    the undated sentence before it in its paragraph says, or the first one where the title says."""
     meetings: dict[tuple[str, str], Meeting] = {}
     last: Meeting | None = None
+    title = undated_venue(sentences[0].text, title=True) if sentences and not dates[0] else None
+    before, paragraph = None, -1
     for sentence, spans in zip(sentences, dates):
         found = find_meetings(sentence.text, sentence.start, published, spans)
+        found = [placed_at(m, before if sentence.paragraph == paragraph else None) for m in found]
+        if found and not meetings:
+            found[0] = placed_at(found[0], title)
+        before, paragraph = (None if spans else undated_venue(sentence.text)), sentence.paragraph
         returned = extended_by_return(last, sentence.text, spans) if last and not found else None
         if returned is not None:
             del meetings[(last.start, last.end)]

@@ -82,3 +82,14 @@ def test_a_page_in_the_sites_section_of_projects_reports_its_meetings():
     assert [(m.start, m.end, m.country) for p in in_projects.projects for m in p.meetings] == \
         [("2022-07-04", "2022-07-06", "LV")]
     assert in_news.projects == []
+
+
+def test_a_dated_mention_without_a_venue_is_held_where_the_sentence_before_or_the_title_says():
+    before = ("Partneru tikšanās\n\nProjekta “Upe” partneru tikšanās šoreiz notika pie kaimiņiem Pērnavā. "
+              "Tikšanās notika 2022. gada 3. jūnijā.")
+    title = "Nedēļa Portugālē\n\nNo 3. līdz 7. aprīlim Erasmus+ projekta “Upe” skolēni viesojās partnerskolā."
+    other_month = ("Tikšanās\n\nPirmā projekta “Upe” tikšanās notika maijā Beļģijā. "
+                   "Otrā tikšanās notika 2022. gada 3. jūnijā.")
+    countries = [[m.country for p in extract_page(text, published="2022").projects for m in p.meetings]
+                 for text in (before, title, other_month)]
+    assert countries == [["EE"], ["PT"], ["LV"]]
