@@ -91,6 +91,10 @@ _NUMERIC_DAY_MONTH_RANGE = re.compile(
 _NUMERIC_DAY_MONTH = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?!\s*(?:\d|(?i:apakš)?(?i:punkt|nodaļ|pielikum|sadaļ|p\.)))"
 )
+#: Cheap tests that a text may hold a yearless numeric date ("12.03.") or a list of days ("24., 25."), so
+#: that their patterns run only where they can match.
+_YEARLESS_HINT = re.compile(r"\d\.[01]\d\.")
+_LIST_HINT = re.compile(r"\d\.\s*,")
 #: The longest range a yearless numeric range may stand for.
 MAX_NUMERIC_DAY_RANGE_DAYS = 31
 #: Three or more days listed before one month: "24., 25. un 26. septembrī", "3., 10. un 17. martā".
@@ -383,7 +387,8 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         for span in _english_dates(text, published):
             spans.append(span)
             taken.append((span.begin, span.finish))
-    for span in _day_lists(text, published) + _days_of_a_named_month(text, published):
+    lists = _day_lists(text, published) if _LIST_HINT.search(text) else []
+    for span in lists + _days_of_a_named_month(text, published):
         spans.append(span)
         taken.append((span.begin, span.finish))
 
@@ -405,7 +410,8 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         if span is not None and (span.days or 0) >= 1 and free(span.begin, span.finish):
             spans.append(span)
             taken.append((span.begin, span.finish))
-    for span in _numeric_day_month_ranges(text, published):
+    yearless = bool(_YEARLESS_HINT.search(text))
+    for span in _numeric_day_month_ranges(text, published) if yearless else ():
         if free(span.begin, span.finish):
             spans.append(span)
             taken.append((span.begin, span.finish))
@@ -427,6 +433,8 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         if span is not None and free(span.begin, span.finish):
             spans.append(span)
             taken.append((span.begin, span.finish))
+    if not yearless:
+        return tuple(sorted(spans, key=lambda s: s.begin))
     taken += [(m.start(), m.end()) for m in _NUMERIC_DAY_MONTH_RANGE.finditer(text)]  # a range too long is none
     for match in _NUMERIC_DAY_MONTH.finditer(text):
         day, month = int(match["d"]), int(match["m"])

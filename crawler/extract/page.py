@@ -193,14 +193,16 @@ def _page_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]],
     the undated sentence before it in its paragraph says, or the first one where the title says."""
     meetings: dict[tuple[str, str], Meeting] = {}
     last: Meeting | None = None
-    title = undated_venue(sentences[0].text, title=True) if sentences and not dates[0] else None
-    before, paragraph = None, -1
+    previous: tuple[Sentence, tuple[DateSpan, ...]] | None = None
     for sentence, spans in zip(sentences, dates):
         found = find_meetings(sentence.text, sentence.start, published, spans)
-        found = [placed_at(m, before if sentence.paragraph == paragraph else None) for m in found]
-        if found and not meetings:
-            found[0] = placed_at(found[0], title)
-        before, paragraph = (None if spans else undated_venue(sentence.text)), sentence.paragraph
+        if any(not m.placed for m in found):  # the venues of undated sentences are sought only when needed
+            before = previous and previous[0].paragraph == sentence.paragraph and not previous[1]
+            venue = undated_venue(previous[0].text) if before else None
+            found = [placed_at(m, venue) for m in found]
+            if not meetings and not dates[0]:
+                found[0] = placed_at(found[0], undated_venue(sentences[0].text, title=True))
+        previous = (sentence, spans)
         returned = extended_by_return(last, sentence.text, spans) if last and not found else None
         if returned is not None:
             del meetings[(last.start, last.end)]
