@@ -106,8 +106,11 @@ _DAY_LIST = re.compile(
 #: datumā".
 _MONTH_THEN_DAYS = re.compile(
     rf"(?i)(?<!\w)(?P<m>{_MONTH})(?!\w)[^.!?\d]{{0,40}}?(?<![\d.])(?P<d1>[0-3]?\d)\."
-    rf"(?:\s*(?:līdz|–|—|-|un)\s*(?P<d2>[0-3]?\d)\.)?\s*datum(?:ā|am|s|a|u)(?!\w)"
+    rf"(?:\s*(?:līdz|–|—|-|un)\s*(?P<d2>[0-3]?\d)\.)?(?:\s*datum(?:ā|am|s|a|u)(?!\w)|(?<=\.)(?=\s*\)))"
 )
+#: Where a month may be named before its days: "datums", or a bracket closing after a day ("Aprīlī (no
+#: 17. līdz 21.)").
+_MONTH_THEN_DAYS_HINT = re.compile(r"(?i)datum|\d\.\s*\)")
 #: English months, for the English pages of Latvian sites ("On 14–15 March 2024", "March 14, 2024").
 ENGLISH_MONTHS: dict[str, int] = {
     name: number for number, names in enumerate((
@@ -328,9 +331,10 @@ def _day_lists(text: str, published: Published) -> list[DateSpan]:
 
 
 def _days_of_a_named_month(text: str, published: Published) -> list[DateSpan]:
-    """Days written as "datums" of the month named before them ("Marta sākumā, no 6. līdz 10. datumam")."""
+    """Days of the month named before them: "Marta sākumā, no 6. līdz 10. datumam", "Aprīlī (no 17. līdz
+    21.)"."""
     spans: list[DateSpan] = []
-    if "datum" not in text.lower():
+    if not _MONTH_THEN_DAYS_HINT.search(text):
         return spans
     for match in _MONTH_THEN_DAYS.finditer(text):
         month = _month(match["m"])
