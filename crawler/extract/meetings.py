@@ -35,6 +35,7 @@ STRONG_GATHERING_WORDS = (
     # Erasmus+ learning, teaching and training activities of partner schools
     "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt",
     "skolotāju mobilitāt", "mobilitātē", "ēnošan", "darba ēnošan", "ēnoja", "ēnojām", "ēnos", "ēnot",
+    "darba vērošan", "stundu vērošan", "job shadowing",
     "viesģimen", "mācību nedēļ", "projekta nedēļ", "starptautiskā nedēļ", "starptautiskās nedēļ",
     "starptautisko nedēļ", "kursā", "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
     # delegations and visits: "delegācija ieradīsies", "ciemojās partnerskolā", "bija ciemos Lietuvā"
@@ -146,7 +147,8 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
     ("closing meeting", r"noslēguma (?:sanāksm|tikšan|pasākum|konferenc)"),
     ("city lab", r"city lab"),
     ("study visit", r"mācību (?:vizīt|brauc|mobilitāt|nedēļ)|mācīšan\w* mobilitāt|mobilitātē|pieredzes apmaiņ"
-                    r"|pieredzes brauc|studiju (?:brauc|vizīt)|stažē|ēnošan|ēnoj|kursā|kursos|kursus|praks"
+                    r"|pieredzes brauc|studiju (?:brauc|vizīt)|stažē|ēnošan|ēnoj|vērošan|job shadowing|kursā|kursos"
+                    r"|kursus|praks"
                     r"|study visit|learning mobility"),
     ("conference", r"konferenc|conference|forum|kongres|simpozij"),
     ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
