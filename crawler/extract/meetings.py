@@ -361,7 +361,8 @@ def better_of(kept: Meeting, found: Meeting) -> Meeting:
 
 
 #: Month words: a sentence with one speaks of a dated event of its own.
-_MONTH_WORD = re.compile(r"(?i)\b(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)\w*")
+_MONTH_WORD = re.compile(r"(?i)\b(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr"
+                         r"|decembr)\w*")
 
 
 @dataclass(frozen=True)
@@ -388,3 +389,31 @@ def placed_at(meeting: Meeting, venue: Venue | None) -> Meeting:
     if meeting.placed or venue is None:
         return meeting
     return replace(meeting, city=venue.city, country=venue.country, online=venue.online, placed=True)
+
+
+#: A labelled line that gives an event's or a short project's own time ("Norises laiks: 12.–14. maijs",
+#: "Ieviešanas laiks: 07.10.2015.-12.10.2015."), and one that gives its place ("Norises vieta: Tartu").
+_TIME_LABEL = re.compile(r"(?i)^\W*(?:projekta\s+)?(?:(?:norises|ieviešanas|īstenošanas)\s+(?:laiks|datums|periods)"
+                         r"|datums|laiks)\s*:")
+_PLACE_LABEL = re.compile(r"(?i)^\W*(?:norises\s+)?vieta\s*:")
+
+
+def labelled_time(sentence: str, dates: Sequence[DateSpan]) -> DateSpan | None:
+    """The one date or short range a labelled time line gives, else ``None``."""
+    if len(dates) != 1 or not _TIME_LABEL.search(sentence):
+        return None
+    days = dates[0].days
+    return dates[0] if days is None or 1 <= days <= MAX_MEETING_DAYS else None
+
+
+def labelled_meeting(span: DateSpan, offset: int, sentences: Sequence[str]) -> Meeting | None:
+    """The gathering a page tells by a labelled time line: held where a place line or its first undated
+    sentence of a gathering says, else at home; ``None`` where no sentence tells of a gathering."""
+    told = [s for s in sentences if _STRONG.search(_QUOTED.sub(" ", s)) and not _MONTH_WORD.search(s)]
+    if not told:
+        return None
+    places = [undated_venue(s, title=True) for s in sentences if _PLACE_LABEL.search(s)]
+    venue = next((v for v in places + [undated_venue(s) for s in told] if v is not None), None)
+    kind = _kind(" ".join(told))
+    meeting = Meeting(span.start, span.end, None, HOME_COUNTRY, False, kind, offset + span.begin, False)
+    return placed_at(meeting, venue)

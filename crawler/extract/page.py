@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from .dates import DateSpan, Published, find_date_line, find_dates, find_url_date
 from .html import read_article
-from .meetings import Meeting, better_of, extended_by_return, find_meetings, placed_at, undated_venue
+from .meetings import (Meeting, better_of, extended_by_return, find_meetings, labelled_meeting, labelled_time,
+                       placed_at, undated_venue)
 from .money import Funding, find_funding
 from .partners import Partner, find_partners
 from .periods import Period, find_periods
@@ -211,7 +212,18 @@ def _page_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]],
             key = (meeting.start, meeting.end)
             meetings[key] = better_of(meetings[key], meeting) if key in meetings else meeting
             last = meetings[key]
-    return meetings
+    return meetings or _labelled_meetings(sentences, dates)
+
+
+def _labelled_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]]) -> dict[tuple[str, str], Meeting]:
+    """Where no sentence dates a meeting, the one a labelled time line gives ("Norises laiks: …") to the
+    gathering the page tells of."""
+    for sentence, spans in zip(sentences, dates):
+        span = labelled_time(sentence.text, spans)
+        meeting = labelled_meeting(span, sentence.start, [s.text for s in sentences]) if span else None
+        if meeting is not None:
+            return {(meeting.start, meeting.end): meeting}
+    return {}
 
 
 def _build_projects(text: str, published: Published, url: str | None = None) -> list[Project]:

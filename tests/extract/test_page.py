@@ -93,3 +93,14 @@ def test_a_dated_mention_without_a_venue_is_held_where_the_sentence_before_or_th
     countries = [[m.country for p in extract_page(text, published="2022").projects for m in p.meetings]
                  for text in (before, title, other_month)]
     assert countries == [["EE"], ["PT"], ["LV"]]
+
+
+def test_a_labelled_time_line_dates_the_gathering_the_page_tells_of():
+    forum = ("Jauniešu forums\n\nNorises laiks: 12.–14. maijs.\nNorises vieta: Tartu, Igaunija.\n\n"
+             "Interreg projekta “Balss” jauniešu forumā tiksies jaunieši no abām valstīm.")
+    period = ("Projekts “Balss”\n\nIeviešanas laiks: 01.09.2022.–31.08.2024.\n\n"
+              "Projekta laikā notiks jauniešu tikšanās.")
+    no_gathering = "Projekts “Balss”\n\nNorises laiks: 12. maijs.\n\nProjektā iegādāsies jaunus datorus."
+    found = [[(m.start, m.end, m.country) for p in extract_page(text, published="2023").projects for m in p.meetings]
+             for text in (forum, period, no_gathering)]
+    assert found == [[("2023-05-12", "2023-05-14", "EE")], [], []]
