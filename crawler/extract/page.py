@@ -208,6 +208,9 @@ def _page_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]],
         if returned is not None:
             del meetings[(last.start, last.end)]
             found = [returned]
+        elif found:  # "… devās uz Somiju, bet 10. septembrī atgriezās mājās": a return in the same sentence
+            rest = [span for span in spans if sentence.start + span.begin not in {m.begin for m in found}]
+            found[-1] = extended_by_return(found[-1], sentence.text, rest) or found[-1]
         for meeting in found:
             key = (meeting.start, meeting.end)
             meetings[key] = better_of(meetings[key], meeting) if key in meetings else meeting
