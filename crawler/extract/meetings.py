@@ -21,6 +21,7 @@ from datetime import date
 
 from .dates import DateSpan, Published, find_dates
 from .places import HOME_COUNTRY, Place, find_places, is_online, place_forms
+from .sentences import Sentence
 
 #: Words of gatherings (stems, matched case-insensitively at a word start): nouns of every kind of
 #: meeting, and the verbs that report or announce one ("tikās", "tiksies", "pulcējās", "viesojās").
@@ -417,3 +418,60 @@ def labelled_meeting(span: DateSpan, offset: int, sentences: Sequence[str]) -> M
     kind = _kind(" ".join(told))
     meeting = Meeting(span.start, span.end, None, HOME_COUNTRY, False, kind, offset + span.begin, False)
     return placed_at(meeting, venue)
+
+
+def _placed_in_context(found: list[Meeting], at: int, sentences: Sequence[Sentence],
+                       dates: Sequence[Sequence[DateSpan]], first: bool) -> list[Meeting]:
+    """``found`` (the meetings of sentence ``at``) held where the undated sentence before it in its
+    paragraph says, or, for the page's ``first`` meeting, where the title says, where their own sentence
+    named no venue. The venues of undated sentences are sought only when needed."""
+    if all(m.placed for m in found):
+        return found
+    before = at > 0 and sentences[at - 1].paragraph == sentences[at].paragraph and not dates[at - 1]
+    venue = undated_venue(sentences[at - 1].text) if before else None
+    found = [placed_at(m, venue) for m in found]
+    if first and not dates[0]:
+        found[0] = placed_at(found[0], undated_venue(sentences[0].text, title=True))
+    return found
+
+
+def _ended_by_return(found: list[Meeting], last: Meeting | None, sentence: Sentence,
+                     spans: Sequence[DateSpan]) -> tuple[list[Meeting], Meeting | None]:
+    """The sentence's meetings, and the earlier one it ends, where it tells of a return: a sentence of its
+    own ends the journey told ``last``; within a journey's sentence ("… devās uz Somiju, bet 10. septembrī
+    atgriezās mājās") the date that is no meeting ends it."""
+    if not found:
+        returned = extended_by_return(last, sentence.text, spans) if last else None
+        return ([returned], last) if returned else ([], None)
+    rest = [span for span in spans if sentence.start + span.begin not in {m.begin for m in found}]
+    return found[:-1] + [extended_by_return(found[-1], sentence.text, rest) or found[-1]], None
+
+
+def find_page_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateSpan]],
+                       published: Published) -> list[Meeting]:
+    """The meetings of a page's sentences (``dates`` are each sentence's dates), each once by its dates
+    (the mention naming its venue wins), placed by context and ended by returns; where no sentence dates
+    a meeting, the one a labelled time line gives."""
+    meetings: dict[tuple[str, str], Meeting] = {}
+    last: Meeting | None = None
+    for at, (sentence, spans) in enumerate(zip(sentences, dates)):
+        found = find_meetings(sentence.text, sentence.start, published, spans)
+        found = _placed_in_context(found, at, sentences, dates, first=not meetings)
+        found, ended = _ended_by_return(found, last, sentence, spans)
+        if ended is not None:
+            del meetings[(ended.start, ended.end)]
+        for meeting in found:
+            key = (meeting.start, meeting.end)
+            meetings[key] = better_of(meetings[key], meeting) if key in meetings else meeting
+            last = meetings[key]
+    return list(meetings.values()) or _labelled_meetings(sentences, dates)
+
+
+def _labelled_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateSpan]]) -> list[Meeting]:
+    """The meeting a labelled time line ("Norises laiks: …") gives to the gathering the page tells of."""
+    for sentence, spans in zip(sentences, dates):
+        span = labelled_time(sentence.text, spans)
+        meeting = labelled_meeting(span, sentence.start, [s.text for s in sentences]) if span else None
+        if meeting is not None:
+            return [meeting]
+    return []

@@ -9,10 +9,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .dates import DateSpan, Published, find_date_line, find_dates, find_url_date
+from .dates import Published, find_date_line, find_dates, find_url_date
 from .html import read_article
-from .meetings import (Meeting, better_of, extended_by_return, find_meetings, labelled_meeting, labelled_time,
-                       placed_at, undated_venue)
+from .meetings import Meeting, find_page_meetings
 from .money import Funding, find_funding
 from .partners import Partner, find_partners
 from .periods import Period, find_periods
@@ -184,49 +183,7 @@ def _meetings_of_partners(text: str, url: str | None, sentences: list[Sentence],
         return []
     sentences = [s for s in sentences if not _OF_A_PROGRAMME.search(s.text)]
     dates = [find_dates(sentence.text, published) for sentence in sentences]
-    return _outermost(list(_page_meetings(sentences, dates, published).values()))
-
-
-def _page_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]],
-                   published: Published) -> dict[tuple[str, str], Meeting]:
-    """The page's meetings by their dates, each once (the mention naming its venue wins); a return told
-    in a later sentence ends the journey told last. A meeting whose sentence names no venue is held where
-    the undated sentence before it in its paragraph says, or the first one where the title says."""
-    meetings: dict[tuple[str, str], Meeting] = {}
-    last: Meeting | None = None
-    previous: tuple[Sentence, tuple[DateSpan, ...]] | None = None
-    for sentence, spans in zip(sentences, dates):
-        found = find_meetings(sentence.text, sentence.start, published, spans)
-        if any(not m.placed for m in found):  # the venues of undated sentences are sought only when needed
-            before = previous and previous[0].paragraph == sentence.paragraph and not previous[1]
-            venue = undated_venue(previous[0].text) if before else None
-            found = [placed_at(m, venue) for m in found]
-            if not meetings and not dates[0]:
-                found[0] = placed_at(found[0], undated_venue(sentences[0].text, title=True))
-        previous = (sentence, spans)
-        returned = extended_by_return(last, sentence.text, spans) if last and not found else None
-        if returned is not None:
-            del meetings[(last.start, last.end)]
-            found = [returned]
-        elif found:  # "… devās uz Somiju, bet 10. septembrī atgriezās mājās": a return in the same sentence
-            rest = [span for span in spans if sentence.start + span.begin not in {m.begin for m in found}]
-            found[-1] = extended_by_return(found[-1], sentence.text, rest) or found[-1]
-        for meeting in found:
-            key = (meeting.start, meeting.end)
-            meetings[key] = better_of(meetings[key], meeting) if key in meetings else meeting
-            last = meetings[key]
-    return meetings or _labelled_meetings(sentences, dates)
-
-
-def _labelled_meetings(sentences: list[Sentence], dates: list[tuple[DateSpan, ...]]) -> dict[tuple[str, str], Meeting]:
-    """Where no sentence dates a meeting, the one a labelled time line gives ("Norises laiks: …") to the
-    gathering the page tells of."""
-    for sentence, spans in zip(sentences, dates):
-        span = labelled_time(sentence.text, spans)
-        meeting = labelled_meeting(span, sentence.start, [s.text for s in sentences]) if span else None
-        if meeting is not None:
-            return {(meeting.start, meeting.end): meeting}
-    return {}
+    return _outermost(find_page_meetings(sentences, dates, published))
 
 
 def _build_projects(text: str, published: Published, url: str | None = None) -> list[Project]:
@@ -244,7 +201,7 @@ def _build_projects(text: str, published: Published, url: str | None = None) -> 
     funding = [f for s in sentences for f in find_funding(s.text, s.start)]
 
     dates = [find_dates(sentence.text, published) for sentence in sentences]
-    meetings = _page_meetings(sentences, dates, published)
+    meetings = find_page_meetings(sentences, dates, published)
     periods = [period for sentence, found in zip(sentences, dates)
                for period in find_periods(sentence.text, sentence.start, published, found)]
     page_programme = programmes[0].key if programmes else None
@@ -253,7 +210,7 @@ def _build_projects(text: str, published: Published, url: str | None = None) -> 
     projects = [Project(n.name, n.name_en, n.acronym, _programme_for(n.begin, programmes)) for n in names]
     projects = projects or [Project(programme=page_programme)]
     starts = [n.begin for n in names] or [0]
-    for meeting in _outermost(list(meetings.values())):
+    for meeting in _outermost(meetings):
         projects[_owner(meeting.begin, starts)].meetings.append(meeting)
     for item in funding:
         projects[_owner(item.begin, starts)].funding.append(item)
