@@ -39,6 +39,7 @@ STRONG_GATHERING_WORDS = (
     "darba vērošan", "stundu vērošan", "job shadowing",
     "viesģimen", "mācību nedēļ", "projekta nedēļ", "starptautiskā nedēļ", "starptautiskās nedēļ",
     "starptautisko nedēļ", "kursā", "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
+    "vasaras skol", "ziemas skol", "starptautiskā nometn", "starptautiskās nometn", "starptautiskajā nometn",
     # delegations and visits: "delegācija ieradīsies", "ciemojās partnerskolā", "bija ciemos Lietuvā"
     "delegācij", "ciemoj", "ciemos", "apciemo",
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
@@ -152,7 +153,7 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
                     r"|kursus|praks"
                     r"|study visit|learning mobility"),
     ("conference", r"konferenc|conference|forum|kongres|simpozij"),
-    ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
+    ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton|vasaras skol|ziemas skol|nometn"),
     ("ceremony", r"ceremonij|svinīg|ceremony"),
     ("partner meeting", r"partneru (?:sanāksm|tikšan)|sanāksm|sapulc|tikšan|tikās|tiks|tiek|pulcēj|sēd|meeting"),
     ("visit", r"vizīt|viesoj|ciemoj|ciemos|apciemo|delegācij|viesi|viesus|ciemiņ|devās|dosies|brauc|ieradā|ieradī"

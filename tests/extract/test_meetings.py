@@ -23,7 +23,14 @@ def test_meeting_names_its_city_and_kind():
     assert (meeting.city, meeting.country, meeting.kind) == ("Tartu", "EE", "partner meeting")
 
 
-@pytest.mark.parametrize("case", load_cases("meeting_pages"))
+def _page_cases() -> list:
+    """The rows of ``meeting_pages.yaml``; a row with ``xfail: why`` is a strict xfail, a known miss."""
+    return [pytest.param(*param.values, id=param.id, marks=[pytest.mark.xfail(reason=param.values[0]["xfail"],
+                                                                             strict=True)])
+            if param.values[0].get("xfail") else param for param in load_cases("meeting_pages")]
+
+
+@pytest.mark.parametrize("case", _page_cases())
 def test_meetings_of_a_page(case):
     page = extract_page(case["text"], published=case["published"]).to_dict()
     found = sorted((m["start"], m["end"], m["country"], m["online"]) for p in page["projects"] for m in p["meetings"])
