@@ -57,7 +57,7 @@ def _year_after(year: str) -> str:
 
 
 _DAY_MONTH_RANGE = re.compile(
-    rf"(?i)(?:\bno\s+)?{_WEEKDAY}{_year_before('y1', 'r1')}(?<![\d.])(?P<d1>[0-3]?\d)\.\s*"
+    rf"(?i)(?:\bno\s+)?{_WEEKDAY}{_year_before('y1', 'r1')}(?<![\d.])(?P<d1>[0-3]?\d)(?:\.|(?=[–—-]))\s*"
     rf"(?:(?P<m1>{_MONTH})(?!\w){_year_after('y1b')})?"
     rf"\s*,?\s*(?P<sep>{_RANGE_WORD})\s*,?\s*{_WEEKDAY}{_year_before('y2', 'r2')}"
     rf"(?P<d2>[0-3]?\d)\.\s*(?P<m2>{_MONTH})(?!\w){_year_after('y2b')}"
@@ -65,18 +65,52 @@ _DAY_MONTH_RANGE = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?i){_year_before('y', 'r')}(?<![\d.])(?P<d>[0-3]?\d)\.\s*(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
 )
+#: What joins the ends of a numeric range: a dash, or "līdz" ("no 12.03. līdz 16.03.").
+_NUMERIC_TO = r"(?:[–—-]|(?i:līdz)(?!\w))"
 _DAY_DOT = re.compile(r"\d[./-]")  # every date form has a number followed by a full stop or dash
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)([.\-/])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)\.?(?![\d])")
 _NUMERIC_DAY_RANGE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*[–—-]\s*(?P<d2>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\.?(?!\d)"
+    rf"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*{_NUMERIC_TO}\s*(?P<d2>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\.?(?!\d)"
 )
 _MONTH_YEAR_RANGE = re.compile(
     r"(?<![\d.])(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
 _NUMERIC_RANGE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*"
+    rf"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*{_NUMERIC_TO}\s*"
     r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
+#: A numeric range of days with a year at most after its last day: "13.-17.05.", "29.09.–03.10.",
+#: "20.03.–24.03.2023.". The months have two digits and a yearless range is short, so that section
+#: numbers ("2.1.–2.3.") stay no dates.
+_NUMERIC_DAY_MONTH_RANGE = re.compile(
+    rf"(?<![\d.])(?P<d1>[0-3]?\d)\.(?:(?P<m1>[01]\d)\.)?\s*{_NUMERIC_TO}\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\."
+    r"(?:(?P<y>(?:19|20)\d\d)\.?)?(?!\s*\d)"
+)
+#: A yearless numeric day: "12.03. notika sanāksme". The month has two digits and a full stop, and no
+#: section word follows ("noteikumu 3.10. punkts").
+_NUMERIC_DAY_MONTH = re.compile(
+    r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?!\s*(?:\d|(?i:apakš)?(?i:punkt|nodaļ|pielikum|sadaļ|p\.)))"
+)
+#: Cheap tests that a text may hold a yearless numeric date ("12.03.") or a list of days ("24., 25."), so
+#: that their patterns run only where they can match.
+_YEARLESS_HINT = re.compile(r"\d\.[01]\d\.")
+_LIST_HINT = re.compile(r"\d\.\s*,")
+#: The longest range a yearless numeric range may stand for.
+MAX_NUMERIC_DAY_RANGE_DAYS = 31
+#: Three or more days listed before one month: "24., 25. un 26. septembrī", "3., 10. un 17. martā".
+_DAY_LIST = re.compile(
+    rf"(?i)(?<![\d.])(?P<days>[0-3]?\d\.(?:\s*,\s*[0-3]?\d\.){{1,8}})\s*,?\s*(?:un|–|-)\s*(?P<last>[0-3]?\d)\.\s*"
+    rf"(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
+)
+#: Days counted as "datums" in a month named just before: "Marta sākumā, no 6. līdz 10. datumam", "maijā, 12.
+#: datumā".
+_MONTH_THEN_DAYS = re.compile(
+    rf"(?i)(?<!\w)(?P<m>{_MONTH})(?!\w)[^.!?\d]{{0,40}}?(?<![\d.])(?P<d1>[0-3]?\d)\."
+    rf"(?:\s*(?:līdz|–|—|-|un)\s*(?P<d2>[0-3]?\d)\.)?(?:\s*datum(?:ā|am|s|a|u)(?!\w)|(?<=\.)(?=\s*\)))"
+)
+#: Where a month may be named before its days: "datums", or a bracket closing after a day ("Aprīlī (no
+#: 17. līdz 21.)").
+_MONTH_THEN_DAYS_HINT = re.compile(r"(?i)datum|\d\.\s*\)")
 #: English months, for the English pages of Latvian sites ("On 14–15 March 2024", "March 14, 2024").
 ENGLISH_MONTHS: dict[str, int] = {
     name: number for number, names in enumerate((
@@ -280,6 +314,67 @@ def _english_dates(text: str, published: Published) -> list[DateSpan]:
     return spans
 
 
+def _day_lists(text: str, published: Published) -> list[DateSpan]:
+    """Listed days of one month: one range where they follow each other, else one date each."""
+    spans: list[DateSpan] = []
+    for match in _DAY_LIST.finditer(text):
+        days = [int(d) for d in re.findall(r"\d+", match["days"])] + [int(match["last"])]
+        month, year = _month(match["m"]), int(match["yb"]) if match["yb"] else None
+        if days == list(range(days[0], days[0] + len(days))):
+            first, last = _fill_years(_Parts(days[0], month, year), _Parts(days[-1], month, year), published)
+            found = [_span(first, last, match.start(), match.end())]
+        else:
+            found = [_span(p, p, match.start(), match.end()) for p in
+                     (_Parts(d, month, year or _nearest_year(month, d, published)) for d in days)]
+        spans += [span for span in found if span is not None]
+    return spans
+
+
+def _days_of_a_named_month(text: str, published: Published) -> list[DateSpan]:
+    """Days of the month named before them: "Marta sākumā, no 6. līdz 10. datumam", "Aprīlī (no 17. līdz
+    21.)"."""
+    spans: list[DateSpan] = []
+    if not _MONTH_THEN_DAYS_HINT.search(text):
+        return spans
+    for match in _MONTH_THEN_DAYS.finditer(text):
+        month = _month(match["m"])
+        first = _Parts(int(match["d1"]), month, None)
+        second = _Parts(int(match["d2"] or match["d1"]), month, None)
+        first, second = _fill_years(first, second, published)
+        span = _span(first, second, match.start("d1"), match.end())
+        if span is not None and (span.days or 1) >= 1:
+            spans.append(span)
+    return spans
+
+
+def _numeric_day_month_ranges(text: str, published: Published) -> list[DateSpan]:
+    """Numeric day ranges with no year ("13.-17.05.", "29.09.–03.10."), their year from the published date,
+    or with one after the last day ("20.03.–24.03.2023.")."""
+    spans: list[DateSpan] = []
+    for match in _NUMERIC_DAY_MONTH_RANGE.finditer(text):
+        month2 = int(match["m2"])
+        month1 = int(match["m1"]) if match["m1"] else month2
+        if not (1 <= month1 <= 12 and 1 <= month2 <= 12):
+            continue
+        year = int(match["y"]) if match["y"] else None
+        first, second = _fill_years(_Parts(int(match["d1"]), month1, None),
+                                    _Parts(int(match["d2"]), month2, year), published)
+        span = _span(first, second, match.start(), match.end())
+        if span is None or not (year or _is_short_range(first, second)) or (span.days or 1) < 1:
+            continue
+        spans.append(span)
+    return spans
+
+
+def _is_short_range(first: _Parts, second: _Parts) -> bool:
+    year = first.year or 2000
+    try:
+        gap = (date(second.year or year, second.month, second.day) - date(year, first.month, first.day)).days
+    except ValueError:
+        return False
+    return 0 < gap < MAX_NUMERIC_DAY_RANGE_DAYS
+
+
 def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan, ...]:
     """Every day-level date and range in ``text``, in order; ranges win over the dates inside them."""
     english = bool(_EN_HINT.search(text))
@@ -296,8 +391,14 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         for span in _english_dates(text, published):
             spans.append(span)
             taken.append((span.begin, span.finish))
+    lists = _day_lists(text, published) if _LIST_HINT.search(text) else []
+    for span in lists + _days_of_a_named_month(text, published):
+        spans.append(span)
+        taken.append((span.begin, span.finish))
 
     for match in _DAY_MONTH_RANGE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
         span = _range_from(match, published)
         if span is not None:
             spans.append(span)
@@ -311,6 +412,11 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
                         int(match.groupdict().get("y2") or year1))
         span = _span(first, second, match.start(), match.end())
         if span is not None and (span.days or 0) >= 1 and free(span.begin, span.finish):
+            spans.append(span)
+            taken.append((span.begin, span.finish))
+    yearless = bool(_YEARLESS_HINT.search(text))
+    for span in _numeric_day_month_ranges(text, published) if yearless else ():
+        if free(span.begin, span.finish):
             spans.append(span)
             taken.append((span.begin, span.finish))
     for match in _DAY_MONTH.finditer(text):
@@ -329,6 +435,18 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         parts = _Parts(int(match["d"]), int(match["m"]), int(match["y"]))
         span = _span(parts, parts, match.start(), match.end())
         if span is not None and free(span.begin, span.finish):
+            spans.append(span)
+            taken.append((span.begin, span.finish))
+    if not yearless:
+        return tuple(sorted(spans, key=lambda s: s.begin))
+    taken += [(m.start(), m.end()) for m in _NUMERIC_DAY_MONTH_RANGE.finditer(text)]  # a range too long is none
+    for match in _NUMERIC_DAY_MONTH.finditer(text):
+        day, month = int(match["d"]), int(match["m"])
+        if not (1 <= month <= 12 and free(match.start(), match.end())):
+            continue
+        parts = _Parts(day, month, _nearest_year(month, day, published))
+        span = _span(parts, parts, match.start(), match.end())
+        if span is not None:
             spans.append(span)
             taken.append((span.begin, span.finish))
     return tuple(sorted(spans, key=lambda s: s.begin))

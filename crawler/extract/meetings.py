@@ -1,19 +1,27 @@
 """Meetings of a project: dated gatherings of its partners or representatives.
 
-A sentence holds a meeting where it has a day-level date, a gathering word (sanāksme, tikšanās,
-vizīte, City Lab, konference, darbnīca, pasākums…) and none of the words of things that are not
-meetings (contracts, decisions, council sittings, deadlines). Dates after "kopš", "līdz" or
-"sākot ar" are deadlines and starts, not events; a range of more than two weeks is a period. The
-venue is the first place in the locative ("Somijā", "Oulu", "Briselē"); online words make it online;
-with neither, the meeting took place at home in Latvia. Where a sentence contrasts two dated gatherings
-("…, bet 16. martā … tiešsaistē"), each clause has its own venue and online words.
+A sentence holds a meeting where it has a day-level date, a cue and none of the words of things that
+are not meetings (contracts, decisions, council sittings, deadlines, twin-town visits of no project).
+The cue is a gathering word (sanāksme, tikšanās, vizīte, City Lab, konference, darbnīca, the mobilities
+of Erasmus+-style exchanges: ēnošana, kursi, prakse, jauniešu apmaiņa…); or a journey or people of the
+project somewhere, held only abroad ("skolēni devās uz Spāniju", "dalībnieki strādāja Grieķijā"); or
+guests arriving from a place abroad, held here ("pie mums atbrauca skolēni no Itālijas"). Dates after
+"kopš", "līdz" or "sākot ar" are deadlines and starts, not events; a range of more than two weeks (two
+months for a mobility) is a period. The venue is the first place in the locative ("Somijā", "Oulu",
+"mūsu skolā"), a place after "uz" in the accusative, or a genitive before a place noun ("Spānijas
+pilsētā Kadisā"), never a place people come from ("no Tartu", "no partnerskolām Polijā"); online words
+make it online; with none, the meeting took place at home in Latvia. Where a sentence contrasts two
+dated gatherings ("…, bet 16. martā … tiešsaistē"), each clause has its own venue and online words.
+A journey told in one sentence ends on the day a later sentence tells of the return.
 """
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from .dates import DateSpan, Published, find_dates
 from .places import HOME_COUNTRY, Place, find_places, is_online, place_forms
+from .sentences import Sentence
 
 #: Words of gatherings (stems, matched case-insensitively at a word start): nouns of every kind of
 #: meeting, and the verbs that report or announce one ("tikās", "tiksies", "pulcējās", "viesojās").
@@ -23,30 +31,71 @@ STRONG_GATHERING_WORDS = (
     "sanāksm", "sapulc", "tikšanā", "tikšanos", "tikšanās", "tikās", "tiksies", "tikties", "tiekas",
     "tikāmies", "tiksimies", "satikās", "pulcēj", "sapulcēj", "vizīt", "viesoj", "viesosies", "city lab",
     "konferenc", "videokonferenc", "seminār", "vebinār", "tīmekļseminār", "darbnīc", "forum", "kongres",
-    "simpozij", "stažēš", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc", "apaļā galda", "hakaton",
-    "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
+    "simpozij", "stažē", "studiju brauc", "studiju vizīt", "pieredzes apmaiņ", "mācību brauc", "pieredzes brauc",
+    "apaļā galda", "hakaton", "jauniešu apmaiņ", "skolēnu apmaiņ", "apmaiņas brauc",
     # Erasmus+ learning, teaching and training activities of partner schools
     "mācību mobilitāt", "mācīšanās mobilitāt", "mācīšanas mobilitāt", "skolēnu mobilitāt",
-    "skolotāju mobilitāt",
+    "skolotāju mobilitāt", "mobilitātē", "ēnošan", "darba ēnošan", "ēnoja", "ēnojām", "ēnos", "ēnot",
+    "darba vērošan", "stundu vērošan", "job shadowing",
+    "viesģimen", "mācību nedēļ", "projekta nedēļ", "starptautiskā nedēļ", "starptautiskās nedēļ",
+    "starptautisko nedēļ", "kursā", "kursos", "kursus", "kursiem", "mācību praks", "darba praks",
+    "vasaras skol", "ziemas skol", "starptautiskā nometn", "starptautiskās nometn", "starptautiskajā nometn",
+    # delegations and visits: "delegācija ieradīsies", "ciemojās partnerskolā", "bija ciemos Lietuvā"
+    "delegācij", "ciemoj", "ciemos", "apciemo",
     "kick-off", "meeting", "workshop", "conference", "study visit", "webinar", "seminar", "hosted", "gathered",
     "met in", "met at", "met online", "visit", "youth exchange", "learning mobility",
 )
-WEAK_GATHERING_WORDS = ("pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
+#: Weak "mobilitāte" only where it is held or lived through: alone it also names transport ("mobilitātes
+#: punkts", "Eiropas mobilitātes nedēļa").
+WEAK_GATHERING_WORDS = ("mobilitāte notik", "mobilitāte notiks", "mobilitāte norisin", "mobilitātes laikā",
+                        "mobilitātēs", "mobilitātes dalībniek", "praksē",
+                        "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
+#: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
+#: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.
+TRAVEL_WORDS = ("devā", "dosies", "dodas", "dodam", "aizbrauc", "aizbrauk", "brauc", "izbrauc", "aizceļo", "ceļo",
+                "aizlido", "lidoj", "pavadīj", "travelled", "traveled")
+#: Guests, and verbs of guests arriving or being received: these hold where the sentence names where the
+#: guests come from abroad ("pie mums atbrauca skolēni no Itālijas", "viesi no Rokišķiem"), and the meeting
+#: then took place here; guests from nowhere named may as well be a group's own visitors of no project.
+ARRIVAL_WORDS = ("ieradā", "ieradī", "ieradu", "atbrauc", "atbrauk", "uzņēma", "uzņēmām", "uzņems", "uzņemsim",
+                 "uzņēmusi", "uzņēmuši", "sagaidīj", "sagaidī", "uzturējā", "uzturēsie", "viesi", "viesus", "viesiem",
+                 "ciemiņ")
+#: People who arrive as guests (an arrival of goods from abroad is no visit): "ieradās skolotāji no Ungārijas".
+PEOPLE_WORDS = ("skolēn", "skolotāj", "pedagog", "audzēkņ", "studen", "jaunieš", "bērn", "viesi", "viesus", "viesiem",
+                "ciemiņ", "kolēģ", "partner", "pārstāv", "delegācij", "speciālist", "dalībniek", "darbiniek",
+                "amatperson", "vadītāj", "biedr", "grup", "komand", "cilvēk", "draug", "eksperti", "mākslinie")
+#: Words of mobilities, which may last longer than any meeting ("no 1. līdz 26. maijam audzēkņi bija
+#: praksē Vācijā"): with them a range is an event up to ``MAX_MOBILITY_DAYS``.
+MOBILITY_WORDS = ("mobilitāt", "ēnošan", "ēnoja", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos",
+                  "kursus")
 
 #: Words of things dated like meetings that are not meetings: contracts, council sittings,
 #: applications. *Soft* ones (decisions, approvals, deadlines) only rule out a sentence that has no
 #: strong gathering word: "partneru sanāksmē apstiprināja darba plānu" is still a meeting.
 NOT_MEETING_WORDS = ("līgum", "domes sēd", "pieteikum", "iesniegt", "parakstīj", "parakstīšan", "contract",
                      "council sitting")
-SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin", "būvniecīb", "pabeigt", "atskait", "ziņojum",
-                          "maksājum",
+SOFT_NOT_MEETING_WORDS = ("nolēm", "lēmum", "pieņēm", "termiņ", "apstiprin", "būvniecīb", "pabeigt", "atskait",
+                          "ziņojum", "maksājum",
                           # public shows: an exhibition's or a stage's opening is no gathering of partners
                           "izstād", "koncert", "izrād", "festivāl",
-                          "concert", "exhibition", "festival", "deadline")
+                          "concert", "exhibition", "festival", "deadline",
+                          # transport mobility and good practice are no mobilities of people
+                          "mobilitātes punkt", "mobilitātes plān", "labajā praksē", "labākajā praksē")
+
+#: A twin town's visit is no project meeting unless the sentence ties it to a project or a programme:
+#: "viesojās sadraudzības pilsētas delegācija" is not, "Erasmus+ apmaiņa sadraudzības pilsētā" is.
+_TWINNING = re.compile(r"(?i)\bsadraudzīb\w*|\bdraudzības pilsēt\w*|\btwin (?:town|cit)\w*")
+_OF_A_PROJECT = re.compile(r"(?i)\bprojekt\w*|\bproject|\berasmus|\binterreg|\bleader\b|\bnordplus|\burbact"
+                           r"|\bprogramm\w*")
 
 #: Words before a date that make it a start or a deadline rather than the day of an event.
 NOT_EVENT_BEFORE = re.compile(r"(?i)(?:\bkopš|\blīdz|\bsākot ar|\bpēc|\bpirms)\s+(?:\w+\s+){0,2}$")
+
+#: Words that make a gathering at a named venue an in-person one, its online words being about taking part
+#: from afar: "notiks klātienē Valmierā, tiešraide tiešsaistē", "reģistrēties tiešsaistē".
+_IN_PERSON = re.compile(r"(?i)\bklātien\w*|\breģistr\w*|\bpiesak\w*|\bpieteikties|\btiešraid\w*|\btranslē\w*"
+                        r"|\bpieslēg\w*|\bin person\b|\bregist\w*|\blivestream\w*|\bhybrid\b|\bhibrīd\w*")
 
 #: A meeting moved to another day keeps only the dates after the word that moves it; a cancelled one has none.
 _RESCHEDULED = re.compile(r"(?i)\bpārcel\w*")
@@ -54,11 +103,27 @@ _CANCELLED = re.compile(r"(?i)\batcel(?:ts|ta|ti|tas|tie|tā|a|ām|s)\b")
 
 #: The longest a meeting lasts; longer ranges are project periods.
 MAX_MEETING_DAYS = 14
+#: The longest a mobility (a placement, a long pupils' exchange) lasts.
+MAX_MOBILITY_DAYS = 62
 
-_GATHERING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in GATHERING_WORDS) + ")")
-_STRONG = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in STRONG_GATHERING_WORDS) + ")")
-_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in NOT_MEETING_WORDS) + ")")
-_SOFT_NOT_MEETING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in SOFT_NOT_MEETING_WORDS) + ")")
+
+
+def _stems(words: Sequence[str]) -> re.Pattern:
+    """A pattern of any of ``words`` at a word start, case-insensitively."""
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+_GATHERING = _stems(GATHERING_WORDS)
+_STRONG = _stems(STRONG_GATHERING_WORDS)
+_TRAVEL = _stems(TRAVEL_WORDS)
+_ARRIVAL = _stems(ARRIVAL_WORDS)
+_PEOPLE = _stems(PEOPLE_WORDS)
+#: Words that describe a project rather than tell an event: "projektā piedalās partneri Somijā", "sākās".
+_DESCRIBING = re.compile(r"(?i)(?<!\w)(?:sākās|sākas|sāksies|uzsāka|uzsākts|uzsākta|ilgs|ilgst\w*|īsteno|īstenos"
+                         r"|piedalās|piedalīsies|darbojas|apvieno)(?!\w)")
+_MOBILITY = _stems(MOBILITY_WORDS)
+_NOT_MEETING = _stems(NOT_MEETING_WORDS)
+_SOFT_NOT_MEETING = _stems(SOFT_NOT_MEETING_WORDS)
 
 
 @dataclass(frozen=True)
@@ -70,6 +135,8 @@ class Meeting:
     online: bool
     kind: str | None
     begin: int
+    #: Whether the sentence named the venue (or put it online), rather than the meeting being at home by default.
+    placed: bool = True
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "city": self.city, "country": self.country,
@@ -81,13 +148,16 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
     ("kick-off meeting", r"(?:atklāšanas|uzsākšanas|ievad)\w* (?:sanāksm|tikšan|pasākum|konferenc)|kick-off"),
     ("closing meeting", r"noslēguma (?:sanāksm|tikšan|pasākum|konferenc)"),
     ("city lab", r"city lab"),
-    ("study visit", r"mācību (?:vizīt|brauc|mobilitāt)|mācīšan\w* mobilitāt|pieredzes apmaiņ|pieredzes brauc|stažēš"
+    ("study visit", r"mācību (?:vizīt|brauc|mobilitāt|nedēļ)|mācīšan\w* mobilitāt|mobilitātē|pieredzes apmaiņ"
+                    r"|pieredzes brauc|studiju (?:brauc|vizīt)|stažē|ēnošan|ēnoj|vērošan|job shadowing|kursā|kursos"
+                    r"|kursus|praks"
                     r"|study visit|learning mobility"),
     ("conference", r"konferenc|conference|forum|kongres|simpozij"),
-    ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton"),
+    ("workshop", r"darbnīc|seminār|vebinār|workshop|webinar|apaļā galda|hakaton|vasaras skol|ziemas skol|nometn"),
     ("ceremony", r"ceremonij|svinīg|ceremony"),
     ("partner meeting", r"partneru (?:sanāksm|tikšan)|sanāksm|sapulc|tikšan|tikās|tiks|tiek|pulcēj|sēd|meeting"),
-    ("visit", r"vizīt|viesoj"),
+    ("visit", r"vizīt|viesoj|ciemoj|ciemos|apciemo|delegācij|viesi|viesus|ciemiņ|devās|dosies|brauc|ieradā|ieradī"
+              r"|atbrauc|uzņēm|uzturēj"),
     ("event", r"pasākum"),
 )
 _KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in MEETING_KINDS]
@@ -106,6 +176,30 @@ _ENGLISH = re.compile(r"\b(?:the|The|and|of|from|for|with|in|at|On|on)\b")
 _ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*)$")
 
 
+#: A place right after "no", or after "no" and one plural noun, is where guests come from, whatever its
+#: case: "delegācija no Veru pagasta", "skolēni no partnerskolām Polijā un Grieķijā".
+_ORIGIN = re.compile(r"(?i)\bno\s+(?:[^\W\d]+(?:ām|iem|ēm|īm|ajām|ajiem)\s+)?$")
+#: A place in the genitive is the venue where a locative of a place noun follows ("Spānijas pilsētā Kadisā",
+#: "Turcijas partnerskolā", "Itālijas ziemeļos"), or after "uz" its accusative ("uz Lietuvas pilsētu Šauļiem").
+_VENUE_NOUN = (r"\s+(?:galvas)?(?:pilsēt|partnerskol|skol|reģion|provinc|ciemat|pašvaldīb|novad|apriņķ|ziemeļ|dienvid"
+               r"|austrum|rietum|piekrast|uzņēmum|iestād|organizācij|universitāt|augstskol|bibliotēk|muzej)\w*?")
+_VENUE_NOUN_AFTER = re.compile(_VENUE_NOUN + r"(?:ā|ē|ī|os|ās|ēs)(?!\w)")
+_VENUE_NOUN_TOWARDS = re.compile(_VENUE_NOUN + r"(?:u|i|us)(?!\w)")
+#: What may stand between two places of one list: "Polijā un Grieķijā", "Lietuvā, Polijā".
+_LIST_JOIN = re.compile(r"^\s*(?:,|un|,\s*un)\s*$")
+
+
+def _origins(sentence: str, places: Sequence[Place]) -> set[int]:
+    """Indexes of the places that name where people come from: after "no", and the places listed with them."""
+    origins: set[int] = set()
+    for i, place in enumerate(places):
+        if _ORIGIN.search(sentence[max(0, place.begin - 40):place.begin]):
+            origins.add(i)
+        elif i - 1 in origins and _LIST_JOIN.match(sentence[places[i - 1].end:place.begin]):
+            origins.add(i)
+    return origins
+
+
 def _is_venue(sentence: str, place: Place, english: bool) -> bool:
     parts = sentence[place.begin:place.end].split("-")
     if len(parts) > 1 and all(part in place_forms() for part in parts):
@@ -114,21 +208,43 @@ def _is_venue(sentence: str, place: Place, english: bool) -> bool:
         return False
     if place.case in ("loc", "any"):
         return True
+    if place.case == "gen" and not english:
+        towards = _TOWARDS.search(sentence[max(0, place.begin - 6):place.begin])
+        return bool(_VENUE_NOUN_AFTER.match(sentence, place.end)
+                    or (towards and _VENUE_NOUN_TOWARDS.match(sentence, place.end)))
     if place.case == "acc":
         return bool(_TOWARDS.search(sentence[max(0, place.begin - 6):place.begin]))
     return english and place.case == "nom"
 
 
+def _guests_from_abroad(sentence: str) -> bool:
+    """Whether the sentence names a place abroad that people come from ("no Itālijas", "no Rokišķiem")."""
+    places = find_places(sentence)
+    return any(places[i].code != HOME_COUNTRY for i in _origins(sentence, places))
+
+
+#: Words that put a gathering at home, the site's own place: "mūsu skolā", "mūsu novadā", "pie mums" (not
+#: "mūsu partnerskolā", which is abroad).
+_HOME_VENUE = re.compile(r"(?i)\bmūsu\s+(?!partner)[^\W\d]+(?:ā|ē|ī|os|ās|ēs)(?!\w)|\bpie\s+mums\b")
+
+
+def _home_venues(sentence: str) -> list[Place]:
+    return [Place(HOME_COUNTRY, "loc", True, m.start(), m.end(), "") for m in _HOME_VENUE.finditer(sentence)]
+
+
 def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
-    """City and country of the first place in the locative after the date, else anywhere in the sentence."""
+    """City and country of the first place in the locative after the date, else anywhere in the sentence;
+    with none, no city and the home country."""
     places = find_places(sentence)
     english = bool(_ENGLISH.search(sentence))
-    located = [p for p in places if _is_venue(sentence, p, english)]
+    origins = set() if english else _origins(sentence, places)
+    located = [p for i, p in enumerate(places) if i not in origins and _is_venue(sentence, p, english)]
+    located = sorted(located + _home_venues(sentence), key=lambda p: p.begin)
     ordered = [p for p in located if p.begin >= after] + [p for p in located if p.begin < after]
     if not ordered:
         return None, HOME_COUNTRY
     venue = ordered[0]
-    city = None if venue.is_country else venue.lemma
+    city = None if venue.is_country or not venue.lemma else venue.lemma
     return city, venue.code
 
 
@@ -147,32 +263,216 @@ def _clauses(sentence: str, spans: Sequence[DateSpan]) -> list[tuple[int, int]] 
     return bounds if len(dated) > 1 else None
 
 
-def _is_event_date(sentence: str, span: DateSpan) -> bool:
+def _is_event_date(sentence: str, span: DateSpan, longest: int) -> bool:
     if NOT_EVENT_BEFORE.search(sentence[:span.begin]):
         return False
     days = span.days
-    return days is None or 1 <= days <= MAX_MEETING_DAYS
+    return days is None or 1 <= days <= longest
+
+
+#: A name in quotes: its words name a project or a body, not a gathering ("projekts “Viedā mobilitāte”").
+_QUOTED = re.compile(r"[“„\"«][^”“\"»\n]{0,150}[”\"»]")
+
+
+def _cue(sentence: str) -> str | None:
+    """What makes the sentence tell of a gathering: a "gathering" word outside quoted names, a journey or
+    people somewhere ("travel", held only abroad: "dalībnieki strādāja Grieķijā") or guests' "arrival"
+    (where they come from abroad or are "pie mums"); ``None`` for none."""
+    plain = _QUOTED.sub(" ", sentence)
+    if _GATHERING.search(plain):
+        return "gathering"
+    people = _PEOPLE.search(plain)
+    if _ARRIVAL.search(plain) and people and (_guests_from_abroad(sentence) or _HOME_VENUE.search(plain)):
+        return "arrival"
+    if _TRAVEL.search(plain) or (people and not _DESCRIBING.search(plain)):
+        return "travel"
+    return None
 
 
 def find_meetings(sentence: str, offset: int, published: Published,
                   dates: Sequence[DateSpan] | None = None) -> list[Meeting]:
     """The meetings one sentence reports or announces; ``dates`` are its dates where already found."""
-    if not _GATHERING.search(sentence) or _NOT_MEETING.search(sentence):
+    dates = find_dates(sentence, published) if dates is None else dates
+    if not dates:
+        return []
+    cue = _cue(sentence)
+    if cue is None or _NOT_MEETING.search(sentence):
         return []
     if _SOFT_NOT_MEETING.search(sentence) and not _STRONG.search(sentence):
         return []
-    if _CANCELLED.search(sentence):
+    if _CANCELLED.search(sentence) or (_TWINNING.search(sentence) and not _OF_A_PROJECT.search(sentence)):
         return []
     moved = _RESCHEDULED.search(sentence)
     meetings = []
-    spans = [span for span in (find_dates(sentence, published) if dates is None else dates)
-             if _is_event_date(sentence, span) and not (moved and span.begin < moved.start())]
+    longest = MAX_MOBILITY_DAYS if _MOBILITY.search(sentence) else MAX_MEETING_DAYS
+    spans = [span for span in dates
+             if _is_event_date(sentence, span, longest) and not (moved and span.begin < moved.start())]
     clauses = _clauses(sentence, spans)
     for span in spans:
         begin, end = next((b, e) for b, e in clauses if b <= span.begin < e) if clauses else (0, len(sentence))
         clause = sentence[begin:end]
         online = is_online(clause)
-        city, country = (None, None) if online else _venue(clause, span.finish - begin)
+        city, country = _venue(clause, span.finish - begin)
+        if online and (city is not None or country != HOME_COUNTRY) and _IN_PERSON.search(clause):
+            online = False  # held at a venue, online only for those who register or watch from afar
+        city, country = (None, None) if online else (city, country)
+        if cue == "travel" and (online or country == HOME_COUNTRY):
+            continue  # a trip at home is an outing, not a mobility
+        placed = online or city is not None or country != HOME_COUNTRY
         meetings.append(Meeting(span.start, span.end, city, country, online, _kind(clause) or _kind(sentence),
-                                offset + span.begin))
+                                offset + span.begin, placed))
     return meetings
+
+
+#: Words of coming home: the date of a sentence that tells of the return ends the journey told before it
+#: ("Mājās skolēni atgriezīsies sestdien, 8. aprīlī.").
+_RETURN = re.compile(r"(?i)\batgriez\w*|\bmājup\w*|\bpārbrauk\w*|\bpārbrauc\w*")
+
+
+def extended_by_return(meeting: Meeting, sentence: str, dates: Sequence[DateSpan]) -> Meeting | None:
+    """``meeting`` lasting until the day of a return ``sentence`` after it (the date nearest its word of
+    coming home), where that is a return within a meeting's length; else ``None``."""
+    back = _RETURN.search(sentence)
+    if not dates or not back:
+        return None
+    nearest = min(dates, key=lambda d: min(abs(d.begin - back.end()), abs(d.finish - back.start())))
+    if nearest.start != nearest.end:
+        return None
+    end = nearest.end
+    if len(end) != len(meeting.start) or not meeting.end < end:
+        return None  # one end without a year, or a return before the journey
+    days = _days_between(meeting.start, end)
+    return replace(meeting, end=end) if days is not None and days + 1 <= MAX_MEETING_DAYS else None
+
+
+def _days_between(start: str, end: str) -> int | None:
+    """Days from one ISO date to another, also for two yearless ("--MM-DD") dates of one year."""
+    def parse(value: str) -> date:
+        return date.fromisoformat("2000" + value[1:] if value.startswith("--") else value)  # 2000: a leap year
+
+    try:
+        return (parse(end) - parse(start)).days
+    except ValueError:
+        return None
+
+
+def better_of(kept: Meeting, found: Meeting) -> Meeting:
+    """Of two mentions of one meeting, the one that names its venue: a title's "tikās ar partneriem" tells
+    less than the text's "tikās Ignalinā"."""
+    return found if found.placed and not kept.placed else kept
+
+
+#: Month words: a sentence with one speaks of a dated event of its own.
+_MONTH_WORD = re.compile(r"(?i)\b(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr"
+                         r"|decembr)\w*")
+
+
+@dataclass(frozen=True)
+class Venue:
+    city: str | None
+    country: str | None
+    online: bool
+
+
+def undated_venue(sentence: str, title: bool = False) -> Venue | None:
+    """The venue that a sentence without a date or a month names for a gathering ("Partneru tikšanās šoreiz
+    notika Valgā.", or a title "Erasmus+ vizīte Francijā"), for the dated mention of it that follows;
+    ``None`` where it names none. A sentence other than a title needs a cue of a gathering."""
+    if _MONTH_WORD.search(sentence) or (not title and _cue(sentence) is None):
+        return None
+    if is_online(sentence):
+        return Venue(None, None, True)
+    city, country = _venue(sentence, 0)
+    return Venue(city, country, False) if city is not None or country != HOME_COUNTRY else None
+
+
+def placed_at(meeting: Meeting, venue: Venue | None) -> Meeting:
+    """``meeting`` held at ``venue`` where its own sentence named none."""
+    if meeting.placed or venue is None:
+        return meeting
+    return replace(meeting, city=venue.city, country=venue.country, online=venue.online, placed=True)
+
+
+#: A labelled line that gives an event's or a short project's own time ("Norises laiks: 12.–14. maijs",
+#: "Ieviešanas laiks: 07.10.2015.-12.10.2015."), and one that gives its place ("Norises vieta: Tartu").
+_TIME_LABEL = re.compile(r"(?i)^\W*(?:projekta\s+)?(?:(?:norises|ieviešanas|īstenošanas)\s+(?:laiks|datums|periods)"
+                         r"|datums|laiks)\s*:")
+_PLACE_LABEL = re.compile(r"(?i)^\W*(?:norises\s+)?vieta\s*:")
+
+
+def labelled_time(sentence: str, dates: Sequence[DateSpan]) -> DateSpan | None:
+    """The one date or short range a labelled time line gives, else ``None``."""
+    if len(dates) != 1 or not _TIME_LABEL.search(sentence):
+        return None
+    days = dates[0].days
+    return dates[0] if days is None or 1 <= days <= MAX_MEETING_DAYS else None
+
+
+def labelled_meeting(span: DateSpan, offset: int, sentences: Sequence[str]) -> Meeting | None:
+    """The gathering a page tells by a labelled time line: held where a place line or its first undated
+    sentence of a gathering says, else at home; ``None`` where no sentence tells of a gathering."""
+    told = [s for s in sentences if _STRONG.search(_QUOTED.sub(" ", s)) and not _MONTH_WORD.search(s)]
+    if not told:
+        return None
+    places = [undated_venue(s, title=True) for s in sentences if _PLACE_LABEL.search(s)]
+    venue = next((v for v in places + [undated_venue(s) for s in told] if v is not None), None)
+    kind = _kind(" ".join(told))
+    meeting = Meeting(span.start, span.end, None, HOME_COUNTRY, False, kind, offset + span.begin, False)
+    return placed_at(meeting, venue)
+
+
+def _placed_in_context(found: list[Meeting], at: int, sentences: Sequence[Sentence],
+                       dates: Sequence[Sequence[DateSpan]], first: bool) -> list[Meeting]:
+    """``found`` (the meetings of sentence ``at``) held where the undated sentence before it in its
+    paragraph says, or, for the page's ``first`` meeting, where the title says, where their own sentence
+    named no venue. The venues of undated sentences are sought only when needed."""
+    if all(m.placed for m in found):
+        return found
+    before = at > 0 and sentences[at - 1].paragraph == sentences[at].paragraph and not dates[at - 1]
+    venue = undated_venue(sentences[at - 1].text) if before else None
+    found = [placed_at(m, venue) for m in found]
+    if first and not dates[0]:
+        found[0] = placed_at(found[0], undated_venue(sentences[0].text, title=True))
+    return found
+
+
+def _ended_by_return(found: list[Meeting], last: Meeting | None, sentence: Sentence,
+                     spans: Sequence[DateSpan]) -> tuple[list[Meeting], Meeting | None]:
+    """The sentence's meetings, and the earlier one it ends, where it tells of a return: a sentence of its
+    own ends the journey told ``last``; within a journey's sentence ("… devās uz Somiju, bet 10. septembrī
+    atgriezās mājās") the date that is no meeting ends it."""
+    if not found:
+        returned = extended_by_return(last, sentence.text, spans) if last else None
+        return ([returned], last) if returned else ([], None)
+    rest = [span for span in spans if sentence.start + span.begin not in {m.begin for m in found}]
+    return found[:-1] + [extended_by_return(found[-1], sentence.text, rest) or found[-1]], None
+
+
+def find_page_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateSpan]],
+                       published: Published) -> list[Meeting]:
+    """The meetings of a page's sentences (``dates`` are each sentence's dates), each once by its dates
+    (the mention naming its venue wins), placed by context and ended by returns; where no sentence dates
+    a meeting, the one a labelled time line gives."""
+    meetings: dict[tuple[str, str], Meeting] = {}
+    last: Meeting | None = None
+    for at, (sentence, spans) in enumerate(zip(sentences, dates)):
+        found = find_meetings(sentence.text, sentence.start, published, spans)
+        found = _placed_in_context(found, at, sentences, dates, first=not meetings)
+        found, ended = _ended_by_return(found, last, sentence, spans)
+        if ended is not None:
+            del meetings[(ended.start, ended.end)]
+        for meeting in found:
+            key = (meeting.start, meeting.end)
+            meetings[key] = better_of(meetings[key], meeting) if key in meetings else meeting
+            last = meetings[key]
+    return list(meetings.values()) or _labelled_meetings(sentences, dates)
+
+
+def _labelled_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateSpan]]) -> list[Meeting]:
+    """The meeting a labelled time line ("Norises laiks: …") gives to the gathering the page tells of."""
+    for sentence, spans in zip(sentences, dates):
+        span = labelled_time(sentence.text, spans)
+        meeting = labelled_meeting(span, sentence.start, [s.text for s in sentences]) if span else None
+        if meeting is not None:
+            return [meeting]
+    return []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .dates import Published, find_date_line, find_dates, find_url_date
 from .html import read_article
-from .meetings import Meeting, find_meetings
+from .meetings import Meeting, find_page_meetings
 from .money import Funding, find_page_funding
 from .partners import Partner, find_partners
 from .periods import Period, find_periods
@@ -29,6 +29,8 @@ _HTML = re.compile(r"(?i)<(?:!doctype|html|head|body|div|p|article|main|span|br)
 #: In English pages: "the URBACT network", "an Erasmus+ Cooperation Partnership", "taking part in the
 #: Intelligent Cities Challenge".
 _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(?:s|a|am|ā)\b|\biniciatīv(?:a|ā|ai)\b"
+                             # an Erasmus+ youth exchange, a mobility or job shadowing is a project of its own
+                             r"|\b(?:jauniešu|skolēnu) apmaiņ(?:a|ā|ai|u)\b|\bmobilitāt(?:e|ē|ei|i)\b|\bēnošan\w*"
                              r"|\bnetwork\b|\bpartnership\b|\binitiative\b|\btaking part in\b|\btakes part in\b"
                              r"|\bparticipat(?:es|ing) in\b|\bprojektu\s+(?:vada|koordinē)\b")
 #: A project named right after its programme is one project: "Interreg … programmas projektu, kurā …",
@@ -203,6 +205,45 @@ def _paid_by_scheme(item: Funding, text: str) -> Funding:
     return item
 
 
+#: Words that name a cooperation project's partners or the project itself where no name, number or programme
+#: does: "projekta partneriem", "partneru sanāksme", "saistībā ar pārrobežu sadarbības projektu", partners
+#: in a programme ("ar sadarbības partneriem mūžizglītības programmā").
+_PARTNERS_OF_A_PROJECT = re.compile(r"(?i)\bprojekta\s+(?:sadarbības\s+)?partner\w*|\bpartneru\s+(?:sanāksm|tikšan)\w*"
+                                    r"|\bsadarbības\s+projekt(?:s|a|am|ā|u)\b"
+                                    r"|\bpartner\w*\s+(?:[^\W\d]+\s+){0,2}programm\w*")
+
+
+#: Gatherings that a programme or a network holds, not a project for its partners: info days, calls, contests,
+#: conferences of a whole programme.
+_OF_A_PROGRAMME = re.compile(r"(?i)\binformatīv\w*|\bkonsultācij\w*|\biesniedzēj\w*|\bpieteicēj\w*|\buzsaukum\w*"
+                             r"|\bkonkurs\w*|\bpieteikšan\w*|\bkonferenc\w*|\bforum\w*|\bkongres\w*")
+#: Programmes whose every activity is a project of its own, so that naming one names a project: a school's
+#: or a library's mobility "Erasmus+ vizīte Francijā", a Nordplus exchange, a Comenius visit ("other").
+MOBILITY_PROGRAMMES = frozenset({"erasmus-plus", "nordplus", "other"})
+
+
+def _names_a_mobility_programme(sentences: list[Sentence], programmes: list[ProgrammeMention]) -> bool:
+    """Whether the page names a mobility programme other than as the one a project is prepared for."""
+    starts = [s.start for s in sentences]
+    return any(m.key in MOBILITY_PROGRAMMES
+               and not _PREPARATION.search(sentences[max(0, bisect.bisect_right(starts, m.begin) - 1)].text)
+               for m in programmes)
+
+
+def _meetings_of_partners(text: str, in_projects_section: bool, sentences: list[Sentence], published: Published,
+                          programmes: list[ProgrammeMention]) -> list[Meeting]:
+    """On a page that shows no project by name, number or programme in one paragraph, the meetings it
+    reports where it speaks of a cooperation project's partners, stands in the site's section of projects,
+    or names a mobility programme ("Erasmus+ vizīte Francijā"), less a programme's own info days, calls
+    and conferences."""
+    if not (_PARTNERS_OF_A_PROJECT.search(text) or in_projects_section
+            or _names_a_mobility_programme(sentences, programmes)):
+        return []
+    sentences = [s for s in sentences if not _OF_A_PROGRAMME.search(s.text)]
+    dates = [find_dates(sentence.text, published) for sentence in sentences]
+    return _outermost(find_page_meetings(sentences, dates, published))
+
+
 def _build_projects(text: str, published: Published, in_projects_section: bool = False) -> list[Project]:
     sentences = split_sentences(text)
     names = find_project_names(text)
@@ -211,17 +252,17 @@ def _build_projects(text: str, published: Published, in_projects_section: bool =
     if not (names or find_project_numbers(text) or funding_programmes or in_projects_section):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = [_paid_by_scheme(f, text) for f in find_page_funding(sentences, require_cue=True)]
-        keeps = _speaks_of_project(text) or _CO_FINANCING.search(text)
-        return [Project(funding=funding)] if funding and keeps else []
+        funding = funding if _speaks_of_project(text) or _CO_FINANCING.search(text) else []
+        # a gathering of a project's partners still counts, where the page names them as such
+        meetings = _meetings_of_partners(text, in_projects_section, sentences, published, programmes)
+        programme = next((m.key for m in programmes if m.key in MOBILITY_PROGRAMMES), None) if meetings else None
+        return [Project(programme=programme, meetings=meetings, funding=funding)] if funding or meetings else []
     funding = find_page_funding(sentences)
 
-    meetings: dict[tuple[str, str], Meeting] = {}
-    periods: list[Period] = []
-    for sentence in sentences:
-        dates = find_dates(sentence.text, published)
-        for meeting in find_meetings(sentence.text, sentence.start, published, dates):
-            meetings.setdefault((meeting.start, meeting.end), meeting)
-        periods += find_periods(sentence.text, sentence.start, published, dates)
+    dates = [find_dates(sentence.text, published) for sentence in sentences]
+    meetings = find_page_meetings(sentences, dates, published)
+    periods = [period for sentence, found in zip(sentences, dates)
+               for period in find_periods(sentence.text, sentence.start, published, found)]
     page_programme = programmes[0].key if programmes else None
     partners = find_partners([(s.text, s.start) for s in sentences], text, page_programme,
                              any(m.cooperation for m in programmes))
@@ -236,7 +277,7 @@ def _build_projects(text: str, published: Published, in_projects_section: bool =
             projects.append(Project(programme=key))
             held.add(key)
     starts = [n.begin for n in names] or [0]
-    for meeting in _outermost(list(meetings.values())):
+    for meeting in _outermost(meetings):
         projects[_owner(meeting.begin, starts)].meetings.append(meeting)
     for item in funding:
         project = projects[_owner(item.begin, starts)]

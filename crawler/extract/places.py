@@ -180,6 +180,7 @@ MORE_CITIES: tuple[tuple[str, str, str], ...] = (
 
 #: Words that put an event online rather than in a country.
 ONLINE_WORDS = re.compile(r"(?i)\b(?:tiešsaist\w*|attālināt\w*|online|virtuāl\w*|zoom|videokonferenc\w*"
+                          r"|e-tikšan\w*|e-sanāksm\w*|videozvan\w*|videotikšan\w*|videosanāksm\w*"
                           r"|vebinār\w*|tīmekļseminār\w*|webinar\w*|(?:MS |Microsoft )?Teams|Webex|Google Meet|Skype)\b")
 
 _WORD = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽÕ][\w-]*")

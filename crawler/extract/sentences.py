@@ -7,18 +7,34 @@ before it is more than a date ("15.–16.05.2023. Rīgā notika …" is one sent
 import re
 from dataclasses import dataclass
 
+from .places import place_forms
+
 ABBREVIATIONS = frozenset({
     "nr", "t.sk", "g", "š.g", "u.c", "piem", "pl", "plkst", "utt", "utml", "sk", "st", "tel", "att",
     "d", "lpp", "ed", "prof", "dr", "mg", "mr", "mrs", "vs", "no", "sia", "as",
 })
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[ \t\u00a0]+(?=[“\"„«(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ])|\n+")
+#: A sentence starts with a capital letter, or with a date: "… grupas. 15. maijā viesi apmeklēja …".
+_BOUNDARY = re.compile(r"(?<=[.!?])[ \t\u00a0]+(?=[“\"„«(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ]"
+                       r"|[0-3]?\d\.\s*(?i:janv|febr|mart|apr|maij|jūn|jūl|aug|sept|okt|nov|dec))|\n+")
 _WORD_BEFORE = re.compile(r"(\S+)\.$")
 #: A chunk that is only a date ("15.–16.05.2023.", "2023. gada 5. maijā.") opens the sentence after it.
 _ONLY_A_DATE = re.compile(r"^[\d.\s–—/-]+$")
 #: A scale abbreviation before a currency code is one amount, not a sentence end: "246 tūkst. EUR".
 _SCALE_BEFORE_CURRENCY = re.compile(r"(?i)\d\s*(?:tūkst|milj|mljrd)\.$")
 _CURRENCY_AFTER = re.compile(r"(?:EUR|LVL|Ls)\b")
+#: A numeric date before a venue in the locative is within the sentence: "notika 28.11.–02.12. Portugālē".
+_NUMERIC_DATE_END = re.compile(r"\d\.\d{1,2}\.(?:\d{4}\.)?$")
+_NEXT_WORD = re.compile(r"[\w-]+")
+
+
+def _venue_follows(chunk: str, text: str, at: int) -> bool:
+    """Whether ``chunk`` ends in a numeric date and the word at ``at`` is a place in the locative."""
+    if not _NUMERIC_DATE_END.search(chunk):
+        return False
+    word = _NEXT_WORD.match(text, at)
+    entry = place_forms().get(word.group()) if word else None
+    return entry is not None and entry[1] == "loc"
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for boundary in _BOUNDARY.finditer(text):
         chunk = text[start:boundary.start()]
         if "\n" not in boundary.group() and (_ends_with_abbreviation(chunk) or _ONLY_A_DATE.match(chunk)
+                                             or _venue_follows(chunk, text, boundary.end())
                                              or (_SCALE_BEFORE_CURRENCY.search(chunk)
                                                  and _CURRENCY_AFTER.match(text, boundary.end()))):
             continue

@@ -80,3 +80,47 @@ def test_a_project_cards_labelled_fields_give_their_facts():
 def test_page_funding_kinds(case):
     page = extract_page(case["text"], published="2023").to_dict()
     assert [[f["amount"], f["kind"]] for p in page["projects"] for f in p["funding"]] == case["expect"]
+
+
+def test_a_meeting_told_twice_keeps_the_mention_that_names_its_venue():
+    text = ("Partneri tikās 2. martā\n\nProjekta “Tilti” partneri tikās 2. martā. "
+            "Projekta “Tilti” partneri 2. martā tikās Utenā, Lietuvā.")
+    [project] = extract_page(text, published="2022").to_dict()["projects"]
+    assert [(m["start"], m["country"]) for m in project["meetings"]] == [("2022-03-02", "LT")]
+
+
+def test_a_numeric_date_before_a_venue_in_the_locative_stays_in_its_sentence():
+    text = "Projekta sanāksme\n\nErasmus+ projekta “Tilti” partneru sanāksme notika 14.-16.03. Kiprā, Limasolā."
+    [project] = extract_page(text, published="2023-03-20").to_dict()["projects"]
+    assert [(m["start"], m["end"], m["country"]) for m in project["meetings"]] == [("2023-03-14", "2023-03-16", "CY")]
+
+
+def test_a_page_in_the_sites_section_of_projects_reports_its_meetings():
+    text = "Viesi no Itālijas\n\nNo 4. līdz 6. jūlijam novadā viesojās kolēģi no Itālijas un Grieķijas pašvaldībām."
+    in_projects = extract_page(text, url="https://novads.lv/projekti/aktivie/12-viesi", published="2022")
+    in_news = extract_page(text, url="https://novads.lv/zinas/12-viesi", published="2022")
+    assert [(m.start, m.end, m.country) for p in in_projects.projects for m in p.meetings] == \
+        [("2022-07-04", "2022-07-06", "LV")]
+    assert in_news.projects == []
+
+
+def test_a_dated_mention_without_a_venue_is_held_where_the_sentence_before_or_the_title_says():
+    before = ("Partneru tikšanās\n\nProjekta “Upe” partneru tikšanās šoreiz notika pie kaimiņiem Pērnavā. "
+              "Tikšanās notika 2022. gada 3. jūnijā.")
+    title = "Nedēļa Portugālē\n\nNo 3. līdz 7. aprīlim Erasmus+ projekta “Upe” skolēni viesojās partnerskolā."
+    other_month = ("Tikšanās\n\nPirmā projekta “Upe” tikšanās notika maijā Beļģijā. "
+                   "Otrā tikšanās notika 2022. gada 3. jūnijā.")
+    countries = [[m.country for p in extract_page(text, published="2022").projects for m in p.meetings]
+                 for text in (before, title, other_month)]
+    assert countries == [["EE"], ["PT"], ["LV"]]
+
+
+def test_a_labelled_time_line_dates_the_gathering_the_page_tells_of():
+    forum = ("Jauniešu forums\n\nNorises laiks: 12.–14. maijs.\nNorises vieta: Tartu, Igaunija.\n\n"
+             "Interreg projekta “Balss” jauniešu forumā tiksies jaunieši no abām valstīm.")
+    period = ("Projekts “Balss”\n\nIeviešanas laiks: 01.09.2022.–31.08.2024.\n\n"
+              "Projekta laikā notiks jauniešu tikšanās.")
+    no_gathering = "Projekts “Balss”\n\nNorises laiks: 12. maijs.\n\nProjektā iegādāsies jaunus datorus."
+    found = [[(m.start, m.end, m.country) for p in extract_page(text, published="2023").projects for m in p.meetings]
+             for text in (forum, period, no_gathering)]
+    assert found == [[("2023-05-12", "2023-05-14", "EE")], [], []]
