@@ -8,6 +8,7 @@ import click
 from filelock import FileLock, Timeout
 
 from crawler.cli import UserError
+from crawler.families import load_families
 from crawler.crawl import SiteReport
 from crawler.job import run_job
 from crawler.notify_cli import load_channels, notify_options
@@ -121,7 +122,16 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
 
 @click.command()
 @sites_option
-def sites(sites_path: Path) -> None:
-    """Validate the site list and list its sites."""
+@click.option("--families", "families", is_flag=True,
+              help="List the CMS families a site entry may name (family = ..., url = ...) and their keys.")
+def sites(sites_path: Path, families: bool) -> None:
+    """Validate the site list and list its sites (or, with --families, the CMS families)."""
+    if families:
+        for family in load_families().values():
+            click.echo(f"{family.name}\t{family.title}")
+            for key, value in family.keys.items():
+                click.echo(f"    {key} = {value!r}")
+        return
     for site in _load_sites(sites_path):
-        click.echo(f"{site.name}\t{site.title}\t{', '.join(site.start_urls)}")
+        family = f"\t{site.family}" if site.family else "\t-"
+        click.echo(f"{site.name}\t{site.title}{family}\t{', '.join(site.start_urls)}")
