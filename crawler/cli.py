@@ -19,9 +19,10 @@ def main() -> None:
 from crawler.extract_cli import extract  # noqa: E402
 from crawler.facts_cli import facts  # noqa: E402
 from crawler.notify_cli import notify_test  # noqa: E402
+from crawler.probe_cli import probe  # noqa: E402
 from crawler.reextract_cli import reextract  # noqa: E402
 from crawler.run_cli import run, sites  # noqa: E402
 from crawler.serve_cli import serve  # noqa: E402
 
-for verb in (run, sites, extract, facts, reextract, notify_test, serve):
+for verb in (run, sites, probe, extract, facts, reextract, notify_test, serve):
     main.add_command(verb)
