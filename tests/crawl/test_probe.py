@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import FAST, article_urls, projwatch, stored_urls
 from tests.replica import Article, ReplicaSite, serve_sites
 from tests.replica.content import centrs_site, portal_site, wordpress_site
-from tests.replica.site import STATIC_PAGES
+from tests.replica.site import STATIC_PAGES, Fault
 
 
 @pytest.fixture
@@ -106,3 +106,22 @@ def test_probe_a_bad_url_exits_2(tmp_path, args):
     done = probe(*args, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "probe:" in done.stderr
+
+
+def test_probe_obeys_robots_txt_and_names_itself(tmp_path, families):
+    site = families["wordpress"]
+    site.faults["/robots.txt"] = Fault(
+        body=f"User-agent: *\nDisallow: /feed/\n\nSitemap: {site.url('/sitemap_index.xml')}\n".encode(),
+        content_type="text/plain")
+    agents, answer = set(), site.handle
+
+    def recording(request):
+        agents.add(request.headers.get("User-Agent"))
+        return answer(request)
+
+    site.handle = recording
+    done = probe(site.url("/"), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert f"feed     {site.url('/feed/')}: disallowed by robots.txt, 0 article links" in done.stdout
+    assert "/feed/" not in [path for path, _, _ in site.served]
+    assert len(agents) == 1 and next(iter(agents)).startswith("projwatch/")
