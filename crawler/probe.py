@@ -78,7 +78,7 @@ class Source:
 @dataclass
 class Probe:
     """What probing a site found: the sources tried and the article links each showed."""
-    url: str
+    url: str                  # the page probed: where the given URL led (a moved domain redirects)
     tried: list[str] = field(default_factory=list)       # "GET url: answer", in order
     sources: list[Source] = field(default_factory=list)
     family: Family | None = None
@@ -203,7 +203,7 @@ def page_title(body: bytes) -> str | None:
 
 
 def family_site(family: Family, url: str) -> Site:
-    return site_from_entry({"name": site_name(url), "title": "probe", "family": family.name, "url": url},
+    return site_from_entry({"name": site_name(url), "title": "probe", "family": family.name, "url": base_url(url)},
                            f"family '{family.name}'")
 
 
@@ -217,6 +217,9 @@ def probe_url(url: str, prober: Prober, families: dict[str, Family] | None = Non
         probe.unreachable, probe.tried = robots.error, prober.tried
         return probe
     page = prober.get(url)
+    if page.ok and _site(page.url) != _site(url):   # the site moved to another domain
+        probe.url = url = page.url
+        prober.cache.setdefault(url, page)
     text = page.body.decode("utf-8", "replace") if page.ok else ""
     probe.title = page_title(page.body) if page.ok else None
     candidates = [family for family in families.values()
@@ -236,13 +239,23 @@ def probe_url(url: str, prober: Prober, families: dict[str, Family] | None = Non
 def entry_text(probe: Probe) -> str:
     """A ready ``[[sites]]`` entry for a probed site of a known family."""
     family, url = probe.family, base_url(probe.url)
-    counts = ", ".join(f"{kind} {len({url for s in probe.sources if s.kind == kind for url in s.articles})}"
+    counts = ", ".join(f"{kind} {len({link for s in probe.sources if s.kind == kind for link in s.articles})}"
                        for kind in ("listing", "feed", "sitemap") if any(s.kind == kind for s in probe.sources))
     title = (probe.title or urlsplit(url).hostname).replace('"', "'")
     lines = ["[[sites]]", f"# probed {time.strftime('%Y-%m-%d')}: {len(probe.articles)} article links ({counts})",
              f'name = "{site_name(url)}"', f'title = "{title}"', f'family = "{family.name}"', f'url = "{url}"']
+    starts = family.keys_for(url)["start_urls"]
+    page = next((s for s in probe.sources if s.kind == "listing" and s.url == probe.url), None)
+    if page and page.articles and probe.url not in starts and not any(
+            s.articles for s in probe.sources if s.kind == "listing" and s.url in starts):
+        lines.append(f'start_urls = ["{probe.url}"]   # the family\'s {" ".join(starts)}: no article links')
     for key, kind in (("feed_urls", "feed"), ("sitemap_urls", "sitemap")):
         found = [s for s in probe.sources if s.kind == kind]
         if key in family.keys and found and not any(s.articles for s in found):
             lines.append(f"{key} = []   # {', '.join(f'{s.url}: {s.answer}' for s in found)}")
     return "\n".join(lines) + "\n"
+
+
+def _site(url: str) -> str:
+    """Host and port, without ``www.``: what makes two URLs the same site."""
+    return base_url(url).split("://", 1)[1].removeprefix("www.")

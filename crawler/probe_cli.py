@@ -75,7 +75,9 @@ def probe(url: str | None, site_name: str | None, sites_path: Path, delay: float
                    f"(families: projwatch sites --families; write the entry's keys by hand)")
         _print_tried(found.tried)
         sys.exit(EXIT_NOTHING)
-    click.echo(f"{url}: family {found.family.name} ({found.family.title})")
+    if found.url != url:
+        click.echo(f"{url}: leads to {found.url} (the site moved): probed there")
+    click.echo(f"{found.url}: family {found.family.name} ({found.family.title})")
     _print_sources(found.sources)
     _print_samples(found.articles)
     click.echo("")

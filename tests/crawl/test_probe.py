@@ -1,12 +1,15 @@
 """``projwatch probe`` on the replica's CMS families, and a run over the entries it prints: the right
 family, a ready entry, exit 0; 1 for a site it cannot recognise or reach; 2 for a bad URL."""
+import re
 import socket
 
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
 
 from tests.conftest import FAST, article_urls, projwatch, stored_urls
 from tests.replica import Article, ReplicaSite, serve_sites
-from tests.replica.content import centrs_site, portal_site, wordpress_site
+from tests.replica.content import blog_site, centrs_site, portal_site, wordpress_site
 from tests.replica.site import STATIC_PAGES, Fault
 
 
@@ -125,3 +128,30 @@ def test_probe_obeys_robots_txt_and_names_itself(tmp_path, families):
     assert f"feed     {site.url('/feed/')}: disallowed by robots.txt, 0 article links" in done.stdout
     assert "/feed/" not in [path for path, _, _ in site.served]
     assert len(agents) == 1 and next(iter(agents)).startswith("projwatch/")
+
+
+def test_probe_follows_a_moved_domain_to_its_new_site(tmp_path, families):
+    """bauska.lv now redirects to bauskasnovads.lv: the entry is for where the site is now."""
+    new = families["state-platform"]
+    old = HTTPServer(host="127.0.0.1", port=0)
+    old.expect_request(re.compile(".*")).respond_with_handler(
+        lambda request: Response(status=301, headers={"Location": new.url(request.full_path.rstrip("?"))}))
+    old.start()
+    try:
+        done = probe(f"http://127.0.0.1:{old.port}/", cwd=tmp_path)
+    finally:
+        old.clear()
+        old.stop()
+    assert done.returncode == 0, done.stdout
+    assert f"leads to {new.url('/')}" in done.stdout
+    assert f'url = "{new.base_url}"' in entry_of(done.stdout) and 'family = "state-platform"' in done.stdout
+
+
+def test_probe_keeps_a_listing_the_family_does_not_know(tmp_path):
+    """A site of a family whose listing is elsewhere (the blog's /jaunumi/): the entry starts there."""
+    site = blog_site()
+    with serve_sites(site):
+        done = probe(site.url("/jaunumi/"), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    entry = entry_of(done.stdout)
+    assert 'family = "wordpress"' in entry and f'start_urls = ["{site.url("/jaunumi/")}"]' in entry
