@@ -100,7 +100,8 @@ class Prober:
         self.robots: dict[str, Protego | None] = {}
         self.sitemaps_read = 0
 
-    def _robots(self, url: str) -> Protego | None:
+    def robots_for(self, url: str) -> Protego | None:
+        """The parsed robots.txt of ``url``'s site (asked once), or None when it has none."""
         base = base_url(url)
         if base not in self.robots:
             answer = self._get(base + "/robots.txt")
@@ -114,7 +115,7 @@ class Prober:
         return self.cache[url]
 
     def get(self, url: str) -> Fetched:
-        robots = self._robots(url)
+        robots = self.robots_for(url)
         if robots is not None and not robots.can_fetch(url, self.user_agent):
             return Fetched(url, None, error="disallowed by robots.txt")
         return self._get(url)
@@ -211,12 +212,15 @@ def probe_url(url: str, prober: Prober, families: dict[str, Family] | None = Non
     """Probe the site of ``url``: which family it is and what article links that family would store."""
     families = load_families() if families is None else families
     probe = Probe(url)
-    prober._robots(url)
+    prober.robots_for(url)
     robots = prober.cache[base_url(url) + "/robots.txt"]
     if robots.status is None:
         probe.unreachable, probe.tried = robots.error, prober.tried
         return probe
     page = prober.get(url)
+    if page.error == "disallowed by robots.txt":
+        probe.unreachable, probe.tried = f"its robots.txt disallows {prober.user_agent} this page", prober.tried
+        return probe
     if page.ok and _site(page.url) != _site(url):   # the site moved to another domain
         probe.url = url = page.url
         prober.cache.setdefault(url, page)

@@ -155,3 +155,12 @@ def test_probe_keeps_a_listing_the_family_does_not_know(tmp_path):
     assert done.returncode == 0, done.stdout
     entry = entry_of(done.stdout)
     assert 'family = "wordpress"' in entry and f'start_urls = ["{site.url("/jaunumi/")}"]' in entry
+
+
+def test_probe_of_a_page_robots_txt_forbids_asks_nothing_more(tmp_path, families):
+    site = families["state-platform"]
+    site.faults["/robots.txt"] = Fault(body=b"User-agent: *\nDisallow: /\n", content_type="text/plain")
+    done = probe(site.url("/lv/jaunumi"), cwd=tmp_path)
+    assert done.returncode == 1
+    assert "robots.txt disallows projwatch this page" in done.stdout
+    assert [path for path, _, _ in site.served] == ["/robots.txt"]
