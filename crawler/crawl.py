@@ -84,7 +84,8 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
     db = open_db(db_path)   # migrates before any spider opens it
     now = datetime.now(timezone.utc)
     plans = {site.name: revalidation_plan(db, site.name, now) for site in sites}
-    baselines = {site.name: not no_baseline and not has_completed_run(db, site.name) for site in sites}
+    first_runs = {site.name: not has_completed_run(db, site.name) for site in sites}
+    baselines = {name: first and not no_baseline for name, first in first_runs.items()}
     db.close()
 
     process = CrawlerProcess(crawl_settings(db_path, overrides))
@@ -100,7 +101,8 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
             on_site_done(reports[site.name])
 
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name])
+        process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name],
+                      archive=first_runs[site.name])
     process.start()
     for site in sites:   # a crawler that could not start (its error is logged) failed its site
         if site.name not in reports:

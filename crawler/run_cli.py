@@ -7,6 +7,7 @@ import click
 
 from crawler.cli_common import (EXIT_SITE_FAILED, EXIT_STORAGE, UserError, db_option, load_channels,
                                 load_site_list, notify_options, run_lock, sites_option)
+from crawler.families import load_families
 from crawler.crawl import SiteReport
 from crawler.job import run_job
 from storage import StorageError, open_db
@@ -86,7 +87,16 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
 
 @click.command()
 @sites_option
-def sites(sites_path: Path) -> None:
-    """Validate the site list and list its sites."""
+@click.option("--families", "families", is_flag=True,
+              help="List the CMS families a site entry may name (family = ..., url = ...) and their keys.")
+def sites(sites_path: Path, families: bool) -> None:
+    """Validate the site list and list its sites (or, with --families, the CMS families)."""
+    if families:
+        for family in load_families().values():
+            click.echo(f"{family.name}\t{family.title}")
+            for key, value in family.keys.items():
+                click.echo(f"    {key} = {value!r}")
+        return
     for site in load_site_list(sites_path):
-        click.echo(f"{site.name}\t{site.title}\t{', '.join(site.start_urls)}")
+        family = f"\t{site.family}" if site.family else "\t-"
+        click.echo(f"{site.name}\t{site.title}{family}\t{', '.join(site.start_urls)}")

@@ -1,7 +1,8 @@
 """The site list: which sites to crawl and how, as data (``sites.toml``), validated before any request.
 
-Adding a municipality is an entry in the file, never code. ``load_sites`` raises ``SiteListError``
-with one line naming the file, the site and the key at fault.
+Adding a municipality is an entry in the file, never code: of a known CMS family (``crawler/families.toml``)
+it is a name, a title, the family and the site's URL. ``load_sites`` raises ``SiteListError`` with one
+line naming the file, the site and the key at fault.
 """
 import re
 import tomllib
@@ -10,6 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cssselect import GenericTranslator, SelectorError
+
+from crawler.families import FamilyError, apply_family
 
 NAME_PATTERN = re.compile(r"^[a-z0-9-]+$")
 
@@ -32,16 +35,20 @@ class Site:
     body_css: str | None = None
     date_css: str | None = None
     max_pages: int | None = None
+    family: str | None = None     # the CMS family that filled in the keys the entry leaves out
+    url: str | None = None        # the site's base URL, for its family
+    sitemap_follow: list[str] = field(default_factory=list)   # sitemaps of an index to read (default all)
+    listing_css: str | None = None    # the part of a listing page whose links are articles (default all)
     fresh_days: int = 30      # articles younger than this are revalidated on every run
     recheck_days: int = 7     # older ones at most this often, spread across runs
 
 
 _URL_LISTS = ("start_urls", "sitemap_urls", "feed_urls")
-_REGEX_LISTS = ("articles", "follow")
-_SELECTORS = ("title_css", "body_css", "date_css")
+_REGEX_LISTS = ("articles", "follow", "sitemap_follow")
+_SELECTORS = ("title_css", "body_css", "date_css", "listing_css")
 _TEXTS = ("title", *_SELECTORS)
 _COUNTS = ("max_pages", "fresh_days", "recheck_days")
-_KNOWN_KEYS = {"name", "allowed_domains", *_URL_LISTS, *_REGEX_LISTS, *_TEXTS, *_COUNTS}
+_KNOWN_KEYS = {"name", "allowed_domains", "family", "url", *_URL_LISTS, *_REGEX_LISTS, *_TEXTS, *_COUNTS}
 _REQUIRED = ("name", "title", "start_urls", "articles")
 
 
@@ -52,6 +59,10 @@ def _check_site(raw: dict, where: str) -> Site:
     for key in raw:
         if key not in _KNOWN_KEYS:
             raise fail(key, f"unknown key (known: {', '.join(sorted(_KNOWN_KEYS))})")
+    try:
+        raw = apply_family(raw)
+    except FamilyError as error:
+        raise fail(error.key, error.why) from None
     for key in _REQUIRED:
         if not raw.get(key):
             raise fail(key, "missing")
@@ -86,6 +97,11 @@ def _check_site(raw: dict, where: str) -> Site:
     domains = raw.get("allowed_domains") or sorted(
         {urlsplit(url).hostname.removeprefix("www.") for url in raw["start_urls"]})
     return Site(**{**raw, "allowed_domains": domains})
+
+
+def site_from_entry(raw: dict, where: str) -> Site:
+    """One ``[[sites]]`` entry, checked (``where`` names it in the error)."""
+    return _check_site(raw, where)
 
 
 def load_sites(path: str | Path) -> list[Site]:

@@ -2,9 +2,9 @@
 import re
 from collections.abc import AsyncIterator
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.exceptions import (
-    CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
+    CannotResolveHostError, DontCloseSpider, DownloadCancelledError, DownloadConnectionRefusedError,
     DownloadTimeoutError, IgnoreRequest,
 )
 from scrapy.http import Response, TextResponse
@@ -41,6 +41,14 @@ def error_kind(failure) -> str:
     return failure.type.__name__
 
 
+def feed_links(response: Response) -> list[str]:
+    """The item links of an RSS or Atom feed, absolute."""
+    selector = response.selector
+    selector.remove_namespaces()
+    links = selector.xpath("//item/link/text() | //entry/link[not(@rel) or @rel='alternate']/@href").getall()
+    return [response.urljoin(url.strip()) for url in links]
+
+
 def page_text(response: TextResponse) -> str:
     """The page as text. A charset header can lie (servers often default to ISO-8859-1): a body that is
     valid UTF-8 and not plain ASCII is UTF-8, whatever the header says, since text in another encoding
@@ -57,33 +65,61 @@ class NewsSpider(CrawlSpider):
     """Follows a site's listing pages (and sitemaps / feeds) to its articles.
 
     New articles are always fetched; known ones only when the revalidation plan says they are due.
+
+    Archive discovery: on a site's first run (``archive``) its sitemaps are read and list the whole
+    archive; the pagination of its listings is held back and walked only if the sitemaps listed no
+    article. Later runs skip the sitemaps and find new articles on the listings and feeds.
     """
 
     name = "news"
 
-    def __init__(self, site: Site, plan: RevalidationPlan, baseline: bool = False, *args, **kwargs):
+    def __init__(self, site: Site, plan: RevalidationPlan, baseline: bool = False, archive: bool = False,
+                 *args, **kwargs):
         self.name = site.name
         self.site = site
         self.plan = plan
         self.baseline = baseline    # record this site's facts without alerting (the pipeline reads it)
+        self.archive = archive      # the first run: the sitemaps are read
+        self._holding = archive and bool(site.sitemap_urls)    # pagination waits for the sitemaps
+        self._held: list[Request] = []
+        self._sitemap_follow = [re.compile(pattern) for pattern in site.sitemap_follow]
         self.allowed_domains = list(site.allowed_domains)
         self.start_urls = list(site.start_urls)
         self._article_patterns = [re.compile(pattern) for pattern in site.articles]
         self._due = set(plan.due)
         self._found: set[str] = set()
         self._requested: set[str] = set()
-        self.rules = [Rule(LinkExtractor(allow=site.articles, unique=True), callback="parse_article",
+        self.rules = [Rule(LinkExtractor(allow=site.articles, restrict_css=site.listing_css or (), unique=True),
+                           callback="parse_article",
                            follow=False, process_request="request_article", errback="count_error")]
         if site.follow:   # an empty allow list would match every link of the site
             self.rules.append(Rule(LinkExtractor(allow=site.follow, unique=True), follow=True,
                                    process_request="request_listing", errback="count_error"))
         super().__init__(*args, **kwargs)
 
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._release_pagination, signal=signals.spider_idle)
+        return spider
+
+    def _release_pagination(self) -> None:
+        """At the end of a first run: walk the held pagination only if the sitemaps listed nothing."""
+        if not self._holding:
+            return
+        self._holding = False
+        if self.crawler.stats.get_value(f"{STATS}/sitemap_articles", 0) or not self._held:
+            self.crawler.stats.set_value(f"{STATS}/pagination_skipped", len(self._held))
+            return
+        for request in self._held:
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
+
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls:
             # No callback: CrawlSpider parses it with the rules, then calls parse_start_url.
             yield Request(url, errback=self.count_error, headers=REVALIDATE, meta={"listing": True})
-        for url in self.site.sitemap_urls:
+        for url in self.site.sitemap_urls if self.archive else ():
             yield Request(url, callback=self.parse_sitemap, errback=self.count_error, headers=REVALIDATE,
                           meta={"listing": True})
         for url in self.site.feed_urls:
@@ -106,15 +142,18 @@ class NewsSpider(CrawlSpider):
         if self._is_article(response.url) and isinstance(response, TextResponse):
             yield self._item(response)
 
-    def request_listing(self, request: Request, response: Response) -> Request:
+    def request_listing(self, request: Request, response: Response) -> Request | None:
         request.headers.update(REVALIDATE)
         request.meta["listing"] = True
+        if self._holding:
+            self._held.append(request)
+            return None
         return request
 
     def parse_sitemap(self, response: Response):
         if response.url.endswith("/robots.txt"):
             self._count_listing()
-            urls = list(sitemap_urls_from_robots(response.text, base_url=response.url))
+            urls = list(sitemap_urls_from_robots(response.body, base_url=response.url))
             yield from (Request(url, callback=self.parse_sitemap, errback=self.count_error,
                                 headers=REVALIDATE, meta={"listing": True}) for url in urls)
             return
@@ -133,19 +172,19 @@ class NewsSpider(CrawlSpider):
         for entry in sitemap:
             url = entry["loc"]
             if sitemap.type == "sitemapindex":
+                if self._sitemap_follow and not any(pattern.search(url) for pattern in self._sitemap_follow):
+                    continue
                 yield Request(url, callback=self.parse_sitemap, errback=self.count_error, headers=REVALIDATE,
                               meta={"listing": True})
             elif self._is_article(url):
+                self.crawler.stats.inc_value(f"{STATS}/sitemap_articles")
                 request = self._article_request(url)
                 if request:
                     yield request
 
     def parse_feed(self, response: Response):
         self._count_listing()
-        response.selector.remove_namespaces()
-        links = response.xpath("//item/link/text() | //entry/link[not(@rel) or @rel='alternate']/@href").getall()
-        for url in links:
-            url = response.urljoin(url.strip())
+        for url in feed_links(response):
             if self._is_article(url):
                 request = self._article_request(url)
                 if request:

@@ -76,3 +76,19 @@ def portal_site() -> ReplicaSite:
         *_general(2024),
     ]
     return ReplicaSite("portal", "portals", "Novada pašvaldība", articles)
+
+
+def wordpress_site() -> ReplicaSite:
+    """A WordPress municipality: posts at root slugs, /page/N/, /feed/, a sitemap index in robots.txt,
+    and static pages at root slugs linked from its menu."""
+    articles = [
+        Article("delegacija-no-vacijas", "Novadā viesojas delegācija no Vācijas", "2024-11-05", (
+            "No 4. līdz 5. novembrim novadā viesojās URBACT projekta “Mazās pilsētas” partneri no Vācijas.",
+            "Partneri apmeklēja uzņēmumus un skolas.",
+        )),
+        Article("leader-projekti", "LEADER projekti – iespēja attīstīt lauku teritorijas", "2024-10-02", (
+            "Pašvaldība īsteno LEADER programmas projektu “Lauku centri”, kura kopējās izmaksas ir EUR 95 400,00.",
+        )),
+        *_general(2023),
+    ]
+    return ReplicaSite("wordpress", "wordpress", "Pilsētas pašvaldība", articles)

@@ -10,8 +10,11 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 PER_PAGE = 3
-STYLES = ("centrs", "blog", "portal", "corpus")
+STYLES = ("centrs", "blog", "portal", "corpus", "wordpress")
+#: The wordpress style's static pages: root slugs like its posts, linked from its menu, never to be stored.
+STATIC_PAGES = ("pakalpojumi", "turisms", "pasvaldibas-iestades")
 MODIFIED = datetime(2024, 12, 1, 12, 0, tzinfo=timezone.utc)
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ class ReplicaSite:
             return article.path
         if self.style == "centrs":
             return f"/jaunumi/{article.date[:4]}/{article.slug}"
-        if self.style == "blog":
+        if self.style in ("blog", "wordpress"):
             return f"/{article.slug}/"
         return f"/lv/{'projekts' if article.kind == 'project' else 'jaunums'}/{article.slug}"
 
@@ -88,6 +91,8 @@ class ReplicaSite:
             return "/jaunumi" if number == 1 else f"/jaunumi?page={number}"
         if self.style == "blog":
             return "/jaunumi/" if number == 1 else f"/jaunumi/page/{number}/"
+        if self.style == "wordpress":
+            return "/" if number == 1 else f"/page/{number}/"
         base = "/lv/projekti" if kind == "project" else "/lv/jaunumi"
         return base if number == 1 else f"{base}?page={number}"
 
@@ -104,6 +109,7 @@ class ReplicaSite:
                        [r"/lv/jaunumi(\?page=\d+)?$", r"/lv/projekti(\?page=\d+)?$"],
                        ["/lv/jaunumi", "/lv/projekti"], []),
             "corpus": ([r"^https?://[^/]+/raksts/\d+/"], [r"/jaunumi(\?page=\d+)?$"], ["/jaunumi"], []),
+            "wordpress": ([r"^https?://[^/]+/(?!page/|feed/)[a-z0-9-]+/$"], [r"/page/\d+/$"], ["/"], ["/feed/"]),
         }
         articles, follow, starts, feeds = patterns[self.style]
 
@@ -133,12 +139,14 @@ class ReplicaSite:
             f'<li><a href="{self.article_path(a)}">{html.escape(a.title)}</a>'
             f"<p>{html.escape(a.paragraphs[0].split('. ')[0])}.</p></li>" for a in others)
         return f"""<!DOCTYPE html>
-<html lang="lv"><head><meta charset="utf-8"><title>{html.escape(title)} | {html.escape(self.title)}</title></head>
+<html lang="lv"><head><meta charset="utf-8"><title>{html.escape(title)} | {html.escape(self.title)}</title>
+{'<link rel="stylesheet" href="/wp-content/themes/novads/style.css">' if self.style == 'wordpress' else ''}</head>
 <body>
 <div class="cookie-banner">Mēs izmantojam sīkdatnes, lai uzlabotu vietnes darbību. <a href="/sikdatnes">Uzzināt vairāk</a></div>
 <header><nav><a href="/">Sākums</a> <a href="{self.listing_path(1)}">Jaunumi</a>
 {'<a href="/lv/projekti">Projekti</a>' if self.style == 'portal' else ''}
-<a href="/par-mums">Par mums</a> <a href="/kontakti">Kontakti</a></nav></header>
+<a href="/par-mums">Par mums</a> <a href="/kontakti">Kontakti</a>
+{''.join(f'<a href="/{slug}/">{slug}</a> ' for slug in STATIC_PAGES) if self.style == 'wordpress' else ''}</nav></header>
 <main>{main}</main>
 <aside class="sidebar"><h3>Citas ziņas</h3><ul>{sidebar}</ul></aside>
 <footer><p>{html.escape(self.title)}, Brīvības iela 1, tālr. 63600000, info@example.lv</p>
@@ -182,12 +190,38 @@ class ReplicaSite:
         return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
                 f"<title>{html.escape(self.title)}</title>{items}</channel></rss>")
 
+    def render_sitemap(self, paths: list[str]) -> str:
+        urls = "".join(f"<url><loc>{self.url(path)}</loc></url>" for path in paths)
+        return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="{SITEMAP_NS}">{urls}</urlset>'
+
+    def _wordpress_extras(self, path: str) -> str | None:
+        """A WordPress site's robots.txt naming its sitemap index, the index, the posts' and the pages'
+        sitemaps, and its static pages (root slugs, like posts)."""
+        if path == "/robots.txt":
+            return f"User-agent: *\nDisallow: /wp-admin/\n\nSitemap: {self.url('/sitemap_index.xml')}\n"
+        if path == "/sitemap_index.xml":
+            maps = "".join(f"<sitemap><loc>{self.url(name)}</loc></sitemap>"
+                           for name in ("/post-sitemap.xml", "/page-sitemap.xml"))
+            return f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="{SITEMAP_NS}">{maps}</sitemapindex>'
+        if path == "/post-sitemap.xml":
+            return self.render_sitemap([self.article_path(article) for article in self.articles])
+        if path == "/page-sitemap.xml":
+            return self.render_sitemap(["/", *(f"/{slug}/" for slug in STATIC_PAGES)])
+        return None
+
     def page(self, path: str) -> tuple[str, str, datetime] | None:
         """(body, content type, last modified) of the page at ``path`` (with query), or None."""
+        if self.style == "wordpress" and self._wordpress_extras(path):
+            kind = "text/plain" if path == "/robots.txt" else "application/xml"
+            return self._wordpress_extras(path), f"{kind}; charset=utf-8", self._newest()
         if path == "/robots.txt":
             return "User-agent: *\nDisallow: /admin/\n", "text/plain; charset=utf-8", MODIFIED
-        if self.style == "blog" and path == "/feed/":
+        if (self.style in ("blog", "wordpress") and path == "/feed/") or (
+                self.style == "portal" and path == "/lv/rss/articles"):
             return self.render_feed(), "application/rss+xml; charset=utf-8", self._newest()
+        if self.style == "wordpress" and path.strip("/") in STATIC_PAGES:
+            return (self._layout(path.strip("/"), f"<h1>{path.strip('/')}</h1><p>Informācija.</p>"),
+                    "text/html; charset=utf-8", MODIFIED)
         article = self._article_at(path)
         if article:
             return (self.render_article(article), "text/html; charset=utf-8",
