@@ -153,6 +153,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
               # "par pusmiljonu eiro pārbūvēs ielu": the works the amount pays for, named right after it
               r"|^\s*(?:\w+\s+)?(?:pār|iz|at|re)?(?:būvē|būvēt|būvēs|jaunot|jaunos|konstruē|konstruēs)\w*"),
 )
+#: Cue rows that name no kind of money but steer the choice of one (no budget, the rest, a sum).
+STEERING_CUES = frozenset({"none", "rest", "sum"})
 
 #: Words that make an amount project money at all, when no kind cue names it.
 FUNDING_WORDS = (r"finansējum\w*|līdzfinans\w*|finansē\w*|izmaks\w*|budžet\w*|apjom\w*|piešķir\w*|atbalst\w*|sedz\w*"

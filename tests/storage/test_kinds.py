@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.meetings import MEETING_KINDS as MEETING_WORDS
-from crawler.extract.money import KIND_CUES
+from crawler.extract.money import KIND_CUES, STEERING_CUES
 from crawler.extract.programmes import PROGRAMME_ALIASES, PROJECT_NUMBER_PREFIXES, WEAK_ALIASES
 from crawler.health import NOT_SITE_FAILURES
 from spiders.news import _ERROR_KINDS
@@ -21,7 +21,7 @@ def emitted_in_code(pattern: str, *paths: str) -> set[str]:
 
 @pytest.mark.parametrize("emitted, sort", [
     ({kind for kind, _ in MEETING_WORDS}, kinds.MEETING_KINDS),
-    ({kind for kind, _ in KIND_CUES} | {"partner", "other"}, kinds.FUNDING_KINDS),
+    ({kind for kind, _ in KIND_CUES} - STEERING_CUES | {"partner", "other"}, kinds.FUNDING_KINDS),
     ({key for key, _ in (*PROGRAMME_ALIASES, *WEAK_ALIASES, *PROJECT_NUMBER_PREFIXES)}, kinds.PROGRAMMES),
     (emitted_in_code(r'_change\("(\w+)"', "storage/facts.py")
      | emitted_in_code(r'"(site_\w+)" if problem', "storage/health.py")
