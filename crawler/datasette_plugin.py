@@ -33,7 +33,7 @@ PROGRAMME_LABELS = labels(PROGRAMMES)
 AMOUNTS = {("funding", "amount"), *((None, kind.key) for kind in FUNDING_KINDS)}
 CHANGE_VALUES = ("old_value", "new_value")
 TIMES = ("detected_at", "first_seen", "last_seen", "created_at", "sent_at", "started", "finished", "since",
-         "fetched_at")
+         "fetched_at", "last_changed")
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +81,7 @@ def readable(table: str | None, column: str, value) -> str | None:
     if column == "programme":
         return PROGRAMME_LABELS.get(value, value)
     if (table, column) in AMOUNTS and isinstance(value, (int, float)):
-        return format_amount(value, "EUR")
+        return format_amount(value, "EUR").replace(" ", "\u00a0")   # one amount, never broken over lines
     if column in CHANGE_VALUES and isinstance(value, str) and value.startswith("{"):
         data = json.loads(value)
         if "amount" in data:
