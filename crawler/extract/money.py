@@ -16,11 +16,14 @@ from typing import Iterable
 from price_parser import Price
 
 from .places import place_forms, town_genitives
-from .programmes import PROGRAMME_ALIASES
+from .programmes import COOPERATION_OTHER_ALIASES, PROGRAMME_ALIASES
 from .sentences import Sentence
 
-#: The names of the programmes that fund projects: money they give is EU or programme money.
-PROGRAMME_NAMES = "|".join(pattern for key, pattern in PROGRAMME_ALIASES if key != "other")
+#: The names of the programmes that fund projects: money they give is EU or programme money. The
+#: cooperation programmes outside the README's keys (Erasmus+'s predecessors, the Nordic-Baltic mobility
+#: programme) give programme money too: "Comenius apakšprogrammas finansējums skolai".
+PROGRAMME_NAMES = "|".join([pattern for key, pattern in PROGRAMME_ALIASES if key != "other"]
+                           + list(COOPERATION_OTHER_ALIASES))
 
 #: Scale words after a number ("5 miljonu euro").
 SCALES: tuple[tuple[str, int], ...] = (
@@ -48,6 +51,12 @@ HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|
                 r"|koledžas|koledžai|muzeja|muzejam|bibliotēkas|bibliotēkai|parka|parkam|direkcijas|direkcijai"
                 r"|institūta|institūtam|fonda|fondam|uzņēmuma|uzņēmumam|nodibinājuma"
                 r"|nodibinājumam|pilsētas|pilsētai|apvienības|apvienībai|kameras|kamerai|slimnīcas|slimnīcai")
+
+#: English nouns that end the name of a body that may hold a budget within a project.
+BODY_NOUNS_EN = (r"Region|Agency|Municipality|Council|University|Centre|Center|School|College|Institute"
+                 r"|Association|Foundation|Museum|Library|Office|Board|Chamber|Authority|Company")
+#: A body's name in English: capitalised words ending in one of BODY_NOUNS_EN ("Zemgale Planning Region").
+_BODY_EN = rf"(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])[\w-]*\s+){{0,4}}(?-i:{BODY_NOUNS_EN})\b"
 
 #: The holders in the dative, who a budget is for: "Projekta budžets mūsu skolai ir 52 450 eiro".
 HOLDER_DATIVES = "|".join(word for word in HOLDER_WORDS.split("|") if word.endswith(("ai", "am", "ei", "im")))
@@ -79,7 +88,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
               r"(?:\s+(?:\w+\s+){0,2}?(?:finansējum|atbalst|apjom|summ|grant|funding|amount|support)\w*)?"
               r"|(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"),
     # a sum of grants ("piešķīra finansējumu par kopējo summu …") is the payer's before it, else a total
-    ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*"),
+    # … and so is "kopā" (in all) after the payer: "programmas finansējums projektam kopā bija …"
+    ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*|kopā\b"),
     ("municipal", r"pašvaldības (?:budžeta |\w+ )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
                   # a municipal body's own co-financing: "pagasta pārvaldes līdzfinansējums",
                   # "novada līdzfinansējums"
@@ -115,6 +125,10 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                 r"|(?P<holder_en>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)['’]s\s+(?:own\s+)?(?:budget|part|share|costs?)"
                 r"(?:\s+(?:of|in)\s+the\s+(?:grant|budget|project|network|funding))?"
                 r"|(?-i:The)\s+(?P<holder_town>(?-i:[A-Z])\w+)\s+budget\b|partner['’]?s?\s+budget"
+                # a named body's budget: "Kurzeme Planning Region budget", "the budget of Riga Technical
+                # University" (BODY_NOUNS_EN; "the budget of the project" names no body)
+                rf"|(?P<holder_body>{_BODY_EN})\s+(?:own\s+)?budget\b"
+                rf"|\bbudget\s+of\s+(?:the\s+)?(?P<holder_body_of>{_BODY_EN})"
                 # the body named after the budget, in the dative: "budžets mūsu skolai" (the project's
                 # total budget, "kopējais budžets …", is no one body's)
                 rf"|(?<!kopējais\s)budžets\s+(?:\w+\s+)?(?P<holder_after>{HOLDER_DATIVES})\b"),
@@ -138,12 +152,15 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
-    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
+    ("total", r"kopēj\w*|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
               # English: "the project budget", "the cost of the second phase"
               r"|project(?:['’]s)?\s+(?:budget|costs?|value)\b"
               r"|(?:budget|costs?|value)\s+of\s+the\s+(?:\w+\s+)?(?:project|phase)\b"
               # a phase's budget is its total: "projekta otrās fāzes budžets", "Pirmās fāzes izmaksas"
               r"|fāz(?:es|ei)\s+(?:budžet|izmaks)\w*"
+              # … and so is the budget a sentence that opens with a phase names ("Otrajā fāzē partneri
+              # pēta …, tās budžets ir …"); a body's budget named nearer wins (an earlier row)
+              r"|fāz\w*(?:\s+\S+){0,12}?\s+budžet(?!ā)\w*"
               # so are a stage's costs ("būvdarbu otrās kārtas izmaksas"): a call has money, not costs
               r"|(?:posm|kārt|etap)(?:a|as|ai|am)\s+(?:\w+\s+)?izmaks\w*"
               # the eligible costs are the project's total as the programme counts it
@@ -333,7 +350,8 @@ def classify(before: str, after: str, require_cue: bool = False,
     ("Partneru budžeti: Jelgavas pilsētas pašvaldība – 310 000 EUR"), a municipality named is a partner."""
     cue = _cue(before, after)
     lead = _cue(lead_in, "") if lead_in else None
-    if cue is None or (lead and lead[0] == "partner" and cue[0] == "municipal"):
+    if cue is None or (lead and lead[0] == "partner" and cue[0] == "municipal"
+                       and not _MONEY_NOUN.search(cue[1].group())):
         cue = lead or cue
     if cue is None:
         if require_cue or _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
@@ -344,8 +362,13 @@ def classify(before: str, after: str, require_cue: bool = False,
         return None
     groups = match.groupdict()
     holder = (groups.get("holder") or groups.get("holder_en") or groups.get("holder_town")
-              or groups.get("holder_after"))
+              or groups.get("holder_after") or groups.get("holder_body") or groups.get("holder_body_of"))
     return kind, holder.strip() if holder else None
+
+
+#: A municipal cue that names money ("pašvaldības līdzfinansējums") says whose money it is even under a
+#: lead-in of partners' budgets; one that names only the municipality ("pašvaldība –") is a partner there.
+_MONEY_NOUN = re.compile(r"(?i)finansē|līdzekļ|ieguldījum|budžet|sedz|segs|co-?financ|contribution|funding")
 
 
 def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
@@ -394,7 +417,9 @@ def _elided(before: str, after: str, previous: Funding | None) -> tuple[str, str
 
 
 #: Words that leave the predicate out: a few words and a dash ("otrā –", "bet jauniešu biedrībai –").
-_ELLIPSIS = re.compile(r"^[\s,;]*(?:(?:un|bet|savukārt|a)\s+)?(?:[^\s\d]+\s+){0,3}[–—-]\s*$")
+#: A numbered label may be one of the words ("bet 2.1. rīcībā –", "otrajā kārtā 3. –"), a bare number not.
+_ELLIPSIS = re.compile(r"^[\s,;]*(?:(?:un|bet|savukārt|a)\s+)?(?:(?:[^\s\d]+|\d+(?:\.\d+)*\.|\d+(?:\.\d+)+)\s+){0,3}"
+                       r"[–—-]\s*$")
 #: A card's label on its own line, its amount on the next: "Konkursā pieejamais finansējums" / "40 000 EUR".
 _LABEL = re.compile(r"^[^\d.!?:;]{3,80}$")
 #: A word (a currency code is not one): a label names the amount only where its line opens with it.
@@ -422,22 +447,28 @@ def find_page_funding(sentences: Iterable[Sentence], require_cue: bool = False) 
     kind of its lead-in (the sentence ending in ":" and the one before it, whose amount the list breaks
     down); the rows of a table whose header names the euro are read as euro."""
     funding: list[Funding] = []
-    previous, list_lead, euro_table, council = "", "", False, ""
+    previous, list_lead, list_opener, euro_table, council = "", "", "", False, ""
     for sentence in sentences:
         text = sentence.text
         is_row = bool(_TABLE_ROW.search(text))
         if is_row and euro_table and not _CURRENCY_WORD.search(text):
             text = _table_row(text)
         euro_table = is_row and (euro_table or bool(_CURRENCY_WORD.search(text)))
-        if not (_LIST_ITEM.search(text) or previous.endswith(":")):
-            list_lead = ""
+        # the list's last item ends with a full stop: "…;" / "…;" / "… – 900 EUR."
+        if not (_LIST_ITEM.search(text) or previous.endswith((":", ";"))):
+            list_lead, list_opener = "", ""
         lead_in = list_lead
         council = council or (text if _COUNCIL_GRANTS.search(text) else "")
         if council and not lead_in and _CO_FINANCING.search(text):
             lead_in = council
+        # a list after a council's decision to grant co-financing, opened by words that name no money of
+        # their own ("Atbalstu saņems:"), lists the council's co-financing, whatever the sentence before
+        # the lead-in says of other funds
+        if council and lead_in and list_opener and _cue(list_opener, "") is None:
+            lead_in = _COUNCIL_GRANTS.search(council).group()    # its words up to the co-financing
         label = previous if _LABEL.match(previous) else ""
         funding += find_funding(text, sentence.start, require_cue, lead_in, label)
         if text.endswith(":"):
-            list_lead = f"{previous} {text}"
+            list_lead, list_opener = f"{previous} {text}", text
         previous = text
     return funding
