@@ -22,8 +22,9 @@ from .sentences import Sentence
 #: The names of the programmes that fund projects: money they give is EU or programme money. The
 #: cooperation programmes outside the README's keys (Erasmus+'s predecessors, the Nordic-Baltic mobility
 #: programme) give programme money too: "Comenius apakšprogrammas finansējums skolai".
+#: (Those names open with a capital, a quote or "mūž": the lookahead lets the engine skip other words at once.)
 PROGRAMME_NAMES = "|".join([pattern for key, pattern in PROGRAMME_ALIASES if key != "other"]
-                           + list(COOPERATION_OTHER_ALIASES))
+                           + [r"(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"]|mūž)(?:" + "|".join(COOPERATION_OTHER_ALIASES) + ")"])
 
 #: Scale words after a number ("5 miljonu euro").
 SCALES: tuple[tuple[str, int], ...] = (
@@ -57,6 +58,9 @@ BODY_NOUNS_EN = (r"Region|Agency|Municipality|Council|University|Centre|Center|S
                  r"|Association|Foundation|Museum|Library|Office|Board|Chamber|Authority|Company")
 #: A body's name in English: capitalised words ending in one of BODY_NOUNS_EN ("Zemgale Planning Region").
 _BODY_EN = rf"(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])[\w-]*\s+){{0,4}}(?-i:{BODY_NOUNS_EN})\b"
+
+#: The capitalised words of a name before its noun ("Zemgale Planning " before "Region").
+_NAME_BEFORE = re.compile(r"(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]*\s+){1,4}$")
 
 #: The holders in the dative, who a budget is for: "Projekta budžets mūsu skolai ir 52 450 eiro".
 HOLDER_DATIVES = "|".join(word for word in HOLDER_WORDS.split("|") if word.endswith(("ai", "am", "ei", "im")))
@@ -126,9 +130,11 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                 r"(?:\s+(?:of|in)\s+the\s+(?:grant|budget|project|network|funding))?"
                 r"|(?-i:The)\s+(?P<holder_town>(?-i:[A-Z])\w+)\s+budget\b|partner['’]?s?\s+budget"
                 # a named body's budget: "Kurzeme Planning Region budget", "the budget of Riga Technical
-                # University" (BODY_NOUNS_EN; "the budget of the project" names no body)
-                rf"|(?P<holder_body>{_BODY_EN})\s+(?:own\s+)?budget\b"
-                rf"|\bbudget\s+of\s+(?:the\s+)?(?P<holder_body_of>{_BODY_EN})"
+                # University" (BODY_NOUNS_EN; "the budget of the project" names no body). The row opens with
+                # the body's noun, not its name, so that it fails at once at most words; classify() reads
+                # the name's words before the noun.
+                rf"|(?P<holder_body>(?-i:(?=[A-Z])(?:{BODY_NOUNS_EN})))\s+(?:own\s+)?budget\b"
+                rf"|budget\s+of\s+(?:the\s+)?(?P<holder_body_of>{_BODY_EN})"
                 # the body named after the budget, in the dative: "budžets mūsu skolai" (the project's
                 # total budget, "kopējais budžets …", is no one body's)
                 rf"|(?<!kopējais\s)budžets\s+(?:\w+\s+)?(?P<holder_after>{HOLDER_DATIVES})\b"),
@@ -343,10 +349,11 @@ def _blank(match: re.Match) -> str:
 
 
 def classify(before: str, after: str, require_cue: bool = False,
-             lead_in: str = "") -> tuple[str, str | None] | None:
+             lead_in: str = "", scheme: bool = False) -> tuple[str, str | None] | None:
     """Kind and holder of an amount from its clause's words; ``None`` where it is no project money.
     Without a cue of its own, a list's ``lead_in`` gives it; else funding words alone ("piešķirti",
-    "budžets") make it "other" money, unless ``require_cue``. Under a lead-in of partners' budgets
+    "budžets") make it "other" money, unless ``require_cue``; on a page of a municipality's own grant
+    contest (``scheme``), the support a recipient gets ("saņems 1 200 eiro") is the municipality's. Under a lead-in of partners' budgets
     ("Partneru budžeti: Jelgavas pilsētas pašvaldība – 310 000 EUR"), a municipality named is a partner."""
     cue = _cue(before, after)
     lead = _cue(lead_in, "") if lead_in else None
@@ -354,6 +361,8 @@ def classify(before: str, after: str, require_cue: bool = False,
                        and not _MONEY_NOUN.search(cue[1].group())):
         cue = lead or cue
     if cue is None:
+        if scheme and _RECEIVES.search(f"{before} {after}") and not _NOT_FUNDING.search(before):
+            return "municipal", None
         if require_cue or _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
             return None
         return "other", None
@@ -362,7 +371,10 @@ def classify(before: str, after: str, require_cue: bool = False,
         return None
     groups = match.groupdict()
     holder = (groups.get("holder") or groups.get("holder_en") or groups.get("holder_town")
-              or groups.get("holder_after") or groups.get("holder_body") or groups.get("holder_body_of"))
+              or groups.get("holder_after") or groups.get("holder_body_of"))
+    if groups.get("holder_body"):       # the body's noun: its name's words stand before it
+        name = _NAME_BEFORE.search(match.string, max(0, match.start() - 80), match.start())
+        holder = (name.group() if name else "") + groups["holder_body"]
     return kind, holder.strip() if holder else None
 
 
@@ -379,7 +391,7 @@ def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
 
 
 def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead_in: str = "",
-                 label: str = "") -> list[Funding]:
+                 label: str = "", scheme: bool = False) -> list[Funding]:
     """The euro amounts of project money in one sentence, each with its kind and share. Amounts in lats
     are no project's euro: their words stay in the clauses of the euro amounts around them. An amount
     with no cue of its own in a list takes its kind from the list's lead-in: the words before the colon
@@ -398,7 +410,7 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
             continue
         colon = sentence.rfind(":", 0, amount.begin)
         kind = (_elided(before, after, funding[-1] if funding else None)
-                or classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in))
+                or classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in, scheme))
         if kind is None:
             continue
         granted = kind[0] in ("other", "total") and kind[1] is None and bool(_GRANTED.search(before)
@@ -429,6 +441,15 @@ _WORDS = re.compile(r"[^\W\d_]{4,}")
 _COUNCIL_GRANTS = re.compile(r"(?i)\b(?:dome|domes|deputāt\w*)\s+(?:[\w.]+\s+){0,8}?"
                              r"(?:līdzfinansējum\w*|piešķīr\w*\s+(?:\w+\s+)?līdzfinansējum\w*)")
 _CO_FINANCING = re.compile(r"(?i)līdzfinansē\w*")
+#: A municipality's own contest for projects ("pašvaldības rīkotais iedzīvotāju projektu konkurss",
+#: "pašvaldība izsludina līdzfinansējuma konkursu"): the support it gives the projects is its own money. A
+#: contest of anything else (photos, prizes) is no grant scheme.
+_MUNICIPAL_CONTEST = re.compile(r"(?i)\b(?:pašvaldīb|dome|novada\s+pašvaldīb)\w*\s+(?:\w+\s+){0,2}?"
+                                r"(?:rīko|izsludin|organizē)\w*\s+(?:\S+\s+){0,3}?"
+                                r"(?:projekt|iniciatīv|grant|līdzfinansējum|atbalst)\w*\s+konkurs\w*")
+#: A recipient getting or being granted money: "saņems 900 eiro", "Lielāko summu – 2 000 eiro – saņems …",
+#: "biedrībai piešķirti 700 eiro".
+_RECEIVES = re.compile(r"(?i)\bsaņem\w*|\bsaņēm\w*|\bpiešķir\w*|\bpiešķīr\w*")
 #: A list's item: a line opened by a bullet or a dash, or ended by ";" (the lines of "…mājām:" below it).
 _LIST_ITEM = re.compile(r"^\s*[•·*▪–—-]|;\s*$")
 #: A table's row: cells split by "|" or tabs; a header row that names the currency gives it to the rows below.
@@ -447,7 +468,7 @@ def find_page_funding(sentences: Iterable[Sentence], require_cue: bool = False) 
     kind of its lead-in (the sentence ending in ":" and the one before it, whose amount the list breaks
     down); the rows of a table whose header names the euro are read as euro."""
     funding: list[Funding] = []
-    previous, list_lead, list_opener, euro_table, council = "", "", "", False, ""
+    previous, list_lead, list_opener, euro_table, council, scheme = "", "", "", False, "", False
     for sentence in sentences:
         text = sentence.text
         is_row = bool(_TABLE_ROW.search(text))
@@ -467,7 +488,9 @@ def find_page_funding(sentences: Iterable[Sentence], require_cue: bool = False) 
         if council and lead_in and list_opener and _cue(list_opener, "") is None:
             lead_in = _COUNCIL_GRANTS.search(council).group()    # its words up to the co-financing
         label = previous if _LABEL.match(previous) else ""
-        funding += find_funding(text, sentence.start, require_cue, lead_in, label)
+        # (the plain word test first: the pattern is searched only in the few sentences of a contest)
+        scheme = scheme or ("onkurs" in text and bool(_MUNICIPAL_CONTEST.search(text)))
+        funding += find_funding(text, sentence.start, require_cue, lead_in, label, scheme)
         if text.endswith(":"):
             list_lead, list_opener = f"{previous} {text}", text
         previous = text
