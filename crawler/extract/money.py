@@ -331,7 +331,9 @@ def _cue(before: str, after: str) -> tuple[str, re.Match] | None:
     cue = _last_cue(before)
     if cue is not None and cue[0] == "sum":
         payer = _last_cue(before[:cue[1].start()])
-        cue = payer if payer and payer[0] in _PAYERS else ("total", cue[1])
+        # … unless a cost word stands between: "ES fondu projekta izmaksas kopā ir …" is the whole cost
+        costs = payer and _COST_WORD.search(before, payer[1].end(), cue[1].start())
+        cue = payer if payer and payer[0] in _PAYERS and not costs else ("total", cue[1])
     if cue is None or cue[0] == "rest":
         after_cue = _first_cue(after)
         cue = after_cue if after_cue and after_cue[0] != "rest" else cue and ("other", cue[1])
@@ -361,7 +363,8 @@ def classify(before: str, after: str, require_cue: bool = False,
                        and not _MONEY_NOUN.search(cue[1].group())):
         cue = lead or cue
     if cue is None:
-        if scheme and _RECEIVES.search(f"{before} {after}") and not _NOT_FUNDING.search(before):
+        if (scheme and _RECEIVES.search(f"{before} {after}") and not _NOT_FUNDING.search(before)
+                and not _MAY_GET.search(before)):
             return "municipal", None
         if require_cue or _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
             return None
@@ -376,6 +379,12 @@ def classify(before: str, after: str, require_cue: bool = False,
         name = _NAME_BEFORE.search(match.string, max(0, match.start() - 80), match.start())
         holder = (name.group() if name else "") + groups["holder_body"]
     return kind, holder.strip() if holder else None
+
+
+#: A whole's cost or value named between a payer and "kopā": the amount is the total, not the payer's.
+_COST_WORD = re.compile(r"(?i)\b(?:izmaks|budžet|vērtīb|costs?\b|budget)")
+#: What a recipient may get ("var saņemt", "līdz 3 000 eiro") is a contest's maximum, not an award.
+_MAY_GET = re.compile(r"(?i)\b(?:var|varēs|varēja|varētu|drīkst)\b|\blīdz\s*$")
 
 
 #: A municipal cue that names money ("pašvaldības līdzfinansējums") says whose money it is even under a
