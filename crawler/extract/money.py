@@ -92,8 +92,9 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
               r"(?:\s+(?:\w+\s+){0,2}?(?:finansējum|atbalst|apjom|summ|grant|funding|amount|support)\w*)?"
               r"|(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"),
     # a sum of grants ("piešķīra finansējumu par kopējo summu …") is the payer's before it, else a total
-    # … and so is "kopā" (in all) after the payer: "programmas finansējums projektam kopā bija …"
-    ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*|kopā\b"),
+    # … and so is "kopā" (in all) after the payer: "programmas finansējums projektam kopā bija …" ("kopā ar",
+    # together with, stays a total's cue as it was)
+    ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*|kopā\b(?!\s+ar\b)"),
     ("municipal", r"pašvaldības (?:budžeta |\w+ )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
                   # a municipal body's own co-financing: "pagasta pārvaldes līdzfinansējums",
                   # "novada līdzfinansējums"
@@ -158,7 +159,7 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
-    ("total", r"kopēj\w*|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
+    ("total", r"kopēj\w*|kopā\s+ar\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
               # English: "the project budget", "the cost of the second phase"
               r"|project(?:['’]s)?\s+(?:budget|costs?|value)\b"
               r"|(?:budget|costs?|value)\s+of\s+the\s+(?:\w+\s+)?(?:project|phase)\b"
