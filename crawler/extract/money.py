@@ -6,8 +6,9 @@ Amounts in lats are recognised and skipped. The kind says whose money it is and 
 (the corpus README's kinds), read from the words of the amount's own clause: the cue nearest before
 the amount, else the first one after it ("10 012,50 EUR Programmas līdzfinansējums"). Where the
 clause names none, the page around it may: a list's lead-in, a card's label line, a table's header,
-a council's decision to grant co-financing, the amount before it whose predicate it leaves out
-(``find_page_funding``); page.py adds the programme that pays a project's granted money.
+a council's decision to grant co-financing, a municipality's own contest for projects (what a recipient
+gets there is its money), the amount before it whose predicate it leaves out (``find_page_funding``);
+page.py adds the programme that pays a project's granted money.
 """
 import re
 from dataclasses import dataclass
@@ -24,7 +25,8 @@ from .sentences import Sentence
 #: programme) give programme money too: "Comenius apakšprogrammas finansējums skolai".
 #: (Those names open with a capital, a quote or "mūž": the lookahead lets the engine skip other words at once.)
 PROGRAMME_NAMES = "|".join([pattern for key, pattern in PROGRAMME_ALIASES if key != "other"]
-                           + [r"(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"]|mūž)(?:" + "|".join(COOPERATION_OTHER_ALIASES) + ")"])
+                           + [r"(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"]|mūž)"
+                              rf"(?:{'|'.join(COOPERATION_OTHER_ALIASES)})"])
 
 #: Scale words after a number ("5 miljonu euro").
 SCALES: tuple[tuple[str, int], ...] = (
@@ -159,7 +161,8 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
-    ("total", r"kopēj\w*|kopā\s+ar\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
+    ("total", r"kopēj\w*|kopā\s+ar\b"
+              r"|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
               # English: "the project budget", "the cost of the second phase"
               r"|project(?:['’]s)?\s+(?:budget|costs?|value)\b"
               r"|(?:budget|costs?|value)\s+of\s+the\s+(?:\w+\s+)?(?:project|phase)\b"
@@ -356,8 +359,9 @@ def classify(before: str, after: str, require_cue: bool = False,
     """Kind and holder of an amount from its clause's words; ``None`` where it is no project money.
     Without a cue of its own, a list's ``lead_in`` gives it; else funding words alone ("piešķirti",
     "budžets") make it "other" money, unless ``require_cue``; on a page of a municipality's own grant
-    contest (``scheme``), the support a recipient gets ("saņems 1 200 eiro") is the municipality's. Under a lead-in of partners' budgets
-    ("Partneru budžeti: Jelgavas pilsētas pašvaldība – 310 000 EUR"), a municipality named is a partner."""
+    contest (``scheme``), the support a recipient gets ("saņems 1 200 eiro") is the municipality's.
+    Under a lead-in of partners' budgets ("Partneru budžeti: Jelgavas pilsētas pašvaldība – 310 000 EUR"),
+    a municipality named bare is a partner."""
     cue = _cue(before, after)
     lead = _cue(lead_in, "") if lead_in else None
     if cue is None or (lead and lead[0] == "partner" and cue[0] == "municipal"
