@@ -6,8 +6,9 @@ Amounts in lats are recognised and skipped. The kind says whose money it is and 
 (the corpus README's kinds), read from the words of the amount's own clause: the cue nearest before
 the amount, else the first one after it ("10 012,50 EUR Programmas līdzfinansējums"). Where the
 clause names none, the page around it may: a list's lead-in, a card's label line, a table's header,
-a council's decision to grant co-financing, the amount before it whose predicate it leaves out
-(``find_page_funding``); page.py adds the programme that pays a project's granted money.
+a council's decision to grant co-financing, a municipality's own contest for projects (what a recipient
+gets there is its money), the amount before it whose predicate it leaves out (``find_page_funding``);
+page.py adds the programme that pays a project's granted money.
 """
 import re
 from dataclasses import dataclass
@@ -16,11 +17,16 @@ from typing import Iterable
 from price_parser import Price
 
 from .places import place_forms, town_genitives
-from .programmes import PROGRAMME_ALIASES
+from .programmes import COOPERATION_OTHER_ALIASES, PROGRAMME_ALIASES
 from .sentences import Sentence
 
-#: The names of the programmes that fund projects: money they give is EU or programme money.
-PROGRAMME_NAMES = "|".join(pattern for key, pattern in PROGRAMME_ALIASES if key != "other")
+#: The names of the programmes that fund projects: money they give is EU or programme money. The
+#: cooperation programmes outside the README's keys (Erasmus+'s predecessors, the Nordic-Baltic mobility
+#: programme) give programme money too: "Comenius apakšprogrammas finansējums skolai".
+#: (Those names open with a capital, a quote or "mūž": the lookahead lets the engine skip other words at once.)
+PROGRAMME_NAMES = "|".join([pattern for key, pattern in PROGRAMME_ALIASES if key != "other"]
+                           + [r"(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"]|mūž)"
+                              rf"(?:{'|'.join(COOPERATION_OTHER_ALIASES)})"])
 
 #: Scale words after a number ("5 miljonu euro").
 SCALES: tuple[tuple[str, int], ...] = (
@@ -48,6 +54,15 @@ HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|
                 r"|koledžas|koledžai|muzeja|muzejam|bibliotēkas|bibliotēkai|parka|parkam|direkcijas|direkcijai"
                 r"|institūta|institūtam|fonda|fondam|uzņēmuma|uzņēmumam|nodibinājuma"
                 r"|nodibinājumam|pilsētas|pilsētai|apvienības|apvienībai|kameras|kamerai|slimnīcas|slimnīcai")
+
+#: English nouns that end the name of a body that may hold a budget within a project.
+BODY_NOUNS_EN = (r"Region|Agency|Municipality|Council|University|Centre|Center|School|College|Institute"
+                 r"|Association|Foundation|Museum|Library|Office|Board|Chamber|Authority|Company")
+#: A body's name in English: capitalised words ending in one of BODY_NOUNS_EN ("Zemgale Planning Region").
+_BODY_EN = rf"(?:(?-i:[A-ZĀČĒĢĪĶĻŅŠŪŽ])[\w-]*\s+){{0,4}}(?-i:{BODY_NOUNS_EN})\b"
+
+#: The capitalised words of a name before its noun ("Zemgale Planning " before "Region").
+_NAME_BEFORE = re.compile(r"(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]*\s+){1,4}$")
 
 #: The holders in the dative, who a budget is for: "Projekta budžets mūsu skolai ir 52 450 eiro".
 HOLDER_DATIVES = "|".join(word for word in HOLDER_WORDS.split("|") if word.endswith(("ai", "am", "ei", "im")))
@@ -79,7 +94,9 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
               r"(?:\s+(?:\w+\s+){0,2}?(?:finansējum|atbalst|apjom|summ|grant|funding|amount|support)\w*)?"
               r"|(?:nevar|nedrīkst|nevarēs)\s+pārsniegt\b|\bnepārsnie\w*"),
     # a sum of grants ("piešķīra finansējumu par kopējo summu …") is the payer's before it, else a total
-    ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*"),
+    # … and so is "kopā" (in all) after the payer: "programmas finansējums projektam kopā bija …" ("kopā ar",
+    # together with, stays a total's cue as it was)
+    ("sum", r"kopēj\w*\s+summ\w*|kopsumm\w*|kopā\b(?!\s+ar\b)"),
     ("municipal", r"pašvaldības (?:budžeta |\w+ )?(?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*"
                   # a municipal body's own co-financing: "pagasta pārvaldes līdzfinansējums",
                   # "novada līdzfinansējums"
@@ -115,6 +132,12 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                 r"|(?P<holder_en>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)['’]s\s+(?:own\s+)?(?:budget|part|share|costs?)"
                 r"(?:\s+(?:of|in)\s+the\s+(?:grant|budget|project|network|funding))?"
                 r"|(?-i:The)\s+(?P<holder_town>(?-i:[A-Z])\w+)\s+budget\b|partner['’]?s?\s+budget"
+                # a named body's budget: "Kurzeme Planning Region budget", "the budget of Riga Technical
+                # University" (BODY_NOUNS_EN; "the budget of the project" names no body). The row opens with
+                # the body's noun, not its name, so that it fails at once at most words; classify() reads
+                # the name's words before the noun.
+                rf"|(?P<holder_body>(?-i:(?=[A-Z])(?:{BODY_NOUNS_EN})))\s+(?:own\s+)?budget\b"
+                rf"|budget\s+of\s+(?:the\s+)?(?P<holder_body_of>{_BODY_EN})"
                 # the body named after the budget, in the dative: "budžets mūsu skolai" (the project's
                 # total budget, "kopējais budžets …", is no one body's)
                 rf"|(?<!kopējais\s)budžets\s+(?:\w+\s+)?(?P<holder_after>{HOLDER_DATIVES})\b"),
@@ -138,12 +161,16 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
     ("other", r"privāt\w*|partneru (?:līdz)?(?:finansējum|līdzekļ|ieguldījum)\w*|(?:projekta )?partneri\b"
               r"|partners['’]?\s+(?:own\s+)?(?:contribution|co-?financing)"
               r"|ne (?:lielāk|vairāk)\w* (?:kā|par)|līdz pat|konkurs\w*"),
-    ("total", r"kopēj\w*|kopā\b|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
+    ("total", r"kopēj\w*|kopā\s+ar\b"
+              r"|projekta (?:izmaksas|budžets|vērtība|apjoms|izdevumi|summa|kopsumma)|\btotal\b"
               # English: "the project budget", "the cost of the second phase"
               r"|project(?:['’]s)?\s+(?:budget|costs?|value)\b"
               r"|(?:budget|costs?|value)\s+of\s+the\s+(?:\w+\s+)?(?:project|phase)\b"
               # a phase's budget is its total: "projekta otrās fāzes budžets", "Pirmās fāzes izmaksas"
               r"|fāz(?:es|ei)\s+(?:budžet|izmaks)\w*"
+              # … and so is the budget a sentence that opens with a phase names ("Otrajā fāzē partneri
+              # pēta …, tās budžets ir …"); a body's budget named nearer wins (an earlier row)
+              r"|fāz\w*(?:\s+\S+){0,12}?\s+budžet(?!ā)\w*"
               # so are a stage's costs ("būvdarbu otrās kārtas izmaksas"): a call has money, not costs
               r"|(?:posm|kārt|etap)(?:a|as|ai|am)\s+(?:\w+\s+)?izmaks\w*"
               # the eligible costs are the project's total as the programme counts it
@@ -310,7 +337,9 @@ def _cue(before: str, after: str) -> tuple[str, re.Match] | None:
     cue = _last_cue(before)
     if cue is not None and cue[0] == "sum":
         payer = _last_cue(before[:cue[1].start()])
-        cue = payer if payer and payer[0] in _PAYERS else ("total", cue[1])
+        # … unless a cost word stands between: "ES fondu projekta izmaksas kopā ir …" is the whole cost
+        costs = payer and _COST_WORD.search(before, payer[1].end(), cue[1].start())
+        cue = payer if payer and payer[0] in _PAYERS and not costs else ("total", cue[1])
     if cue is None or cue[0] == "rest":
         after_cue = _first_cue(after)
         cue = after_cue if after_cue and after_cue[0] != "rest" else cue and ("other", cue[1])
@@ -328,16 +357,22 @@ def _blank(match: re.Match) -> str:
 
 
 def classify(before: str, after: str, require_cue: bool = False,
-             lead_in: str = "") -> tuple[str, str | None] | None:
+             lead_in: str = "", scheme: bool = False) -> tuple[str, str | None] | None:
     """Kind and holder of an amount from its clause's words; ``None`` where it is no project money.
     Without a cue of its own, a list's ``lead_in`` gives it; else funding words alone ("piešķirti",
-    "budžets") make it "other" money, unless ``require_cue``. Under a lead-in of partners' budgets
-    ("Partneru budžeti: Jelgavas pilsētas pašvaldība – 310 000 EUR"), a municipality named is a partner."""
+    "budžets") make it "other" money, unless ``require_cue``; on a page of a municipality's own grant
+    contest (``scheme``), the support a recipient gets ("saņems 1 200 eiro") is the municipality's.
+    Under a lead-in of partners' budgets ("Partneru budžeti: Jelgavas pilsētas pašvaldība – 310 000 EUR"),
+    a municipality named bare is a partner."""
     cue = _cue(before, after)
     lead = _cue(lead_in, "") if lead_in else None
-    if cue is None or (lead and lead[0] == "partner" and cue[0] == "municipal"):
+    if cue is None or (lead and lead[0] == "partner" and cue[0] == "municipal"
+                       and not _MONEY_NOUN.search(cue[1].group())):
         cue = lead or cue
     if cue is None:
+        if (scheme and _RECEIVES.search(f"{before} {after}") and not _NOT_FUNDING.search(before)
+                and not _MAY_GET.search(before)):
+            return "municipal", None
         if require_cue or _NOT_FUNDING.search(before) or not (_FUNDING.search(before) or _FUNDING.search(after)):
             return None
         return "other", None
@@ -346,8 +381,22 @@ def classify(before: str, after: str, require_cue: bool = False,
         return None
     groups = match.groupdict()
     holder = (groups.get("holder") or groups.get("holder_en") or groups.get("holder_town")
-              or groups.get("holder_after"))
+              or groups.get("holder_after") or groups.get("holder_body_of"))
+    if groups.get("holder_body"):       # the body's noun: its name's words stand before it
+        name = _NAME_BEFORE.search(match.string, max(0, match.start() - 80), match.start())
+        holder = (name.group() if name else "") + groups["holder_body"]
     return kind, holder.strip() if holder else None
+
+
+#: A whole's cost or value named between a payer and "kopā": the amount is the total, not the payer's.
+_COST_WORD = re.compile(r"(?i)\b(?:izmaks|budžet|vērtīb|costs?\b|budget)")
+#: What a recipient may get ("var saņemt", "līdz 3 000 eiro") is a contest's maximum, not an award.
+_MAY_GET = re.compile(r"(?i)\b(?:var|varēs|varēja|varētu|drīkst)\b|\blīdz\s*$")
+
+
+#: A municipal cue that names money ("pašvaldības līdzfinansējums") says whose money it is even under a
+#: lead-in of partners' budgets; one that names only the municipality ("pašvaldība –") is a partner there.
+_MONEY_NOUN = re.compile(r"(?i)finansē|līdzekļ|ieguldījum|budžet|sedz|segs|co-?financ|contribution|funding")
 
 
 def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
@@ -358,7 +407,7 @@ def _clause_bounds(sentence: str, begin: int, end: int) -> tuple[int, int]:
 
 
 def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead_in: str = "",
-                 label: str = "") -> list[Funding]:
+                 label: str = "", scheme: bool = False) -> list[Funding]:
     """The euro amounts of project money in one sentence, each with its kind and share. Amounts in lats
     are no project's euro: their words stay in the clauses of the euro amounts around them. An amount
     with no cue of its own in a list takes its kind from the list's lead-in: the words before the colon
@@ -377,7 +426,7 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
             continue
         colon = sentence.rfind(":", 0, amount.begin)
         kind = (_elided(before, after, funding[-1] if funding else None)
-                or classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in))
+                or classify(before, after, require_cue, sentence[:colon] if colon >= 0 else lead_in, scheme))
         if kind is None:
             continue
         granted = kind[0] in ("other", "total") and kind[1] is None and bool(_GRANTED.search(before)
@@ -396,7 +445,9 @@ def _elided(before: str, after: str, previous: Funding | None) -> tuple[str, str
 
 
 #: Words that leave the predicate out: a few words and a dash ("otrā –", "bet jauniešu biedrībai –").
-_ELLIPSIS = re.compile(r"^[\s,;]*(?:(?:un|bet|savukārt|a)\s+)?(?:[^\s\d]+\s+){0,3}[–—-]\s*$")
+#: A numbered label may be one of the words ("bet 2.1. rīcībā –", "otrajā kārtā 3. –"), a bare number not.
+_ELLIPSIS = re.compile(r"^[\s,;]*(?:(?:un|bet|savukārt|a)\s+)?(?:(?:[^\s\d]+|\d+(?:\.\d+)*\.|\d+(?:\.\d+)+)\s+){0,3}"
+                       r"[–—-]\s*$")
 #: A card's label on its own line, its amount on the next: "Konkursā pieejamais finansējums" / "40 000 EUR".
 _LABEL = re.compile(r"^[^\d.!?:;]{3,80}$")
 #: A word (a currency code is not one): a label names the amount only where its line opens with it.
@@ -406,6 +457,15 @@ _WORDS = re.compile(r"[^\W\d_]{4,}")
 _COUNCIL_GRANTS = re.compile(r"(?i)\b(?:dome|domes|deputāt\w*)\s+(?:[\w.]+\s+){0,8}?"
                              r"(?:līdzfinansējum\w*|piešķīr\w*\s+(?:\w+\s+)?līdzfinansējum\w*)")
 _CO_FINANCING = re.compile(r"(?i)līdzfinansē\w*")
+#: A municipality's own contest for projects ("pašvaldības rīkotais iedzīvotāju projektu konkurss",
+#: "pašvaldība izsludina līdzfinansējuma konkursu"): the support it gives the projects is its own money. A
+#: contest of anything else (photos, prizes) is no grant scheme.
+_MUNICIPAL_CONTEST = re.compile(r"(?i)\b(?:pašvaldīb|dome|novada\s+pašvaldīb)\w*\s+(?:\w+\s+){0,2}?"
+                                r"(?:rīko|izsludin|organizē)\w*\s+(?:\S+\s+){0,3}?"
+                                r"(?:projekt|iniciatīv|grant|līdzfinansējum|atbalst)\w*\s+konkurs\w*")
+#: A recipient getting or being granted money: "saņems 900 eiro", "Lielāko summu – 2 000 eiro – saņems …",
+#: "biedrībai piešķirti 700 eiro".
+_RECEIVES = re.compile(r"(?i)\bsaņem\w*|\bsaņēm\w*|\bpiešķir\w*|\bpiešķīr\w*")
 #: A list's item: a line opened by a bullet or a dash, or ended by ";" (the lines of "…mājām:" below it).
 _LIST_ITEM = re.compile(r"^\s*[•·*▪–—-]|;\s*$")
 #: A table's row: cells split by "|" or tabs; a header row that names the currency gives it to the rows below.
@@ -424,22 +484,30 @@ def find_page_funding(sentences: Iterable[Sentence], require_cue: bool = False) 
     kind of its lead-in (the sentence ending in ":" and the one before it, whose amount the list breaks
     down); the rows of a table whose header names the euro are read as euro."""
     funding: list[Funding] = []
-    previous, list_lead, euro_table, council = "", "", False, ""
+    previous, list_lead, list_opener, euro_table, council, scheme = "", "", "", False, "", False
     for sentence in sentences:
         text = sentence.text
         is_row = bool(_TABLE_ROW.search(text))
         if is_row and euro_table and not _CURRENCY_WORD.search(text):
             text = _table_row(text)
         euro_table = is_row and (euro_table or bool(_CURRENCY_WORD.search(text)))
-        if not (_LIST_ITEM.search(text) or previous.endswith(":")):
-            list_lead = ""
+        # the list's last item ends with a full stop: "…;" / "…;" / "… – 900 EUR."
+        if not (_LIST_ITEM.search(text) or previous.endswith((":", ";"))):
+            list_lead, list_opener = "", ""
         lead_in = list_lead
         council = council or (text if _COUNCIL_GRANTS.search(text) else "")
         if council and not lead_in and _CO_FINANCING.search(text):
             lead_in = council
+        # a list after a council's decision to grant co-financing, opened by words that name no money of
+        # their own ("Atbalstu saņems:"), lists the council's co-financing, whatever the sentence before
+        # the lead-in says of other funds
+        if council and lead_in and list_opener and _cue(list_opener, "") is None:
+            lead_in = _COUNCIL_GRANTS.search(council).group()    # its words up to the co-financing
         label = previous if _LABEL.match(previous) else ""
-        funding += find_funding(text, sentence.start, require_cue, lead_in, label)
+        # (the plain word test first: the pattern is searched only in the few sentences of a contest)
+        scheme = scheme or ("onkurs" in text and bool(_MUNICIPAL_CONTEST.search(text)))
+        funding += find_funding(text, sentence.start, require_cue, lead_in, label, scheme)
         if text.endswith(":"):
-            list_lead = f"{previous} {text}"
+            list_lead, list_opener = f"{previous} {text}", text
         previous = text
     return funding
