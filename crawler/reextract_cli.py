@@ -13,7 +13,7 @@ import click
 from crawler.cli_common import UserError, db_option, load_site_list, open_existing_db, run_lock, sites_option
 from crawler.extract.page import extract_text, read_page
 from storage.facts import record_page_facts
-from storage.pages import reread_page, stored_pages, version_html
+from storage.pages import reread_page, stored_pages, stored_text, version_html
 
 
 def _selectors(sites_path: Path) -> dict[str, dict]:
@@ -39,14 +39,14 @@ def reextract(db_path: Path, sites_path: Path, site: str | None) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         pages = facts = changes = 0
         for page in stored_pages(db, site):
-            html = version_html(db, page["version_id"])
+            html, text = version_html(db, page["version_id"]), stored_text(db, page["url"])
             if html:
                 read = read_page(html, page["url"], **selectors.get(page["site"], {}))
                 entries = read.entries
-                if (read.text, entries.title, entries.published) != (page["text"], page["title"], page["published"]):
+                if (read.text, entries.title, entries.published) != (text, page["title"], page["published"]):
                     reread_page(db, page["url"], title=entries.title, published=entries.published, text=read.text)
             else:
-                entries = extract_text(page["text"] or "", page["url"], page["published"], page["title"])
+                entries = extract_text(text, page["url"], page["published"], page["title"])
             result = record_page_facts(db, page_url=page["url"], version_id=page["version_id"],
                                        projects=entries.to_dict()["projects"], now=now, alert=False, channels={})
             pages, facts, changes = pages + 1, facts + result.facts, changes + sum(result.changes.values())

@@ -115,12 +115,19 @@ def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPla
 
 
 def stored_pages(db: Database, site: str | None = None) -> list[dict]:
-    """Every stored article (of ``site``): url, site, title, published, text and its latest version's id."""
+    """Every stored article (of ``site``): url, site, title, published and its latest version's id (the
+    texts and HTML are read one page at a time: ``version_html``, ``stored_text``)."""
     where, params = ("WHERE pages.site = ?", [site]) if site else ("", [])
     return list(db.query(
-        f"SELECT pages.url, pages.site, pages.title, pages.published, pages.text,"
+        f"SELECT pages.url, pages.site, pages.title, pages.published,"
         f" (SELECT max(id) FROM page_versions WHERE page_versions.url = pages.url) AS version_id"
         f" FROM pages {where} ORDER BY pages.first_seen, pages.url", params))
+
+
+def stored_text(db: Database, url: str) -> str:
+    """The main text stored for ``url``."""
+    row = db.execute("SELECT text FROM pages WHERE url = ?", [url]).fetchone()
+    return (row[0] if row else None) or ""
 
 
 def version_html(db: Database, version_id: int | None) -> str | None:
