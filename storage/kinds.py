@@ -92,6 +92,8 @@ SITE_ERRORS = (
     Kind("not_text", "lapa nav teksts", "not a text page"),
     Kind("unreadable", "lapu nevar nolasīt", "unreadable page"),
     Kind("read", "lapas tekstu neizdevās nolasīt", "page could not be read"),
+    # runs recorded before reading and extracting became one step counted an extractor failure apart
+    Kind("extract", "lapas faktus neizdevās nolasīt", "page could not be extracted"),
     Kind("no_text", "lapā nav raksta teksta", "no article text"),
     Kind("storage", "datubāzē neizdevās saglabāt", "could not be stored"),
 )
