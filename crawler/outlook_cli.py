@@ -12,7 +12,7 @@ from crawler.cli_common import (UserError, db_option, load_channels, load_site_l
                                 sites_option)
 from notifications.channels import ENV_VAR
 from notifications.deliver import send_outlook
-from storage.outbox import outlook as read_outlook
+from storage.outlook import outlook as read_outlook
 
 WEEK_DAYS = 7
 

@@ -17,7 +17,8 @@ from sqlite_utils import Database
 from notifications.channels import Channel
 from notifications.render import Message, digest_messages, outlook_message, per_change_messages
 from notifications.sample import SAMPLE_ALERTS
-from storage.outbox import Outlook, mark_failed, mark_sent, pending_alerts
+from storage.outbox import mark_failed, mark_sent, pending_alerts
+from storage.outlook import Outlook
 
 UNKNOWN_FAILURE = "apprise reported a failure without a reason"
 
