@@ -105,7 +105,7 @@ _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|inst
 #: Groups of people "from" countries who visit within a project ("projekta ietvaros viesojās skolēni no
 #: Norvēģijas", "jauniešu apmaiņā viesojās jaunieši no …"): their bodies take part in it.
 _VISITORS_FROM = re.compile(r"(?i)\b(?:skolēn|skolotāj|jaunieš|senior|dalībniek|pārstāv|delegācij|komand|speciālist"
-                            r"|studen|vies|pilsēt)\w*\s+no\s+")
+                            r"|studen|vies|pilsēt|vadītāj)\w*\s+no\s+")
 _IN_A_PROJECT = re.compile(r"(?i)\bprojekt(?:a|ā|u)\b|\b(?:jauniešu\s+)?apmaiņ(?:a|ā|as)\b|\bmobilitāt(?:e|ē|es)\b")
 _TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*"
                           r"|konsorcij\w*"
