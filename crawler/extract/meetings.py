@@ -49,7 +49,9 @@ STRONG_GATHERING_WORDS = (
 #: punkts", "Eiropas mobilitātes nedēļa").
 WEAK_GATHERING_WORDS = ("mobilitāte notik", "mobilitāte notiks", "mobilitāte norisin", "mobilitātes laikā",
                         "mobilitātēs", "mobilitātes dalībniek", "praksē",
-                        "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
+                        "pasākum", "ceremonij",
+                        # trainings of the project's people ("brīvprātīgie piedalījās ievada apmācībās")
+                        "apmācīb", "apmācībās", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 #: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
 #: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.
@@ -61,6 +63,9 @@ TRAVEL_WORDS = ("devā", "dosies", "dodas", "dodam", "aizbrauc", "aizbrauk", "br
 ARRIVAL_WORDS = ("ieradā", "ieradī", "ieradu", "atbrauc", "atbrauk", "uzņēma", "uzņēmām", "uzņems", "uzņemsim",
                  "uzņēmusi", "uzņēmuši", "sagaidīj", "sagaidī", "uzturējā", "uzturēsie", "viesi", "viesus", "viesiem",
                  "ciemiņ")
+#: Verbs of receiving guests in the first person: "we" are the hosts, so the gathering is held at home
+#: ("partnerus uzņemsim savā skolā", "uzņēmām kolēģus no …"), wherever the guests come from.
+HOSTING_WORDS = ("uzņēmām", "uzņemsim", "uzņemam", "sagaidījām", "sagaidīsim", "sagaidām", "viesos mums")
 #: People who arrive as guests (an arrival of goods from abroad is no visit): "ieradās skolotāji no Ungārijas".
 PEOPLE_WORDS = ("skolēn", "skolotāj", "pedagog", "audzēkņ", "studen", "jaunieš", "bērn", "viesi", "viesus", "viesiem",
                 "ciemiņ", "kolēģ", "partner", "pārstāv", "delegācij", "speciālist", "dalībniek", "darbiniek",
@@ -118,6 +123,7 @@ _STRONG = _stems(STRONG_GATHERING_WORDS)
 _TRAVEL = _stems(TRAVEL_WORDS)
 _ARRIVAL = _stems(ARRIVAL_WORDS)
 _PEOPLE = _stems(PEOPLE_WORDS)
+_HOSTING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in HOSTING_WORDS) + r")(?!\w)")
 #: Words that describe a project rather than tell an event: "projektā piedalās partneri Somijā", "sākās".
 _DESCRIBING = re.compile(r"(?i)(?<!\w)(?:sākās|sākas|sāksies|uzsāka|uzsākts|uzsākta|ilgs|ilgst\w*|īsteno|īstenos"
                          r"|piedalās|piedalīsies|darbojas|apvieno)(?!\w)")
@@ -171,9 +177,10 @@ def _kind(sentence: str) -> str | None:
 _TOWARDS = re.compile(r"(?i)\buz\s+$")
 #: English sentences name places in one form only: "Valmiera hosted", "in Tartu". Words no Latvian sentence has.
 _ENGLISH = re.compile(r"\b(?:the|The|and|of|from|for|with|in|at|On|on)\b")
-#: In English, a place right after "from" or in brackets is where people or a body come from: "young
-#: musicians from Valmiera", "Valga Rural Municipality (Estonia)".
-_ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*)$")
+#: In English, a place right after "from", in brackets or after people "of" is where people or a body come
+#: from: "young musicians from Valmiera", "Valga Rural Municipality (Estonia)", "representatives of Cēsis".
+_ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*|\b(?:representatives|delegation|delegates|staff|members|team)"
+                             r"\s+of\s+(?:the\s+)?)$")
 
 
 #: A place right after "no", or after "no" and one plural noun, is where guests come from, whatever its
@@ -204,7 +211,7 @@ def _is_venue(sentence: str, place: Place, english: bool) -> bool:
     parts = sentence[place.begin:place.end].split("-")
     if len(parts) > 1 and all(part in place_forms() for part in parts):
         return False  # "Estonia-Latvia", "Igaunijas-Latvijas": a programme's name, not a venue
-    if english and _ENGLISH_ORIGIN.search(sentence[max(0, place.begin - 6):place.begin]):
+    if english and _ENGLISH_ORIGIN.search(sentence[max(0, place.begin - 30):place.begin]):
         return False
     if place.case in ("loc", "any"):
         return True
@@ -282,7 +289,8 @@ def _cue(sentence: str) -> str | None:
     if _GATHERING.search(plain):
         return "gathering"
     people = _PEOPLE.search(plain)
-    if _ARRIVAL.search(plain) and people and (_guests_from_abroad(sentence) or _HOME_VENUE.search(plain)):
+    if _ARRIVAL.search(plain) and people and (_guests_from_abroad(sentence) or _HOME_VENUE.search(plain)
+                                              or _HOSTING.search(plain)):
         return "arrival"
     if _TRAVEL.search(plain) or (people and not _DESCRIBING.search(plain)):
         return "travel"
