@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import DateSpan, Published, find_dates
-from .places import HOME_COUNTRY, Place, find_places, is_online, place_forms
+from .places import HOME_COUNTRY, Place, country_of, find_places, is_online, place_forms
 from .sentences import Sentence
 
 #: Words of gatherings (stems, matched case-insensitively at a word start): nouns of every kind of
@@ -456,6 +456,44 @@ def _ended_by_return(found: list[Meeting], last: Meeting | None, sentence: Sente
     return found[:-1] + [extended_by_return(found[-1], sentence.text, rest) or found[-1]], None
 
 
+#: A town the place tables do not know, with its country in brackets after it somewhere on the page
+#: ("Granadas pilsēta (Spānija)", "Braga (Portugāle)"): a meeting "Granadā" is then held in that country.
+_TOWN_WITH_COUNTRY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,})(?:\s+(?:pilsēt|novad|reģion|provinc|city|town)"
+                                r"\w*)?\s*\(([^()\n]{2,30})\)")
+#: A capitalised word in the locative: where a meeting of an unknown town was held ("Granadā").
+_LOCATIVE_WORD = re.compile(r"(?<![\w“„\"«])([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,}(?:ā|ē|ī|os|ās|ēs))(?!\w)")
+#: Endings stripped to compare a town's forms: "Granadas", "Granadā" and "Granada" share "Granad".
+_TOWN_ENDING = re.compile(r"(?:as|es|ās|ēs|os|ai|ei|ā|ē|ī|a|e|u|s|i)$")
+
+
+def _town_stem(word: str) -> str:
+    return _TOWN_ENDING.sub("", word)
+
+
+def page_towns(text: str) -> dict[str, str]:
+    """Stems of towns the place tables do not know → the foreign country the page gives them in brackets."""
+    forms = place_forms()
+    towns: dict[str, str] = {}
+    for match in _TOWN_WITH_COUNTRY.finditer(text):
+        code = country_of(match.group(2))
+        if code and code != HOME_COUNTRY and match.group(1) not in forms:
+            towns.setdefault(_town_stem(match.group(1)), code)
+    return towns
+
+
+def placed_in_page_town(meeting: Meeting, sentence: str, towns: dict[str, str]) -> Meeting:
+    """``meeting`` held in the country of an unknown town its sentence names in the locative, where its
+    sentence named no known venue and the page gave that town's country."""
+    if meeting.placed or not towns:
+        return meeting
+    plain = _QUOTED.sub(" ", sentence)
+    for match in _LOCATIVE_WORD.finditer(plain):
+        code = towns.get(_town_stem(match.group(1)))
+        if code and match.group(1) not in place_forms():
+            return replace(meeting, country=code, placed=True)
+    return meeting
+
+
 def find_page_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateSpan]],
                        published: Published) -> list[Meeting]:
     """The meetings of a page's sentences (``dates`` are each sentence's dates), each once by its dates
@@ -463,8 +501,12 @@ def find_page_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[D
     a meeting, the one a labelled time line gives."""
     meetings: dict[tuple[str, str], Meeting] = {}
     last: Meeting | None = None
+    towns: dict[str, str] | None = None
     for at, (sentence, spans) in enumerate(zip(sentences, dates)):
         found = find_meetings(sentence.text, sentence.start, published, spans)
+        if not all(m.placed for m in found):
+            towns = page_towns(" ".join(s.text for s in sentences)) if towns is None else towns
+            found = [placed_in_page_town(m, sentence.text, towns) for m in found]
         found = _placed_in_context(found, at, sentences, dates, first=not meetings)
         found, ended = _ended_by_return(found, last, sentence, spans)
         if ended is not None:
