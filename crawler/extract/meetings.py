@@ -457,12 +457,12 @@ def _ended_by_return(found: list[Meeting], last: Meeting | None, sentence: Sente
 
 
 #: A town the place tables do not know, with its country in brackets after it somewhere on the page
-#: ("Granadas pilsēta (Spānija)", "Braga (Portugāle)"): a meeting "Granadā" is then held in that country.
+#: ("Salamankas pilsēta (Spānija)", "Aveiro (Portugāle)"): a meeting "Salamankā" is held in that country.
 _TOWN_WITH_COUNTRY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,})(?:\s+(?:pilsēt|novad|reģion|provinc|city|town)"
                                 r"\w*)?\s*\(([^()\n]{2,30})\)")
-#: A capitalised word in the locative: where a meeting of an unknown town was held ("Granadā").
+#: A capitalised word in the locative: where a meeting of an unknown town was held ("Salamankā").
 _LOCATIVE_WORD = re.compile(r"(?<![\w“„\"«])([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,}(?:ā|ē|ī|os|ās|ēs))(?!\w)")
-#: Endings stripped to compare a town's forms: "Granadas", "Granadā" and "Granada" share "Granad".
+#: Endings stripped to compare a town's forms: "Salamankas", "Salamankā" and "Salamanka" share "Salamank".
 _TOWN_ENDING = re.compile(r"(?:as|es|ās|ēs|os|ai|ei|ā|ē|ī|a|e|u|s|i)$")
 
 
