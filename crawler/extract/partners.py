@@ -26,7 +26,8 @@ BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstsko
 
 #: More nouns of a body, seen only after a country's name ("Baltkrievijas Braslavas rajona izpildkomiteja"):
 #: schools by their kind, the bodies of Belarusian and Russian districts, and other organisations.
-FOREIGN_BODY_NOUNS = (r"vidusskol\w*|pamatskol\w*|ģimnāzij\w*|izpildkomitej\w*|administrācij\w*|organizācij\w*"
+FOREIGN_BODY_NOUNS = (r"vidusskol\w*|pamatskol\w*|arodskol\w*|ģimnāzij\w*|izpildkomitej\w*|administrācij\w*"
+                      r"|organizācij\w*"
                       r"|institūcij\w*|fond(?:s|a|am|u)\b|pilsēt(?:a|ai|u)\b")
 
 #: Groups of people who come from a body of a country, in the nominative or dative ("Polijas seniori",
