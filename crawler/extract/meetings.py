@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import DateSpan, Published, find_dates
-from .places import HOME_COUNTRY, Place, find_places, is_online, place_forms
+from .places import HOME_COUNTRY, Place, country_of, find_places, is_online, place_forms
 from .sentences import Sentence
 
 #: Words of gatherings (stems, matched case-insensitively at a word start): nouns of every kind of
@@ -49,7 +49,9 @@ STRONG_GATHERING_WORDS = (
 #: punkts", "Eiropas mobilitātes nedēļa").
 WEAK_GATHERING_WORDS = ("mobilitāte notik", "mobilitāte notiks", "mobilitāte norisin", "mobilitātes laikā",
                         "mobilitātēs", "mobilitātes dalībniek", "praksē",
-                        "pasākum", "ceremonij", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
+                        "pasākum", "ceremonij",
+                        # trainings of the project's people ("brīvprātīgie piedalījās ievada apmācībās")
+                        "apmācīb", "apmācībās", "sēde", "sēdē", "atklāšan", "noslēguma", "uzsākšanas", "ceremony")
 GATHERING_WORDS = STRONG_GATHERING_WORDS + WEAK_GATHERING_WORDS
 #: Verbs of a journey: on a project's page a dated trip abroad is a mobility or a visit to the partners
 #: ("skolēni devās uz Spāniju"), but a trip at home is an outing, so these hold only with a venue abroad.
@@ -61,6 +63,9 @@ TRAVEL_WORDS = ("devā", "dosies", "dodas", "dodam", "aizbrauc", "aizbrauk", "br
 ARRIVAL_WORDS = ("ieradā", "ieradī", "ieradu", "atbrauc", "atbrauk", "uzņēma", "uzņēmām", "uzņems", "uzņemsim",
                  "uzņēmusi", "uzņēmuši", "sagaidīj", "sagaidī", "uzturējā", "uzturēsie", "viesi", "viesus", "viesiem",
                  "ciemiņ")
+#: Verbs of receiving guests in the first person: "we" are the hosts, so the gathering is held at home
+#: ("partnerus uzņemsim savā skolā", "uzņēmām kolēģus no …"), wherever the guests come from.
+HOSTING_WORDS = ("uzņēmām", "uzņemsim", "uzņemam", "sagaidījām", "sagaidīsim", "sagaidām", "viesos mums")
 #: People who arrive as guests (an arrival of goods from abroad is no visit): "ieradās skolotāji no Ungārijas".
 PEOPLE_WORDS = ("skolēn", "skolotāj", "pedagog", "audzēkņ", "studen", "jaunieš", "bērn", "viesi", "viesus", "viesiem",
                 "ciemiņ", "kolēģ", "partner", "pārstāv", "delegācij", "speciālist", "dalībniek", "darbiniek",
@@ -118,6 +123,7 @@ _STRONG = _stems(STRONG_GATHERING_WORDS)
 _TRAVEL = _stems(TRAVEL_WORDS)
 _ARRIVAL = _stems(ARRIVAL_WORDS)
 _PEOPLE = _stems(PEOPLE_WORDS)
+_HOSTING = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in HOSTING_WORDS) + r")(?!\w)")
 #: Words that describe a project rather than tell an event: "projektā piedalās partneri Somijā", "sākās".
 _DESCRIBING = re.compile(r"(?i)(?<!\w)(?:sākās|sākas|sāksies|uzsāka|uzsākts|uzsākta|ilgs|ilgst\w*|īsteno|īstenos"
                          r"|piedalās|piedalīsies|darbojas|apvieno)(?!\w)")
@@ -171,9 +177,10 @@ def _kind(sentence: str) -> str | None:
 _TOWARDS = re.compile(r"(?i)\buz\s+$")
 #: English sentences name places in one form only: "Valmiera hosted", "in Tartu". Words no Latvian sentence has.
 _ENGLISH = re.compile(r"\b(?:the|The|and|of|from|for|with|in|at|On|on)\b")
-#: In English, a place right after "from" or in brackets is where people or a body come from: "young
-#: musicians from Valmiera", "Valga Rural Municipality (Estonia)".
-_ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*)$")
+#: In English, a place right after "from", in brackets or after people "of" is where people or a body come
+#: from: "young musicians from Valmiera", "Valga Rural Municipality (Estonia)", "representatives of Cēsis".
+_ENGLISH_ORIGIN = re.compile(r"(?:\bfrom\s+|\(\s*|\b(?:representatives|delegation|delegates|staff|members|team)"
+                             r"\s+of\s+(?:the\s+)?)$")
 
 
 #: A place right after "no", or after "no" and one plural noun, is where guests come from, whatever its
@@ -204,7 +211,7 @@ def _is_venue(sentence: str, place: Place, english: bool) -> bool:
     parts = sentence[place.begin:place.end].split("-")
     if len(parts) > 1 and all(part in place_forms() for part in parts):
         return False  # "Estonia-Latvia", "Igaunijas-Latvijas": a programme's name, not a venue
-    if english and _ENGLISH_ORIGIN.search(sentence[max(0, place.begin - 6):place.begin]):
+    if english and _ENGLISH_ORIGIN.search(sentence[max(0, place.begin - 30):place.begin]):
         return False
     if place.case in ("loc", "any"):
         return True
@@ -282,7 +289,8 @@ def _cue(sentence: str) -> str | None:
     if _GATHERING.search(plain):
         return "gathering"
     people = _PEOPLE.search(plain)
-    if _ARRIVAL.search(plain) and people and (_guests_from_abroad(sentence) or _HOME_VENUE.search(plain)):
+    if _ARRIVAL.search(plain) and people and (_guests_from_abroad(sentence) or _HOME_VENUE.search(plain)
+                                              or _HOSTING.search(plain)):
         return "arrival"
     if _TRAVEL.search(plain) or (people and not _DESCRIBING.search(plain)):
         return "travel"
@@ -448,6 +456,44 @@ def _ended_by_return(found: list[Meeting], last: Meeting | None, sentence: Sente
     return found[:-1] + [extended_by_return(found[-1], sentence.text, rest) or found[-1]], None
 
 
+#: A town the place tables do not know, with its country in brackets after it somewhere on the page
+#: ("Salamankas pilsēta (Spānija)", "Aveiro (Portugāle)"): a meeting "Salamankā" is held in that country.
+_TOWN_WITH_COUNTRY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,})(?:\s+(?:pilsēt|novad|reģion|provinc|city|town)"
+                                r"\w*)?\s*\(([^()\n]{2,30})\)")
+#: A capitalised word in the locative: where a meeting of an unknown town was held ("Salamankā").
+_LOCATIVE_WORD = re.compile(r"(?<![\w“„\"«])([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,}(?:ā|ē|ī|os|ās|ēs))(?!\w)")
+#: Endings stripped to compare a town's forms: "Salamankas", "Salamankā" and "Salamanka" share "Salamank".
+_TOWN_ENDING = re.compile(r"(?:as|es|ās|ēs|os|ai|ei|ā|ē|ī|a|e|u|s|i)$")
+
+
+def _town_stem(word: str) -> str:
+    return _TOWN_ENDING.sub("", word)
+
+
+def page_towns(text: str) -> dict[str, str]:
+    """Stems of towns the place tables do not know → the foreign country the page gives them in brackets."""
+    forms = place_forms()
+    towns: dict[str, str] = {}
+    for match in _TOWN_WITH_COUNTRY.finditer(text):
+        code = country_of(match.group(2))
+        if code and code != HOME_COUNTRY and match.group(1) not in forms:
+            towns.setdefault(_town_stem(match.group(1)), code)
+    return towns
+
+
+def placed_in_page_town(meeting: Meeting, sentence: str, towns: dict[str, str]) -> Meeting:
+    """``meeting`` held in the country of an unknown town its sentence names in the locative, where its
+    sentence named no known venue and the page gave that town's country."""
+    if meeting.placed or not towns:
+        return meeting
+    plain = _QUOTED.sub(" ", sentence)
+    for match in _LOCATIVE_WORD.finditer(plain):
+        code = towns.get(_town_stem(match.group(1)))
+        if code and match.group(1) not in place_forms():
+            return replace(meeting, country=code, placed=True)
+    return meeting
+
+
 def find_page_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateSpan]],
                        published: Published) -> list[Meeting]:
     """The meetings of a page's sentences (``dates`` are each sentence's dates), each once by its dates
@@ -455,8 +501,12 @@ def find_page_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[D
     a meeting, the one a labelled time line gives."""
     meetings: dict[tuple[str, str], Meeting] = {}
     last: Meeting | None = None
+    towns: dict[str, str] | None = None
     for at, (sentence, spans) in enumerate(zip(sentences, dates)):
         found = find_meetings(sentence.text, sentence.start, published, spans)
+        if not all(m.placed for m in found):
+            towns = page_towns(" ".join(s.text for s in sentences)) if towns is None else towns
+            found = [placed_in_page_town(m, sentence.text, towns) for m in found]
         found = _placed_in_context(found, at, sentences, dates, first=not meetings)
         found, ended = _ended_by_return(found, last, sentence, spans)
         if ended is not None:

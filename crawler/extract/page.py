@@ -18,6 +18,7 @@ from .html import read_article
 from .meetings import Meeting, find_page_meetings
 from .money import Funding, find_page_funding
 from .partners import Partner, find_partners
+from .places import HOME_COUNTRY
 from .periods import Period, find_periods
 from .programmes import ProgrammeMention, find_programmes
 from .projects import find_project_names, find_project_numbers
@@ -220,6 +221,8 @@ _OF_A_PROGRAMME = re.compile(r"(?i)\binformatīv\w*|\bkonsultācij\w*|\biesniedz
 #: Programmes whose every activity is a project of its own, so that naming one names a project: a school's
 #: or a library's mobility "Erasmus+ vizīte Francijā", a Nordplus exchange, a Comenius visit ("other").
 MOBILITY_PROGRAMMES = frozenset({"erasmus-plus", "nordplus", "other"})
+#: Named programmes of exchanges between partner bodies (not "other", which may be any scheme).
+EXCHANGE_PROGRAMMES = frozenset({"erasmus-plus", "nordplus"})
 
 
 def _names_a_mobility_programme(sentences: list[Sentence], programmes: list[ProgrammeMention]) -> bool:
@@ -256,7 +259,15 @@ def _build_projects(text: str, published: Published, in_projects_section: bool =
         # a gathering of a project's partners still counts, where the page names them as such
         meetings = _meetings_of_partners(text, in_projects_section, sentences, published, programmes)
         programme = next((m.key for m in programmes if m.key in MOBILITY_PROGRAMMES), None) if meetings else None
-        return [Project(programme=programme, meetings=meetings, funding=funding)] if funding or meetings else []
+        # the mobilities of a named programme of exchanges are a cooperation: the bodies abroad that the page
+        # names take part, and with them ours (ours alone tell no cooperation)
+        partners = _unique_partners(find_partners([(s.text, s.start) for s in sentences], text, programme,
+                                                  False)) if programme in EXCHANGE_PROGRAMMES else []
+        partners = partners if any(p.country not in (None, HOME_COUNTRY) for p in partners) else []
+        return ([Project(programme=programme, meetings=meetings, funding=funding,
+                         lead_partner=next((p for p in partners if p.is_lead), None),
+                         partners=[p for p in partners if not p.is_lead])]
+                if funding or meetings else [])
     funding = find_page_funding(sentences)
 
     dates = [find_dates(sentence.text, published) for sentence in sentences]

@@ -26,7 +26,8 @@ BODY_NOUNS = (r"pašvaldīb\w*|dome\w*|centr\w*|reģion\w*|aģentūr\w*|augstsko
 
 #: More nouns of a body, seen only after a country's name ("Baltkrievijas Braslavas rajona izpildkomiteja"):
 #: schools by their kind, the bodies of Belarusian and Russian districts, and other organisations.
-FOREIGN_BODY_NOUNS = (r"vidusskol\w*|pamatskol\w*|ģimnāzij\w*|izpildkomitej\w*|administrācij\w*|organizācij\w*"
+FOREIGN_BODY_NOUNS = (r"vidusskol\w*|pamatskol\w*|arodskol\w*|ģimnāzij\w*|izpildkomitej\w*|administrācij\w*"
+                      r"|organizācij\w*"
                       r"|institūcij\w*|fond(?:s|a|am|u)\b|pilsēt(?:a|ai|u)\b")
 
 #: Groups of people who come from a body of a country, in the nominative or dative ("Polijas seniori",
@@ -94,20 +95,23 @@ _COUNTRY_LIST = re.compile(r"(?i)(?:(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:i
                            r"(?:[:–—(-]|,\s*(?:tostarp|t\.\s?sk\."
                            r"|tai skaitā|to skaitā|proti|no tām))|\b(?:dalīb|partner)valst\w*\s*[:–—-])\s*")
 _FROM = re.compile(r"(?i)\s*no\s+")
-_PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+(?:no|from)\s+")
+#: "partneri no …", "partneri ir skolas no …", "partners are schools from …".
+_PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+(?:(?:ir|are)\s+(?:[^\W\d]+\s+)?)?(?:no|from)\s+")
 _UNKNOWN_TOWN = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]+\s+")
 _GENERIC_PARTNER = re.compile(r"(?i)\bsadarbības\s+$")
 #: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
 _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|institūcij|universitāt|augstskol|pilsēt"
-                           r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist|grup)\w*"
+                           r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist|grup"
+                           r"|bibliotēk|muzej|centr|ģimnāzij|vidusskol|pamatskol|asociācij|aģentūr|apvienīb)\w*"
                            r"(?:\s+[“\"„][^“”\"„\n]{1,60}[”\"“])?\s+no\s+")   # "grupu “…” no Katalonijas"
 #: Groups of people "from" countries who visit within a project ("projekta ietvaros viesojās skolēni no
 #: Norvēģijas", "jauniešu apmaiņā viesojās jaunieši no …"): their bodies take part in it.
 _VISITORS_FROM = re.compile(r"(?i)\b(?:skolēn|skolotāj|jaunieš|senior|dalībniek|pārstāv|delegācij|komand|speciālist"
-                            r"|studen|vies|pilsēt)\w*\s+no\s+")
+                            r"|studen|vies|pilsēt|vadītāj)\w*\s+no\s+")
 _IN_A_PROJECT = re.compile(r"(?i)\bprojekt(?:a|ā|u)\b|\b(?:jauniešu\s+)?apmaiņ(?:a|ā|as)\b|\bmobilitāt(?:e|ē|es)\b")
 _TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsies|sadarbo(?:j|s)\w*|iesaist\w*|apvieno\w*"
+                          r"|koordinē\w*|īsteno\w*"
                           r"|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
