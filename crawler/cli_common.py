@@ -11,11 +11,11 @@ import click
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
-from crawler.extract.programmes import PROGRAMME_ALIASES, PROJECT_NUMBER_PREFIXES, WEAK_ALIASES
 from crawler.sites import Site, SiteListError, load_sites
 from notifications import ChannelError
 from notifications.channels import ENV_VAR, Channel, build_channels, route_tags
 from storage import StorageError, open_db
+from storage.kinds import PROGRAMMES, keys
 
 
 class UserError(click.ClickException):
@@ -70,8 +70,9 @@ def load_site_list(path: Path) -> list[Site]:
         raise UserError(str(error)) from None
 
 
-#: The programme keys a ``programme:KEY`` tag may name: every key the extractor gives.
-PROGRAMME_KEYS = frozenset(key for key, _ in (*PROGRAMME_ALIASES, *WEAK_ALIASES, *PROJECT_NUMBER_PREFIXES))
+#: The programme keys a ``programme:KEY`` tag may name (``storage.kinds``, which every key the extractor
+#: gives is declared in).
+PROGRAMME_KEYS = keys(PROGRAMMES)
 
 
 def notify_options(command):

@@ -19,17 +19,15 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from notifications.render import describe_change, format_amount, meeting_words
-from storage.kinds import CHANGE_KINDS, FUNDING_KINDS, MEETING_KINDS, PROGRAMMES, SORTS, labels
+from storage.kinds import FUNDING_KINDS, SORTS, labels
 
 SNIPPET_COLUMN = "snippet"
 MARKS = {"&lt;mark&gt;": "<mark>", "&lt;/mark&gt;": "</mark>"}
-#: (table, column) → the labels its codes are shown by; table None: a canned query's column.
-LABELLED = {
-    ("meetings", "kind"): labels(MEETING_KINDS), ("funding", "kind"): labels(FUNDING_KINDS),
-    ("changes", "kind"): labels(CHANGE_KINDS), (None, "meeting_kind"): labels(MEETING_KINDS),
-    (None, "change_kind"): labels(CHANGE_KINDS), (None, "funding_kind"): labels(FUNDING_KINDS),
-}
-PROGRAMME_LABELS = labels(PROGRAMMES)
+#: Sort (``storage.kinds.SORTS``) → key → Latvian label.
+LABELS = {sort: labels(kinds) for sort, kinds in SORTS.items()}
+#: (table, column) → the sort its codes are shown by; table None: a canned query's column.
+LABELLED = {("meetings", "kind"): "meeting", ("funding", "kind"): "funding", ("changes", "kind"): "change",
+            (None, "meeting_kind"): "meeting", (None, "change_kind"): "change", (None, "funding_kind"): "funding"}
 AMOUNTS = {("funding", "amount"), *((None, kind.key) for kind in FUNDING_KINDS)}
 CHANGE_VALUES = ("old_value", "new_value")
 TIMES = ("detected_at", "first_seen", "last_seen", "created_at", "sent_at", "started", "finished", "since",
@@ -52,7 +50,7 @@ def country_name(code: str | None) -> str | None:
 def label(sort: str, key: str | None) -> str | None:
     if key is None:
         return None
-    return {kind.key: kind.label for kind in SORTS.get(sort, ())}.get(key, key)
+    return LABELS.get(sort, {}).get(key, key)
 
 
 def change_words(kind: str, old_value: str | None, new_value: str | None, site: str | None = None) -> str:
@@ -77,9 +75,9 @@ def readable(table: str | None, column: str, value) -> str | None:
     if value is None:
         return None
     if (table, column) in LABELLED:
-        return LABELLED[table, column].get(value, value)
+        return label(LABELLED[table, column], value)
     if column == "programme":
-        return PROGRAMME_LABELS.get(value, value)
+        return label("programme", value)
     if (table, column) in AMOUNTS and isinstance(value, (int, float)):
         return format_amount(value, "EUR").replace(" ", "\u00a0")   # one amount, never broken over lines
     if column in CHANGE_VALUES and isinstance(value, str) and value.startswith("{"):

@@ -16,9 +16,13 @@ class StorageError(Exception):
 
 
 def sync_labels(db: Database) -> None:
-    """The ``labels`` table as ``storage.kinds`` declares it (a new kind or label shows at once)."""
+    """The ``labels`` table as ``storage.kinds`` declares it (a new kind or label shows at once); written
+    only when it differs, so that opening the database stays a read."""
     rows = [{"sort": sort, "key": kind.key, "label": kind.label, "name_en": kind.name_en, "alerted": kind.alerted,
              "tag": kind.tag} for sort, declared in SORTS.items() for kind in declared]
+    stored = {(row["sort"], row["key"]): row for row in db.query("SELECT * FROM labels")}
+    if stored == {(row["sort"], row["key"]): {**row, "alerted": int(row["alerted"])} for row in rows}:
+        return
     with db.atomic():
         db.execute("DELETE FROM labels")
         db["labels"].insert_all(rows)

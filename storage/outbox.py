@@ -8,6 +8,7 @@ good must not be retried forever; staff see such rows in Datasette).
 import json
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlite_utils import Database
 
@@ -29,11 +30,15 @@ class Route:
     programmes: frozenset[str] | None = None    # programme keys
     projects: frozenset[str] | None = None      # names or acronyms a project is known by, as tagged
 
+    @cached_property
+    def project_keys(self) -> frozenset[str]:
+        return frozenset(project_keys(self.projects or ()))
+
     def wants(self, kind: str, site: str | None, programme: str | None, alias_keys: Collection[str]) -> bool:
         return (kind in (ALERT_KINDS if self.kinds is None else self.kinds)
                 and (self.sites is None or site in self.sites)
                 and (self.programmes is None or programme in self.programmes)
-                and (self.projects is None or bool(project_keys(self.projects) & set(alias_keys))))
+                and (self.projects is None or not self.project_keys.isdisjoint(alias_keys)))
 
 
 def project_keys(aliases: Iterable[str]) -> set[str]:
@@ -65,9 +70,17 @@ ORDER BY projects.id NULLS FIRST, changes.id
 """
 
 
-SUBJECT_SQL = """
-SELECT coalesce(changes.site, pages.site), projects.programme,
-       (SELECT group_concat(key, char(31)) FROM project_aliases WHERE project_id = changes.project_id)
+#: A project's alias keys as one SQL value (``ALIAS_KEYS_SQL.format(project_id=…)``), read back by
+#: ``alias_keys``: what routing matches ``project:`` tags against.
+ALIAS_KEYS_SQL = "(SELECT group_concat(key, char(31)) FROM project_aliases WHERE project_id = {project_id})"
+
+
+def alias_keys(joined: str | None) -> list[str]:
+    return joined.split("\x1f") if joined else []
+
+
+SUBJECT_SQL = f"""
+SELECT coalesce(changes.site, pages.site), projects.programme, {ALIAS_KEYS_SQL.format(project_id="changes.project_id")}
 FROM changes
 LEFT JOIN pages ON pages.url = changes.page_url
 LEFT JOIN projects ON projects.id = changes.project_id
@@ -81,10 +94,9 @@ def queue_alerts(db: Database, changes: Iterable[tuple[int, str]], channels: Cha
     rows = []
     for change_id, kind in changes:
         site, programme, aliases = db.execute(SUBJECT_SQL, [change_id]).fetchone()
-        alias_keys = aliases.split("\x1f") if aliases else []
         rows += [{"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
                  for channel, routes in channels.items()
-                 if any(route.wants(kind, site, programme, alias_keys) for route in routes)]
+                 if any(route.wants(kind, site, programme, alias_keys(aliases)) for route in routes)]
     db["outbox"].insert_all(rows, ignore=True)
     return len(rows)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from storage.outbox import Route
+from storage.outbox import ALIAS_KEYS_SQL, Route, alias_keys
 OUTLOOK_MEETINGS_SQL = """
 SELECT meetings.*, projects.title AS project_title, projects.acronym, projects.programme,
        (SELECT pages.site FROM fact_sources JOIN pages ON pages.url = fact_sources.page_url
@@ -15,7 +15,7 @@ SELECT meetings.*, projects.title AS project_title, projects.acronym, projects.p
               fact_sources.first_seen LIMIT 1) AS site,
        (SELECT page_url FROM fact_sources WHERE fact_table = 'meetings' AND fact_id = meetings.id
         ORDER BY current DESC, first_seen LIMIT 1) AS page_url,
-       (SELECT group_concat(key, char(31)) FROM project_aliases WHERE project_id = meetings.project_id) AS alias_keys
+       """ + ALIAS_KEYS_SQL.format(project_id="meetings.project_id") + """ AS alias_keys
 FROM meetings JOIN projects ON projects.id = meetings.project_id
 WHERE meetings.start >= ? AND meetings.start <= ? AND meetings.start NOT LIKE '--%'
 ORDER BY meetings.start, meetings."end", projects.title
@@ -25,7 +25,7 @@ OUTLOOK_FUNDING_SQL = """
 SELECT changes.id AS change_id, changes.kind, changes.old_value, changes.new_value, changes.page_url,
        changes.detected_at, projects.id AS project_id, projects.title AS project_title, projects.acronym,
        projects.programme, coalesce(changes.site, pages.site) AS site,
-       (SELECT group_concat(key, char(31)) FROM project_aliases WHERE project_id = changes.project_id) AS alias_keys
+       """ + ALIAS_KEYS_SQL.format(project_id="changes.project_id") + """ AS alias_keys
 FROM changes
 JOIN projects ON projects.id = changes.project_id
 LEFT JOIN pages ON pages.url = changes.page_url
@@ -46,7 +46,7 @@ class Outlook:
     def for_routes(self, routes: Sequence[Route]) -> "Outlook":
         """The part of the outlook that ``routes`` want (meetings are wanted as ``new_meeting``)."""
         def wanted(row: dict, kind: str) -> bool:
-            keys = row["alias_keys"].split("\x1f") if row["alias_keys"] else []
+            keys = alias_keys(row["alias_keys"])
             return any(route.wants(kind, row["site"], row["programme"], keys) for route in routes)
         return Outlook([row for row in self.meetings if wanted(row, "new_meeting")],
                        [row for row in self.funding if wanted(row, row["kind"])])

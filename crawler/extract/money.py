@@ -456,7 +456,7 @@ _WORDS = re.compile(r"[^\W\d_]{4,}")
 #: named, is the municipality's ("Dome sēdē lēma par līdzfinansējuma piešķiršanu biedrību projektiem").
 _COUNCIL_GRANTS = re.compile(r"(?i)\b(?:dome|domes|deputāt\w*)\s+(?:[\w.]+\s+){0,8}?"
                              r"(?:līdzfinansējum\w*|piešķīr\w*\s+(?:\w+\s+)?līdzfinansējum\w*)")
-_CO_FINANCING = re.compile(r"(?i)līdzfinansē\w*")
+CO_FINANCING = re.compile(r"(?i)līdzfinansē\w*")
 #: A municipality's own contest for projects ("pašvaldības rīkotais iedzīvotāju projektu konkurss",
 #: "pašvaldība izsludina līdzfinansējuma konkursu"): the support it gives the projects is its own money. A
 #: contest of anything else (photos, prizes) is no grant scheme.
@@ -496,7 +496,7 @@ def find_page_funding(sentences: Iterable[Sentence], require_cue: bool = False) 
             list_lead, list_opener = "", ""
         lead_in = list_lead
         council = council or (text if _COUNCIL_GRANTS.search(text) else "")
-        if council and not lead_in and _CO_FINANCING.search(text):
+        if council and not lead_in and CO_FINANCING.search(text):
             lead_in = council
         # a list after a council's decision to grant co-financing, opened by words that name no money of
         # their own ("Atbalstu saņems:"), lists the council's co-financing, whatever the sentence before

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .dates import Published, find_date_line, find_dates, find_url_date
 from .html import read_article
 from .meetings import Meeting, find_page_meetings
-from .money import Funding, find_page_funding
+from .money import CO_FINANCING, Funding, find_page_funding
 from .partners import Partner, find_partners
 from .places import HOME_COUNTRY
 from .periods import Period, find_periods
@@ -66,8 +66,6 @@ AFTER_WINDOW = 80
 _DRAFTING = re.compile(r"(?i)\bprojekt\w*\s+izstrād(?:es|ē|ei)\b")
 #: A page in a site's projects section ("/projekti/aktivie-projekti/…", "/projekts/…") is about a project.
 _PROJECTS_SECTION = re.compile(r"(?i)/(?:projekt[a-zāēīū_]*|[a-z_]*_projekti|projects?)/")
-#: A page with no project that grants co-financing still reports project money (a council's decision).
-_CO_FINANCING = re.compile(r"(?i)līdzfinansē")
 #: The municipality or its council as the one who grants money on a page.
 _MUNICIPALITY_GRANTS = re.compile(r"(?i)\b(?:pašvaldība|dome)\s+(?:\w+\s+){0,2}?"
                                   r"(?:atbalst|piešķīr|piešķir|līdzfinansē)\w*")
@@ -255,7 +253,8 @@ def _build_projects(text: str, published: Published, in_projects_section: bool =
     if not (names or find_project_numbers(text) or funding_programmes or in_projects_section):
         # a grant scheme's money still counts, where its own words say what money it is
         funding = [_paid_by_scheme(f, text) for f in find_page_funding(sentences, require_cue=True)]
-        funding = funding if _speaks_of_project(text) or _CO_FINANCING.search(text) else []
+        # a page with no project that grants co-financing still reports project money (a council's decision)
+        funding = funding if _speaks_of_project(text) or CO_FINANCING.search(text) else []
         # a gathering of a project's partners still counts, where the page names them as such
         meetings = _meetings_of_partners(text, in_projects_section, sentences, published, programmes)
         programme = next((m.key for m in programmes if m.key in MOBILITY_PROGRAMMES), None) if meetings else None
