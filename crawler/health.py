@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from crawler.crawl import SiteReport
-from storage.health import update_site_health
+from storage.site_health import update_site_health
 from storage.outbox import Channels
 from storage.runs import recent_runs, record_run
 

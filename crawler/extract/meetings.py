@@ -202,13 +202,13 @@ def _origins(sentence: str, places: Sequence[Place]) -> set[int]:
     for i, place in enumerate(places):
         if _ORIGIN.search(sentence[max(0, place.begin - 40):place.begin]):
             origins.add(i)
-        elif i - 1 in origins and _LIST_JOIN.match(sentence[places[i - 1].end:place.begin]):
+        elif i - 1 in origins and _LIST_JOIN.match(sentence[places[i - 1].stop:place.begin]):
             origins.add(i)
     return origins
 
 
 def _is_venue(sentence: str, place: Place, english: bool) -> bool:
-    parts = sentence[place.begin:place.end].split("-")
+    parts = sentence[place.begin:place.stop].split("-")
     if len(parts) > 1 and all(part in place_forms() for part in parts):
         return False  # "Estonia-Latvia", "Igaunijas-Latvijas": a programme's name, not a venue
     if english and _ENGLISH_ORIGIN.search(sentence[max(0, place.begin - 30):place.begin]):
@@ -217,8 +217,8 @@ def _is_venue(sentence: str, place: Place, english: bool) -> bool:
         return True
     if place.case == "gen" and not english:
         towards = _TOWARDS.search(sentence[max(0, place.begin - 6):place.begin])
-        return bool(_VENUE_NOUN_AFTER.match(sentence, place.end)
-                    or (towards and _VENUE_NOUN_TOWARDS.match(sentence, place.end)))
+        return bool(_VENUE_NOUN_AFTER.match(sentence, place.stop)
+                    or (towards and _VENUE_NOUN_TOWARDS.match(sentence, place.stop)))
     if place.case == "acc":
         return bool(_TOWARDS.search(sentence[max(0, place.begin - 6):place.begin]))
     return english and place.case == "nom"

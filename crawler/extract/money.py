@@ -245,7 +245,7 @@ class Amount:
     value: float
     currency: str
     begin: int
-    end: int
+    stop: int   # offset just past the amount
 
 
 @dataclass(frozen=True)
@@ -414,12 +414,12 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
     that opens it, in this sentence or ``lead_in`` (the sentence that opened the list). A card's ``label``
     (the line before, "Konkursā pieejamais finansējums") stands before the sentence's first amount."""
     amounts = [a for a in find_amounts(sentence) if a.currency == "EUR"]
-    gaps = [_clause_bounds(sentence, a.end, b.begin) for a, b in zip(amounts, amounts[1:])]
+    gaps = [_clause_bounds(sentence, a.stop, b.begin) for a, b in zip(amounts, amounts[1:])]
     funding: list[Funding] = []
     for index, amount in enumerate(amounts):
         before_begin = gaps[index - 1][1] if index else 0
-        after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
-        before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]
+        after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.stop, len(sentence))[0]
+        before, after = sentence[before_begin:amount.begin], sentence[amount.stop:after_end]
         if label and not index and not _WORDS.search(before):   # the line opens with its amount
             before = f"{label}\n{before}"
         if _ATTRACTED_AFTER.search(after) or _ATTRACTED_BEFORE.search(before):

@@ -142,7 +142,7 @@ def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMen
             seen[at] = (not (_PREPARATION.search(sentence.text) or sentence.paragraph in drafting),
                         bool(_WITH_PARTNERS.search(sentence.text)))
         allowed, with_partners = seen[at]
-        offset = mention.end - sentence.start
+        offset = mention.stop - sentence.start
         after = sentence.text[offset:offset + AFTER_WINDOW]
         # projects in the plural ("programmas Grundtvig projektos") where the next paragraph speaks of one
         follows = sentence.paragraph + 1 in paragraphs and _IN_PROJECTS.search(after) is not None

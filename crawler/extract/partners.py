@@ -295,7 +295,7 @@ def _leading_countries(text: str) -> list[str]:
         if not place.is_country or _LIST_GLUE.fullmatch(text[position:place.begin]) is None:
             break
         codes.append(place.code)
-        position = place.end
+        position = place.stop
     return codes
 
 
@@ -316,10 +316,10 @@ def _countries_beside(sentence: str, offset: int) -> list[Partner]:
             at += 1
             continue
         run = _country_run(sentence, places, at)       # "Igaunijas, Somijas un Latvijas"
-        end, at = run[-1].end, at + len(run)
+        stop, at = run[-1].stop, at + len(run)
         before = sentence[max(0, place.begin - BEFORE_WINDOW):place.begin]
         if place.case == "gen":
-            body = _AFTER_COUNTRY.match(sentence, end)
+            body = _AFTER_COUNTRY.match(sentence, stop)
             found = (body is not None and not (body["body"] or "").endswith(PLURAL_ENDINGS)
                      and went_at > place.begin)
         else:
@@ -334,7 +334,7 @@ def _country_run(text: str, places: list[Place], at: int) -> list[Place]:
     """The countries listed from ``places[at]`` on, joined by commas and "un"."""
     run = [places[at]]
     for place in places[at + 1:]:
-        if not place.is_country or _LIST_GLUE.fullmatch(text, run[-1].end, place.begin) is None:
+        if not place.is_country or _LIST_GLUE.fullmatch(text, run[-1].stop, place.begin) is None:
             break
         run.append(place)
     return run

@@ -52,7 +52,7 @@ def test_any_text_gives_finite_amounts(text):
     for amount in find_amounts(text):
         assert amount.value >= 0 and amount.value == amount.value and amount.value != float("inf")
         assert amount.currency in ("EUR", "LVL")
-        assert 0 <= amount.begin < amount.end <= len(text)
+        assert 0 <= amount.begin < amount.stop <= len(text)
 
 
 @settings(max_examples=400, deadline=None)

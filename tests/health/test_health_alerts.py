@@ -1,6 +1,6 @@
 """A site that stops working gets one alert per incident, and one when it works again."""
 from storage import open_db
-from storage.health import update_site_health
+from storage.site_health import update_site_health
 from storage.outbox import EVERYTHING, Route
 from tests.replica.site import Fault
 
