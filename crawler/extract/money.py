@@ -53,7 +53,9 @@ HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|
                 r"|skolas|skolai|asociācijas|asociācijai|iestādes|iestādei|reģiona|reģionam|tehnikuma|tehnikumam"
                 r"|koledžas|koledžai|muzeja|muzejam|bibliotēkas|bibliotēkai|parka|parkam|direkcijas|direkcijai"
                 r"|institūta|institūtam|fonda|fondam|uzņēmuma|uzņēmumam|nodibinājuma"
-                r"|nodibinājumam|pilsētas|pilsētai|apvienības|apvienībai|kameras|kamerai|slimnīcas|slimnīcai")
+                r"|nodibinājumam|pilsētas|pilsētai|apvienības|apvienībai|kameras|kamerai|slimnīcas|slimnīcai"
+                r"|ģimnāzijas|ģimnāzijai|vidusskolas|vidusskolai|pamatskolas|pamatskolai|arodskolas|arodskolai"
+                r"|bērnudārza|bērnudārzam")
 
 #: English nouns that end the name of a body that may hold a budget within a project.
 BODY_NOUNS_EN = (r"Region|Agency|Municipality|Council|University|Centre|Center|School|College|Institute"
