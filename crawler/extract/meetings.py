@@ -69,7 +69,8 @@ HOSTING_WORDS = ("uzņēmām", "uzņemsim", "uzņemam", "sagaidījām", "sagaid�
 #: People who arrive as guests (an arrival of goods from abroad is no visit): "ieradās skolotāji no Ungārijas".
 PEOPLE_WORDS = ("skolēn", "skolotāj", "pedagog", "audzēkņ", "studen", "jaunieš", "bērn", "viesi", "viesus", "viesiem",
                 "ciemiņ", "kolēģ", "partner", "pārstāv", "delegācij", "speciālist", "dalībniek", "darbiniek",
-                "amatperson", "vadītāj", "biedr", "grup", "komand", "cilvēk", "draug", "eksperti", "mākslinie")
+                "darbiniec", "amatperson", "vadītāj", "biedr", "grup", "komand", "cilvēk", "draug", "eksperti",
+                "mākslinie")
 #: Words of mobilities, which may last longer than any meeting ("no 1. līdz 26. maijam audzēkņi bija
 #: praksē Vācijā"): with them a range is an event up to ``MAX_MOBILITY_DAYS``.
 MOBILITY_WORDS = ("mobilitāt", "ēnošan", "ēnoja", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos",
@@ -239,9 +240,20 @@ def _home_venues(sentence: str) -> list[Place]:
     return [Place(HOME_COUNTRY, "loc", True, m.start(), m.end(), "") for m in _HOME_VENUE.finditer(sentence)]
 
 
+#: A programme's line of dates and places: "6.–10. oktobris – Ljutomera (Slovēnija): …", the town as
+#: named (in the nominative) and its country in brackets, right after the date.
+_AGENDA_VENUE = re.compile(r"\s*[–—:-]\s*([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]+(?:[ -][A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]+)?)\s*"
+                           r"\(([^()\n]{2,30})\)")
+
+
 def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
-    """City and country of the first place in the locative after the date, else anywhere in the sentence;
+    """City and country of a town with its country in brackets right after the date ("– Ljutomera
+    (Slovēnija)"), else of the first place in the locative after the date, else anywhere in the sentence;
     with none, no city and the home country."""
+    agenda = _AGENDA_VENUE.match(sentence, after)
+    code = country_of(agenda.group(2)) if agenda else None
+    if code:
+        return agenda.group(1), code
     places = find_places(sentence)
     english = bool(_ENGLISH.search(sentence))
     origins = set() if english else _origins(sentence, places)
@@ -457,11 +469,14 @@ def _ended_by_return(found: list[Meeting], last: Meeting | None, sentence: Sente
 
 
 #: A town the place tables do not know, with its country in brackets after it somewhere on the page
-#: ("Salamankas pilsēta (Spānija)", "Aveiro (Portugāle)"): a meeting "Salamankā" is held in that country.
+#: ("Salamankas pilsēta (Spānija)", "Aveiro (Portugāle)", "Akureiri pilsētas bibliotēka (Islande)"): a
+#: meeting "Salamankā" or a journey "uz Akureiri" is in that country.
 _TOWN_WITH_COUNTRY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,})(?:\s+(?:pilsēt|novad|reģion|provinc|city|town)"
-                                r"\w*)?\s*\(([^()\n]{2,30})\)")
-#: A capitalised word in the locative: where a meeting of an unknown town was held ("Salamankā").
-_LOCATIVE_WORD = re.compile(r"(?<![\w“„\"«])([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,}(?:ā|ē|ī|os|ās|ēs))(?!\w)")
+                                r"\w*)?(?:\s+[a-zāčēģīķļņšūž]\w+)?\s*\(([^()\n]{2,30})\)")
+#: A capitalised word in the locative, or after "uz" (towards): where a meeting of an unknown town was
+#: held ("Salamankā"), or where a journey went ("brauksim uz Akureiri").
+_LOCATIVE_WORD = re.compile(r"(?<![\w“„\"«])([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,}(?:ā|ē|ī|os|ās|ēs))(?!\w)"
+                            r"|\buz\s+([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,})(?!\w)")
 #: Endings stripped to compare a town's forms: "Salamankas", "Salamankā" and "Salamanka" share "Salamank".
 _TOWN_ENDING = re.compile(r"(?:as|es|ās|ēs|os|ai|ei|ā|ē|ī|a|e|u|s|i)$")
 
@@ -488,8 +503,9 @@ def placed_in_page_town(meeting: Meeting, sentence: str, towns: dict[str, str]) 
         return meeting
     plain = _QUOTED.sub(" ", sentence)
     for match in _LOCATIVE_WORD.finditer(plain):
-        code = towns.get(_town_stem(match.group(1)))
-        if code and match.group(1) not in place_forms():
+        word = match.group(1) or match.group(2)
+        code = towns.get(_town_stem(word))
+        if code and word not in place_forms():
             return replace(meeting, country=code, placed=True)
     return meeting
 
