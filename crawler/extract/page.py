@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from .dates import Published, find_date_line, find_dates, find_url_date
 from .html import read_article
-from .meetings import Meeting, find_page_meetings
+from .meetings import Meeting
+from .page_meetings import find_page_meetings
 from .money import CO_FINANCING, Funding, find_page_funding
 from .partners import Partner, find_partners
 from .places import HOME_COUNTRY
