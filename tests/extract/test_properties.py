@@ -6,7 +6,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crawler.extract.dates import MONTH_FORMS, Published, find_dates
-from crawler.extract.money import find_amounts, find_page_funding
+from crawler.extract.amounts import find_amounts
+from crawler.extract.money import find_page_funding
 from crawler.extract.sentences import split_sentences
 from notifications.render import format_amount
 from storage.kinds import FUNDING_KINDS, keys
