@@ -13,7 +13,8 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from .dates import Published, find_date_line, find_dates, find_url_date
+from .dates import Published, find_dates
+from .published import find_date_line, find_url_date
 from .html import read_article
 from .meetings import Meeting
 from .page_meetings import find_page_meetings
