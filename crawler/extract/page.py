@@ -39,9 +39,15 @@ _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(
 #: A project named right after its programme is one project: "Interreg … programmas projektu, kurā …",
 #: "Erasmus+ skolu sadarbības partnerību" ("projektu" also is "of projects": only before a clause, a name or
 #: a verb: "… programmas projektu īsteno …").
-_PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?(?:projekt(?:s|a|ā|am)\b|partnerīb(?:a|u|ā)\b"
+_PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?"
+                                # the programme's period is part of its name: "… programmas 2014.–2020. gadam"
+                                r"(?:\d{4}\.?\s*[–—-]\s*\d{4}\.?\s*gad\w*\s+)?"
+                                r"(?:projekt(?:s|a|ā|am)\b|partnerīb(?:a|u|ā)\b"
                                 r"|projektu(?=\s*[,.;:(“\"„]"
-                                r"|\s+(?:par|kur\w*|kas|ar|īsteno\w*|realizē\w*|vad\w*|uzsāk\w*|sāk\w*)\b))"
+                                r"|\s+(?:par|kur\w*|kas|ar|īsteno\w*|realizē\w*|vad\w*|uzsāk\w*|sāk\w*)\b"
+                                # or its number: "projektu LV-RU-031", "projektu Nr. 5.6.2"
+                                r"|\s+(?-i:[A-Z]{2,}[\w.-]*\d|Nr\.))"
+                                r")"
                                 r"|\b(?:sadarbības|skolu|stratēģisk\w*|daudzpusēj\w*)\s+partnerīb(?:a|u|ā|as)\b"
                                 # one exchange: "Erasmus+ jauniešu apmaiņā"
                                 r"|^\W*(?:[\w+-]+\W+){0,2}?apmaiņ(?:a|u|ā)\b")
