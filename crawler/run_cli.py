@@ -26,15 +26,21 @@ def _print_site(report: SiteReport) -> None:
     state = "FAILED (no listing page reachable)" if report.failed else "ok"
     click.echo(f"{report.site}: {report.pages_seen} pages ({report.new} new, {report.changed} changed), "
                f"{report.facts} facts, {report.changes} changes, {report.errors} errors, "
-               f"{report.requests} requests, {report.seconds:.1f} s — {state}")
+               f"{report.requests} requests ({report.revalidated} not modified, {_kb(report.bytes)} kB), "
+               f"{report.seconds:.1f} s — {state}")
     if report.baseline and not report.failed:
         click.echo(f"{report.site}: first run, the baseline: {report.facts} facts recorded, no alerts")
 
 
+def _kb(size: int) -> str:
+    return f"{size / 1000:.0f}" if size >= 10_000 else f"{size / 1000:.1f}"
+
+
 def _print_summary(reports: list[SiteReport]) -> None:
-    header = ("site", "pages seen", "new", "changed", "facts", "changes", "errors", "seconds")
-    rows = [(r.site, r.pages_seen, r.new, r.changed, r.facts, r.changes, r.errors, f"{r.seconds:.1f}")
-            for r in reports]
+    header = ("site", "pages seen", "new", "changed", "facts", "changes", "errors", "requests", "304s", "kB",
+              "seconds")
+    rows = [(r.site, r.pages_seen, r.new, r.changed, r.facts, r.changes, r.errors, r.requests, r.revalidated,
+             _kb(r.bytes), f"{r.seconds:.1f}") for r in reports]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(str(cell).ljust(w) if i == 0 else str(cell).rjust(w)
