@@ -7,6 +7,7 @@ import click
 
 from crawler.cli_common import (EXIT_SITE_FAILED, EXIT_STORAGE, UserError, db_option, load_channels,
                                 load_site_list, notify_options, run_lock, sites_option)
+from crawler.clock import NOW_SETTING, ClockError, run_time
 from crawler.families import load_families
 from crawler.crawl import SiteReport
 from crawler.job import run_job
@@ -33,7 +34,7 @@ def _print_site(report: SiteReport) -> None:
 
 
 def _kb(size: int) -> str:
-    return f"{size / 1000:.0f}" if size >= 10_000 else f"{size / 1000:.1f}"
+    return f"{size / 1000:.1f}"
 
 
 def _print_summary(reports: list[SiteReport]) -> None:
@@ -63,6 +64,10 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
     sites = load_site_list(sites_path)
     channels = load_channels(notify_urls, notify_config, sites)
     overrides = _parse_overrides(overrides)
+    try:
+        run_time(overrides.get(NOW_SETTING))   # a simulated clock that cannot be read fails before any request
+    except ClockError as error:
+        raise UserError(str(error)) from None
     if not db_path.parent.is_dir():   # before the lock, which would create the folder
         raise UserError(f"--db {db_path}: the folder {db_path.parent} does not exist")
     with run_lock(db_path):

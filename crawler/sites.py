@@ -102,7 +102,7 @@ def _check_site(raw: dict, where: str) -> Site:
     if first > fresh:
         raise fail("first_wait_hours", f"{first} is longer than fresh_wait_hours ({fresh})")
     if fresh > recheck * 24:
-        raise fail("fresh_wait_hours", f"{fresh} hours is longer than recheck_days ({recheck} days)")
+        raise fail("fresh_wait_hours", f"{fresh} is longer than recheck_days in hours ({recheck * 24})")
     domains = raw.get("allowed_domains") or sorted(
         {urlsplit(url).hostname.removeprefix("www.") for url in raw["start_urls"]})
     return Site(**{**raw, "allowed_domains": domains})
