@@ -72,14 +72,13 @@ def feed_entries(response: Response) -> list[tuple[str, datetime | None]]:
 
 def parse_date(value: str | None) -> datetime | None:
     """A feed's or sitemap's date (ISO 8601, W3C, or RFC 822) in UTC; None when unreadable. A date
-    without a time is taken at its end (a page of that day may have been fetched earlier the same day)."""
+    without a time is taken at its start: a page fetched later that day is not fetched again for it on
+    every run of the day."""
     value = (value or "").strip()
     if not value:
         return None
     try:
         date = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        if len(value) == 10:
-            date = date.replace(hour=23, minute=59, second=59)
     except ValueError:
         try:
             date = parsedate_to_datetime(value)

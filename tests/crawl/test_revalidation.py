@@ -12,7 +12,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 import sqlite_utils
+from scrapy.http import XmlResponse
 
+from spiders.news import feed_entries, parse_date
 from tests.conftest import ROOT
 from tests.replica import Article, ReplicaSite, serve_sites
 from tests.replica.site import Fault
@@ -153,3 +155,24 @@ def test_the_spider_imports_nothing_from_storage():
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
         alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     assert not {name for name in imported if name.split(".")[0] == "storage"}
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-12-01T08:00:00+02:00", datetime(2026, 12, 1, 6, 0, tzinfo=timezone.utc)),
+    ("2026-12-01T08:00:00Z", datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)),
+    ("2026-12-01", datetime(2026, 12, 1, 0, 0, tzinfo=timezone.utc)),     # a day: its start
+    ("Tue, 01 Dec 2026 08:00:00 +0200", datetime(2026, 12, 1, 6, 0, tzinfo=timezone.utc)),
+    ("1. decembris", None),
+    ("", None),
+])
+def test_feed_and_sitemap_dates_are_read_in_utc(value, expected):
+    assert parse_date(value) == expected
+
+
+def test_a_feed_item_date_is_its_latest():
+    body = ('<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+            '<item><link>/a/</link><pubDate>Mon, 30 Nov 2026 10:00:00 +0000</pubDate>'
+            '<dc:date>2026-12-01T09:00:00+00:00</dc:date></item><item><link>/b/</link></item></channel></rss>')
+    response = XmlResponse("https://x.lv/feed/", body=body.encode())
+    assert feed_entries(response) == [("https://x.lv/a/", datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)),
+                                      ("https://x.lv/b/", None)]
