@@ -31,7 +31,10 @@ HTTPCACHE_GZIP = True
 HTTPCACHE_IGNORE_HTTP_CODES = [404, 410, 429, 500, 502, 503, 504]
 HTTPCACHE_DIR = "projwatch-httpcache"  # the runner puts it beside the database
 # Between the cache (900) and the network: the bytes and 304s each site really sent (crawler/cost.py).
-DOWNLOADER_MIDDLEWARES = {"crawler.cost.SiteCost": 950}
+# Scrapy's cache middleware answers a failed download with the cached copy: ours lets the error through.
+DOWNLOADER_MIDDLEWARES = {"crawler.cost.SiteCost": 950,
+                          "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+                          "crawler.httpcache.RevalidateCacheMiddleware": 900}
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 
