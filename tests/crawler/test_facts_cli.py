@@ -40,10 +40,11 @@ def store(db, url: str) -> dict:
     return entry
 
 
-@pytest.fixture
-def database(tmp_path):
-    """A real database holding both pages' facts; yields (path, {url: what extract printed for it})."""
-    path = tmp_path / "projwatch.db"
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    """A real database holding both pages' facts (read only by the tests); (path, {url: what extract
+    printed for it})."""
+    path = tmp_path_factory.mktemp("facts") / "projwatch.db"
     db = open_db(path)
     printed = {url: store(db, url) for url in PAGES}
     db.close()

@@ -33,9 +33,10 @@ def record(db, url, site, projects, now, alert):
     record_page_facts(db, page_url=url, version_id=None, projects=projects, now=now, alert=alert, channels={})
 
 
-@pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "projwatch.db")
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """The database the tests read (and never write)."""
+    db = open_db(tmp_path_factory.mktemp("outlook") / "projwatch.db")
     di4c = lambda *funding: [project("Pilsētu digitālās inovācijas", "DI4C", "urbact", DI4C_MEETINGS, funding)]  # noqa: E731
     # the site's first crawl: a baseline, long ago
     record(db, CENTRS, "centrs", di4c(("total", 100000.0)), "2026-01-05T08:00:00+00:00", alert=False)
