@@ -37,7 +37,10 @@ def record(db, url, site, projects, now, alert):
 def db(tmp_path_factory):
     """The database the tests read (and never write)."""
     db = open_db(tmp_path_factory.mktemp("outlook") / "projwatch.db")
-    di4c = lambda *funding: [project("Pilsētu digitālās inovācijas", "DI4C", "urbact", DI4C_MEETINGS, funding)]  # noqa: E731
+
+    def di4c(*funding):
+        return [project("Pilsētu digitālās inovācijas", "DI4C", "urbact", DI4C_MEETINGS, funding)]
+
     # the site's first crawl: a baseline, long ago
     record(db, CENTRS, "centrs", di4c(("total", 100000.0)), "2026-01-05T08:00:00+00:00", alert=False)
     # a funding change long before the week
@@ -79,7 +82,8 @@ def test_funding_changes_since_the_time_without_baselines_values_decoded(db):
 
 def test_an_earlier_time_reaches_older_changes_but_never_a_baseline(db):
     found = outlook(db, TODAY, UNTIL, "2026-01-01T00:00:00+00:00")
-    assert [row["project_title"] for row in found.funding] == ["Pilsētu digitālās inovācijas"] * 3 + ["Vecs projekts"]
+    titles = [row["project_title"] for row in found.funding]
+    assert titles == ["Pilsētu digitālās inovācijas"] * 3 + ["Vecs projekts"]
 
 
 def test_nothing_in_the_window_is_an_empty_outlook(db):
