@@ -7,11 +7,16 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from sqlite_utils import Database
+from twisted.internet.defer import DeferredSemaphore
 
 from crawler import settings as default_settings
+from crawler.pipelines import CrawlStore
+from crawler.reading import PageReader, default_workers
 from crawler.sites import Site
-from spiders.news import STATS, NewsSpider
-from storage import open_db
+from crawler.stats import ERRORS, stat
+from spiders.news import NewsSpider
+from storage.db import database_path
 from storage.pages import revalidation_plan
 from storage.runs import has_completed_run
 
@@ -40,10 +45,10 @@ class SiteReport:
     def from_stats(cls, site: str, stats: dict, finished: datetime, finish_reason: str,
                    baseline: bool) -> "SiteReport":
         def count(key: str) -> int:
-            return int(stats.get(f"{STATS}/{key}", 0))
+            return int(stats.get(stat(key), 0))
 
         errors = {key.rsplit("/", 1)[1]: int(value) for key, value in stats.items()
-                  if key.startswith(f"{STATS}/errors/")}
+                  if key.startswith(f"{ERRORS}/")}
         started = stats.get("start_time", finished)
         return cls(
             site=site,
@@ -69,44 +74,77 @@ def crawl_settings(db_path: Path, overrides: dict | None = None) -> Settings:
     """projwatch's Scrapy settings for a database; the HTTP cache lives beside it."""
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
-    settings.set("PROJWATCH_DB", str(db_path), priority="project")
     settings.set("HTTPCACHE_DIR", str(db_path.resolve().with_suffix("")) + "-httpcache", priority="project")
     settings.update(overrides or {}, priority="cmdline")
     return settings
 
 
-def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None, no_baseline: bool = False,
+def reader_workers(settings: Settings) -> int:
+    """The reading worker processes: ``PROJWATCH_WORKERS`` (a setting, else the environment; 0 reads
+    in-process), by default one per CPU."""
+    value = settings.get("PROJWATCH_WORKERS")
+    return default_workers() if value in (None, "") else int(value)
+
+
+def crawl_sites(sites: list[Site], db: Database, overrides: dict | None = None, no_baseline: bool = False,
                 on_site_done: Callable[[SiteReport], None] = lambda report: None) -> list[SiteReport]:
-    """Crawl ``sites`` concurrently into the database at ``db_path``; one report per site, in order.
+    """Crawl ``sites`` concurrently into the open database ``db``; one report per site, in order.
+
+    Every site's pipeline stores through ``db`` (one connection for the process) and reads pages in one
+    pool of worker processes. At most ``PROJWATCH_CONCURRENT_SITES`` sites are crawled at once (each holds
+    its connections and queues while it runs), the next one starting as one ends, so that file handles
+    and memory do not grow with the length of the site list.
 
     A site is in its baseline (facts recorded, not alerted) until a run has crawled it to its end,
     unless ``no_baseline``."""
-    db = open_db(db_path)   # migrates before any spider opens it
     now = datetime.now(timezone.utc)
     plans = {site.name: revalidation_plan(db, site.name, now) for site in sites}
     first_runs = {site.name: not has_completed_run(db, site.name) for site in sites}
     baselines = {name: first and not no_baseline for name, first in first_runs.items()}
-    db.close()
 
-    process = CrawlerProcess(crawl_settings(db_path, overrides))
+    settings = crawl_settings(database_path(db), overrides)
+    store = CrawlStore(db, PageReader(reader_workers(settings)))
+    settings.set("PROJWATCH_STORE", store, priority="cmdline")
+    process = CrawlerProcess(settings)
     reports: dict[str, SiteReport] = {}
-    crawlers = {}
-    for site in sites:
-        crawler = crawlers[site.name] = process.create_crawler(NewsSpider)
+    waiting = DeferredSemaphore(max(1, settings.getint("PROJWATCH_CONCURRENT_SITES")))
 
-        def closed(spider, reason, crawler=crawler, site=site):
+    stopping = []   # a signal stopped the crawl: the sites still waiting are not started
+
+    def crawl(site: Site):
+        if stopping:
+            return None
+        crawler = process.create_crawler(NewsSpider)
+        crawler.settings.set("PROJWATCH_SITE", site, priority="cmdline")
+        crawler.settings.set("PROJWATCH_BASELINE", baselines[site.name], priority="cmdline")
+
+        def closed(spider, reason):
+            if reason == "shutdown":
+                stopping.append(site.name)
             reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
                                                      datetime.now(timezone.utc), reason,
                                                      baseline=baselines[site.name])
             on_site_done(reports[site.name])
 
+        def ended(result):   # a crawler that could not start (its error is logged) failed its site
+            if site.name not in reports:
+                reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
+                                                         datetime.now(timezone.utc), "not started",
+                                                         baseline=baselines[site.name])
+            return None
+
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name],
-                      archive=first_runs[site.name])
-    process.start()
-    for site in sites:   # a crawler that could not start (its error is logged) failed its site
+        return process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name],
+                             archive=first_runs[site.name]).addBoth(ended)
+
+    for site in sites:
+        waiting.run(crawl, site)
+    try:
+        process.start()
+    finally:
+        store.close()
+    for site in sites:   # stopped (a signal) before its turn came: not started
         if site.name not in reports:
-            reports[site.name] = SiteReport.from_stats(site.name, crawlers[site.name].stats.get_stats(),
-                                                     datetime.now(timezone.utc), "not started",
+            reports[site.name] = SiteReport.from_stats(site.name, {}, datetime.now(timezone.utc), "not started",
                                                      baseline=baselines[site.name])
     return [reports[site.name] for site in sites]

@@ -37,4 +37,9 @@ LOG_LEVEL = "WARNING"
 FEED_EXPORT_ENCODING = "utf-8"
 
 # projwatch's own
-PROJWATCH_DB = "projwatch.db"
+# Worker processes reading pages (trafilatura and the extractor) while the reactor downloads and stores:
+# None = one per CPU (or the PROJWATCH_WORKERS environment variable); 0 = read in the crawl's own process.
+PROJWATCH_WORKERS = None
+# Sites crawled at once; the next starts as one ends. Each running site holds its own connections, queues
+# and cache handles, so this bounds file handles and memory however long the site list is.
+PROJWATCH_CONCURRENT_SITES = 32

@@ -16,11 +16,11 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.items import GoneItem, PageItem
 from crawler.sites import Site
+from crawler.stats import STATS
 from storage.pages import RevalidationPlan
 
 # Every request revalidates its cached copy (ETag / Last-Modified → 304) instead of trusting it.
 REVALIDATE = {"Cache-Control": "max-age=0"}
-STATS = "projwatch"
 GONE = {"http_404", "http_410"}
 
 _ERROR_KINDS = (
