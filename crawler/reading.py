@@ -15,6 +15,7 @@ import asyncio
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -82,26 +83,42 @@ def default_workers() -> int:
 
 class PageReader:
     """Reads pages in ``workers`` processes (0: in-process); ``reader`` is ``read_page`` (a test may give
-    another, importable by name). Pools start at the first page, so a run with nothing to read starts none."""
+    another, importable by name). A pool starts at the first page to read (a run with nothing to read
+    starts none), in a thread: starting processes blocks, and the reactor's thread must never wait."""
 
     def __init__(self, workers: int, reader: Callable = read_page):
         self.workers = workers
         self.reader = reader
-        self._pool: Executor | None = None
-        self._alone: Executor | None = None         # one worker: a page read again after a crash
+        self._pool: asyncio.Future | None = None    # -> a started Executor
+        self._alone: asyncio.Future | None = None   # one worker: a page read again after a crash
         self._alone_lock: asyncio.Lock | None = None
         self.crashes = 0                            # pools broken by a crash
 
-    @staticmethod
-    def _context():
+    def _start_pool(self, workers: int) -> Executor:
         # A fork server, not a fork of the crawl's process (its reactor threads and open sockets): the
         # workers fork from a small process that imported the extractor once.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["crawler.extract.page"])
-        return context
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
+        for started in [pool.submit(time.sleep, 0.05) for _ in range(workers)]:
+            started.result()
+        return pool
 
-    def _new_pool(self, workers: int) -> Executor:
-        return ProcessPoolExecutor(workers, mp_context=self._context(), initializer=_worker_init)
+    def _starting(self, workers: int) -> asyncio.Future:
+        return asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(None, self._start_pool, workers))
+
+    async def _submit(self, starting: asyncio.Future, html: str, url: str, selectors: Selectors):
+        """Read in the pool ``starting`` gives; raises BrokenProcessPool if it broke (or never started)."""
+        try:
+            pool = await starting
+        except OSError as error:   # no processes to be had (a limit of the machine)
+            raise BrokenProcessPool(f"cannot start worker processes: {error}") from error
+        return await asyncio.wrap_future(pool.submit(_read_in_worker, html, url, selectors, self.reader))
+
+    @staticmethod
+    def _stop(starting: asyncio.Future) -> None:
+        if starting.done() and not starting.exception():
+            starting.result().shutdown(wait=False, cancel_futures=True)
 
     async def read(self, html: str, url: str, selectors: Selectors = Selectors()) -> PageRead:
         if not self.workers:
@@ -110,15 +127,15 @@ class PageReader:
             except Exception as error:
                 raise ReadFailed(f"{type(error).__name__}: {error}") from error
         if self._pool is None:
-            self._pool = self._new_pool(self.workers)
-        pool = self._pool
+            self._pool = self._starting(self.workers)
+        starting = self._pool
         try:
-            found = await asyncio.wrap_future(pool.submit(_read_in_worker, html, url, selectors, self.reader))
+            found = await self._submit(starting, html, url, selectors)
         except BrokenProcessPool:
-            if self._pool is pool:      # the first page to see it replaces the pool for all
+            if self._pool is starting:      # the first page to see it replaces the pool for all
                 self.crashes += 1
-                pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = self._new_pool(self.workers)
+                self._stop(starting)
+                self._pool = None
             found = await self._read_alone(html, url, selectors)
         if isinstance(found, str):
             raise ReadFailed(found)
@@ -130,18 +147,17 @@ class PageReader:
             self._alone_lock = asyncio.Lock()
         async with self._alone_lock:
             if self._alone is None:
-                self._alone = self._new_pool(1)
+                self._alone = self._starting(1)
             try:
-                return await asyncio.wrap_future(self._alone.submit(_read_in_worker, html, url, selectors,
-                                                                    self.reader))
+                return await self._submit(self._alone, html, url, selectors)
             except BrokenProcessPool as error:
                 self.crashes += 1
-                self._alone.shutdown(wait=False, cancel_futures=True)
+                self._stop(self._alone)
                 self._alone = None
                 raise WorkerCrashed(f"reading {url} crashed a worker process") from error
 
     def close(self) -> None:
-        for pool in (self._pool, self._alone):
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+        for starting in (self._pool, self._alone):
+            if starting is not None and starting.done() and not starting.exception():
+                starting.result().shutdown(wait=True, cancel_futures=True)
         self._pool = self._alone = None

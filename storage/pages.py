@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from storage import sql
+
 
 @dataclass(frozen=True)
 class SavedPage:
@@ -53,18 +55,19 @@ def next_check(url: str, published: str | None, first_seen: str, previous: str |
 
 
 def _seen(db: Database, old: dict, now: datetime, fresh_days: int, recheck_days: int) -> None:
-    db["pages"].update(old["url"], {
+    sql.update(db, "pages", old["url"], {
         "last_seen": now.isoformat(timespec="seconds"),
         "next_check": next_check(old["url"], old["published"], old["first_seen"], old["next_check"], now,
                                  fresh_days, recheck_days),
-    })
+    }, key="url")
 
 
 def page_unchanged(db: Database, url: str, html: str, now: datetime, fresh_days: int = 30,
                    recheck_days: int = 7) -> bool:
     """True (and the page marked seen) when ``html`` is exactly what was stored last time: a 304's cached
     body needs no reading again."""
-    old = next(db["pages"].rows_where("url = ? and html_hash = ?", [url, content_hash(html)]), None)
+    old = sql.one(db, "SELECT url, published, first_seen, next_check FROM pages WHERE url = ? AND html_hash = ?",
+                  [url, content_hash(html)])
     if old:
         _seen(db, old, now, fresh_days, recheck_days)
     return old is not None
@@ -73,7 +76,8 @@ def page_unchanged(db: Database, url: str, html: str, now: datetime, fresh_days:
 def page_gone(db: Database, url: str, now: datetime, recheck_days: int = 7) -> None:
     """A stored article now answers 404/410: keep it (facts are never deleted) and ask again only at the
     next re-check, not on every run."""
-    db["pages"].update(url, {"next_check": (now + timedelta(days=recheck_days)).isoformat(timespec="seconds")})
+    sql.update(db, "pages", url, {"next_check": (now + timedelta(days=recheck_days)).isoformat(timespec="seconds")},
+               key="url")
 
 
 def save_page(db: Database, *, url: str, site: str, title: str | None, published: str | None, text: str,
@@ -81,8 +85,7 @@ def save_page(db: Database, *, url: str, site: str, title: str | None, published
     """Store a fetched article; add a version only when its main text changed."""
     stamp = now.isoformat(timespec="seconds")
     digest = content_hash(text)
-    pages = db["pages"]
-    old = next(pages.rows_where("url = ?", [url]), None)
+    old = sql.one(db, "SELECT first_seen, next_check, content_hash FROM pages WHERE url = ?", [url])
     first_seen = old["first_seen"] if old else stamp
     row = {
         "url": url, "site": site, "title": title, "published": published, "text": text,
@@ -92,14 +95,14 @@ def save_page(db: Database, *, url: str, site: str, title: str | None, published
     }
     with db.atomic():
         if old and old["content_hash"] == digest:
-            pages.update(url, {key: row[key] for key in ("last_seen", "next_check", "html_hash")})
+            sql.update(db, "pages", url, {key: row[key] for key in ("last_seen", "next_check", "html_hash")}, key="url")
             return SavedPage("unchanged", None)
-        pages.upsert(row, pk="url")
-        version = db["page_versions"].insert({
+        sql.upsert(db, "pages", row, key="url")
+        version_id = sql.insert(db, "page_versions", {
             "url": url, "fetched_at": stamp, "content_hash": digest, "text": text,
             "html": zlib.compress(html.encode("utf-8")),
         })
-    return SavedPage("changed" if old else "new", version.last_pk)
+    return SavedPage("changed" if old else "new", version_id)
 
 
 def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPlan:
