@@ -111,8 +111,8 @@ class PageReader:
         """Read in the pool ``starting`` gives; raises BrokenProcessPool if it broke (or never started)."""
         try:
             pool = await starting
-        except OSError as error:   # no processes to be had (a limit of the machine)
-            raise BrokenProcessPool(f"cannot start worker processes: {error}") from error
+        except Exception as error:   # no processes to be had (a limit of the machine, a fork server killed)
+            raise BrokenProcessPool(f"cannot start worker processes: {error!r}") from error
         return await asyncio.wrap_future(pool.submit(_read_in_worker, html, url, selectors, self.reader))
 
     @staticmethod
