@@ -8,7 +8,8 @@ Per N (default 10, 100, 300 sites, each with ``--articles`` articles):
 - the same with a network-like latency per answer; there the cron run uses the shipped polite settings
   (DOWNLOAD_DELAY and AutoThrottle), as cron would;
 - pages stored, requests, seconds, pages/s, CPU seconds of the reactor's thread and of all the run's
-  processes (the worker processes too), peak memory of all of them (PSS) and peak open file handles.
+  processes (the worker processes too; the main thread is the reactor's, with start-up and the stages
+  after the crawl), peak memory of all of them (PSS) and peak open file handles.
 
 From the cron rows it says how many sites one machine serves within a 30-minute cron interval.
 
@@ -82,7 +83,7 @@ def main() -> None:
     counts = [int(count) for count in args.sites.split(",")]
     rows = []
     print(f"{'sites':>5} {'run':<28} {'stored':>7} {'requests':>8} {'seconds':>8} {'pages/s':>8} "
-          f"{'reactor CPU s':>13} {'CPU s':>7} {'peak MB':>8} {'peak fds':>8}", flush=True)
+          f"{'main-thread CPU s':>17} {'CPU s':>7} {'peak MB':>8} {'peak fds':>8}", flush=True)
     for count in counts:
         sites = [generated_site(number, args.articles) for number in range(count)]
         with tempfile.TemporaryDirectory() as tmp, serve_sites(*sites):
@@ -99,7 +100,7 @@ def main() -> None:
                     row = {"sites": count, "run": name, **measure(sites, command, db)}
                     rows.append(row)
                     print(f"{count:>5} {name:<28} {row['stored']:>7} {row['requests']:>8} {row['seconds']:>8.1f} "
-                          f"{row['stored'] / row['seconds']:>8.1f} {row['main_cpu']:>13.1f} {row['cpu']:>7.1f} "
+                          f"{row['stored'] / row['seconds']:>8.1f} {row['main_cpu']:>17.1f} {row['cpu']:>7.1f} "
                           f"{row['mb']:>8.0f} {row['fds']:>8}", flush=True)
     cores = os.cpu_count() or 1
     print(f"\nOne machine of {cores} cores, a cron run every {CRON_INTERVAL // 60} minutes (from the largest N):")

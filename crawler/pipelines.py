@@ -114,6 +114,7 @@ class StorePipeline:
                     self.db, url=item.url, site=item.site, title=page.title, published=page.published,
                     text=page.text, html=item.html, now=now,
                     fresh_days=self.site.fresh_days, recheck_days=self.site.recheck_days,
+                    compressed_html=page.compressed_html,
                 )
                 if saved.outcome != "unchanged":
                     result = record_page_facts(

@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from crawler.extract.page import read_page
+from storage.pages import compress_html
 
 WORKERS_ENV = "PROJWATCH_WORKERS"
 
@@ -42,6 +43,7 @@ class PageRead:
     title: str | None
     published: str | None
     projects: list[dict]
+    compressed_html: bytes   # storage.pages.compress_html, done by the reader too
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def read(html: str, url: str, selectors: Selectors, reader: Callable = read_page
     """Read one page (in whichever process runs it)."""
     page = reader(html, url, title_css=selectors.title_css, body_css=selectors.body_css,
                   date_css=selectors.date_css)
-    return PageRead(page.text, page.entries.title, page.entries.published, page.entries.to_dict()["projects"])
+    return PageRead(page.text, page.entries.title, page.entries.published, page.entries.to_dict()["projects"],
+                    compress_html(html))
 
 
 def _read_in_worker(html: str, url: str, selectors: Selectors, reader: Callable) -> PageRead | str:

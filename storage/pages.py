@@ -22,6 +22,11 @@ class RevalidationPlan:
     due: tuple[str, ...]         # those to ask the server about on this run
 
 
+def compress_html(html: str) -> bytes:
+    """A page's HTML as a version keeps it."""
+    return zlib.compress(html.encode("utf-8"))
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
@@ -81,8 +86,10 @@ def page_gone(db: Database, url: str, now: datetime, recheck_days: int = 7) -> N
 
 
 def save_page(db: Database, *, url: str, site: str, title: str | None, published: str | None, text: str,
-              html: str, now: datetime, fresh_days: int = 30, recheck_days: int = 7) -> SavedPage:
-    """Store a fetched article; add a version only when its main text changed."""
+              html: str, now: datetime, fresh_days: int = 30, recheck_days: int = 7,
+              compressed_html: bytes | None = None) -> SavedPage:
+    """Store a fetched article; add a version only when its main text changed. ``compressed_html``:
+    ``compress_html(html)``, where it was done already (off the reactor's thread)."""
     stamp = now.isoformat(timespec="seconds")
     digest = content_hash(text)
     old = sql.one(db, "SELECT first_seen, next_check, content_hash FROM pages WHERE url = ?", [url])
@@ -100,7 +107,7 @@ def save_page(db: Database, *, url: str, site: str, title: str | None, published
         sql.upsert(db, "pages", row, key="url")
         version_id = sql.insert(db, "page_versions", {
             "url": url, "fetched_at": stamp, "content_hash": digest, "text": text,
-            "html": zlib.compress(html.encode("utf-8")),
+            "html": compressed_html if compressed_html is not None else compress_html(html),
         })
     return SavedPage("changed" if old else "new", version_id)
 
