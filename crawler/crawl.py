@@ -1,4 +1,5 @@
 """Crawling every site of the site list in one Scrapy process, with a report per site."""
+import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -9,6 +10,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from sqlite_utils import Database
 from twisted.internet.defer import DeferredSemaphore
+from twisted.python.failure import Failure
 
 from crawler import settings as default_settings
 from crawler.pipelines import CrawlStore
@@ -19,6 +21,8 @@ from spiders.news import NewsSpider
 from storage.db import database_path
 from storage.pages import revalidation_plan
 from storage.runs import has_completed_run
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,9 @@ def crawl_sites(sites: list[Site], db: Database, overrides: dict | None = None, 
                                                      baseline=baselines[site.name])
             on_site_done(reports[site.name])
 
-        def ended(result):   # a crawler that could not start (its error is logged) failed its site
+        def ended(result):   # a crawler that could not start failed its site
+            if isinstance(result, Failure):
+                logger.error("%s: the crawl could not run: %s", site.name, result.getErrorMessage())
             if site.name not in reports:
                 reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
                                                          datetime.now(timezone.utc), "not started",
