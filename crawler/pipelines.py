@@ -12,7 +12,7 @@ from crawler.reading import PageRead, PageReader, ReadFailed, Selectors, WorkerC
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
 from storage.facts import record_page_facts
-from storage.pages import page_gone, page_unchanged, save_page
+from storage.pages import content_hash, page_gone, page_unchanged, save_page
 
 
 class CrawlStore:
@@ -75,9 +75,10 @@ class StorePipeline:
             return item
         now = datetime.now(timezone.utc)
         self.stats.inc_value(stat("pages_seen"))
+        html_hash = content_hash(item.html)
         try:
             unchanged = page_unchanged(self.db, item.url, item.html, now, self.site.fresh_days,
-                                       self.site.recheck_days)
+                                       self.site.recheck_days, html_hash=html_hash)
         except sqlite3.Error as error:   # disk full, locked too long: this page is not stored, nor half of it
             self._skip("storage", item.url, error)
         if unchanged:
@@ -98,7 +99,7 @@ class StorePipeline:
                 self._skip("read", item.url, failure)
             if not page.text.strip():
                 self._skip("no_text", item.url, "no main text")
-            self._store(item, page, now)
+            self._store(item, page, now, html_hash)
         finally:
             turn.set_result(None)
         return item
@@ -107,14 +108,14 @@ class StorePipeline:
         self.stats.inc_value(error_stat(kind))
         raise DropItem(f"{kind}: article {url} skipped: {error}")
 
-    def _store(self, item: PageItem, page: PageRead, now: datetime) -> None:
+    def _store(self, item: PageItem, page: PageRead, now: datetime, html_hash: str) -> None:
         try:
             with self.db.atomic():
                 saved = save_page(
                     self.db, url=item.url, site=item.site, title=page.title, published=page.published,
                     text=page.text, html=item.html, now=now,
                     fresh_days=self.site.fresh_days, recheck_days=self.site.recheck_days,
-                    compressed_html=page.compressed_html,
+                    compressed_html=page.compressed_html, html_hash=html_hash,
                 )
                 if saved.outcome != "unchanged":
                     result = record_page_facts(

@@ -68,11 +68,11 @@ def _seen(db: Database, old: dict, now: datetime, fresh_days: int, recheck_days:
 
 
 def page_unchanged(db: Database, url: str, html: str, now: datetime, fresh_days: int = 30,
-                   recheck_days: int = 7) -> bool:
+                   recheck_days: int = 7, html_hash: str | None = None) -> bool:
     """True (and the page marked seen) when ``html`` is exactly what was stored last time: a 304's cached
-    body needs no reading again."""
+    body needs no reading again. ``html_hash``: ``content_hash(html)``, where the caller has it."""
     old = sql.one(db, "SELECT url, published, first_seen, next_check FROM pages WHERE url = ? AND html_hash = ?",
-                  [url, content_hash(html)])
+                  [url, html_hash or content_hash(html)])
     if old:
         _seen(db, old, now, fresh_days, recheck_days)
     return old is not None
@@ -87,16 +87,16 @@ def page_gone(db: Database, url: str, now: datetime, recheck_days: int = 7) -> N
 
 def save_page(db: Database, *, url: str, site: str, title: str | None, published: str | None, text: str,
               html: str, now: datetime, fresh_days: int = 30, recheck_days: int = 7,
-              compressed_html: bytes | None = None) -> SavedPage:
-    """Store a fetched article; add a version only when its main text changed. ``compressed_html``:
-    ``compress_html(html)``, where it was done already (off the reactor's thread)."""
+              compressed_html: bytes | None = None, html_hash: str | None = None) -> SavedPage:
+    """Store a fetched article; add a version only when its main text changed. ``compressed_html`` and
+    ``html_hash``: ``compress_html(html)`` and ``content_hash(html)``, where the caller has them."""
     stamp = now.isoformat(timespec="seconds")
     digest = content_hash(text)
     old = sql.one(db, "SELECT first_seen, next_check, content_hash FROM pages WHERE url = ?", [url])
     first_seen = old["first_seen"] if old else stamp
     row = {
         "url": url, "site": site, "title": title, "published": published, "text": text,
-        "first_seen": first_seen, "last_seen": stamp, "content_hash": digest, "html_hash": content_hash(html),
+        "first_seen": first_seen, "last_seen": stamp, "content_hash": digest, "html_hash": html_hash or content_hash(html),
         "next_check": next_check(url, published, first_seen, old["next_check"] if old else None, now,
                                  fresh_days, recheck_days),
     }

@@ -1,7 +1,6 @@
 """The store pipeline on its own: pages read in worker processes are stored in the order they came, and a
 page that crashes its worker is a counted skip of that page alone."""
 import asyncio
-import time
 from collections import Counter
 
 import pytest
@@ -63,14 +62,11 @@ def stored_order(db) -> list[str]:
 def test_a_sites_pages_are_stored_in_the_order_they_came(tmp_path, workers):
     page_items = items({0: SLOW})      # the first page takes longest to read
     db = open_db(tmp_path / "p.db")
-    started = time.monotonic()
     results, stats = process(db, PageReader(workers, reader=slow_read), page_items)
     assert not [r for r in results if isinstance(r, BaseException)]
     assert stored_order(db) == [item.url for item in page_items]
     assert stats[stat("pages_new")] == len(page_items)
     assert db.execute("SELECT count(*) FROM meetings").fetchone()[0] == len(page_items)
-    if workers:   # the others were read while the slow one was: not one after the other
-        assert time.monotonic() - started < 0.6 + 5
 
 
 def test_a_page_that_crashes_its_worker_is_a_counted_skip(tmp_path):
