@@ -92,7 +92,8 @@ def reader_workers(settings: Settings) -> int:
 
 def crawl_sites(sites: list[Site], db: Database, overrides: dict | None = None, no_baseline: bool = False,
                 on_site_done: Callable[[SiteReport], None] = lambda report: None) -> list[SiteReport]:
-    """Crawl ``sites`` concurrently into the open database ``db``; one report per site, in order.
+    """Crawl ``sites`` concurrently into the open database ``db``; one report per site crawled, in order
+    (a run stopped by a signal leaves out the sites whose turn had not come).
 
     Every site's pipeline stores through ``db`` (one connection for the process) and reads pages in one
     pool of worker processes. At most ``PROJWATCH_CONCURRENT_SITES`` sites are crawled at once (each holds
@@ -149,8 +150,5 @@ def crawl_sites(sites: list[Site], db: Database, overrides: dict | None = None, 
         process.start()
     finally:
         store.close()
-    for site in sites:   # stopped (a signal) before its turn came: not started
-        if site.name not in reports:
-            reports[site.name] = SiteReport.from_stats(site.name, {}, datetime.now(timezone.utc), "not started",
-                                                     baseline=baselines[site.name])
-    return [reports[site.name] for site in sites]
+    # A site a signal stopped the run before (its turn had not come) has no report: it did not fail.
+    return [reports[site.name] for site in sites if site.name in reports]
