@@ -116,7 +116,11 @@ class PageReader:
             pool = await starting
         except Exception as error:   # no processes to be had (a limit of the machine, a fork server killed)
             raise BrokenProcessPool(f"cannot start worker processes: {error!r}") from error
-        return await asyncio.wrap_future(pool.submit(_read_in_worker, html, url, selectors, self.reader))
+        try:
+            submitted = pool.submit(_read_in_worker, html, url, selectors, self.reader)
+        except RuntimeError as error:   # shut down by another page that found it broken
+            raise BrokenProcessPool(str(error)) from error
+        return await asyncio.wrap_future(submitted)
 
     @staticmethod
     def _stop(starting: asyncio.Future) -> None:
