@@ -115,7 +115,8 @@ def main() -> None:
     print(f"re-run / first run bytes:                      {rerun['bytes'] / first['bytes']:.1%}  (target <= 10%)")
     print(f"re-run / first run time, default schedule:     {rerun['seconds'] / first['seconds']:.1%}  (target <= 25%)")
     print(f"re-run / first run time, every article due:    {due['seconds'] / first['seconds']:.1%}")
-    print(f"peak memory of a run (all its processes, PSS): {max(r['rss'] for n, r in rows.items() if 'bare' not in n):.0f} MB"
+    peak = max(row["rss"] for name, row in rows.items() if "bare" not in name)
+    print(f"peak memory of a run (all its processes, PSS): {peak:.0f} MB"
           f"  (target <= 300 MB)")
 
 

@@ -35,8 +35,8 @@ CRON_INTERVAL = 30 * 60
 FAMILIES = {"portal": "state-platform", "wordpress": "wordpress", "centrs": "ventspils-cms"}
 PARAGRAPHS = (
     "Pašvaldība {n}. reizi rīkoja iedzīvotāju forumu par pilsētvides attīstību un jaunajiem projektiem.",
-    "No {d}. līdz {e}. novembrim Tartu, Igaunijā notika projekta “Vietne {s} dati {n}” partneru tikšanās, kurā "
-    "piedalījās arī pašvaldības pārstāvji.",
+    "No {d}. līdz {e}. novembrim Tartu, Igaunijā notika projekta “Vietne {s} dati {n}” partneru tikšanās, "
+    "kurā piedalījās arī pašvaldības pārstāvji.",
     "Projekta kopējais budžets ir EUR {n} 400,00, no tiem ERAF finansējums – EUR {n} 340,00.",
     "Sīkāka informācija pieejama pašvaldības mājaslapā un pa tālruni.",
 )
@@ -108,7 +108,8 @@ def main() -> None:
         cron = [row for row in rows if row["run"] == f"cron run, {latency_name}"][-1]
         by_time = CRON_INTERVAL / (cron["seconds"] / cron["sites"])
         by_cpu = CRON_INTERVAL * cores / (cron["cpu"] / cron["sites"])
-        print(f"  cron run, {latency_name}: {cron['seconds'] / cron['sites']:.2f} s and {cron['cpu'] / cron['sites']:.3f} "
+        per_site, cpu_per_site = cron["seconds"] / cron["sites"], cron["cpu"] / cron["sites"]
+        print(f"  cron run, {latency_name}: {per_site:.2f} s and {cpu_per_site:.3f} "
               f"CPU s a site -> {min(by_time, by_cpu):,.0f} sites in {CRON_INTERVAL // 60} min "
               f"(wall clock allows {by_time:,.0f}, CPU {by_cpu:,.0f})")
     first = [row for row in rows if row["run"] == f"first run, {args.latency_ms:g} ms"][-1]
