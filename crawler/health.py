@@ -15,7 +15,7 @@ from storage.runs import recent_runs, record_run
 
 #: Error kinds (declared in ``storage.kinds.SITE_ERRORS``) that are not the site failing to answer: pages
 #: we could not use, articles taken down, requests robots.txt forbids.
-NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "extract", "storage", "unreadable",
+NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "worker", "extract", "storage", "unreadable",
                                "too_large", "ignored", "http_404", "http_410"})
 
 

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from sqlite_utils import Database
 
+from storage import sql
 from storage.identity import acronym_key, normalise
 from storage.kinds import ALERTED_CHANGES
 
@@ -97,7 +98,7 @@ def queue_alerts(db: Database, changes: Iterable[tuple[int, str]], channels: Cha
         rows += [{"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
                  for channel, routes in channels.items()
                  if any(route.wants(kind, site, programme, alias_keys(aliases)) for route in routes)]
-    db["outbox"].insert_all(rows, ignore=True)
+    sql.insert_new(db, "outbox", rows)
     return len(rows)
 
 
