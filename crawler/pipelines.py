@@ -50,13 +50,13 @@ class StorePipeline:
     """
 
     def __init__(self, store: CrawlStore, site: Site, *, baseline: bool, channels: Mapping, stats,
-                 now: datetime):
+                 now: datetime | None = None):
         self.db = store.db
         self.reader = store.reader
         self.site = site
         self.selectors = Selectors(site.title_css, site.body_css, site.date_css)
         self.schedule = Schedule(site.fresh_days, site.recheck_days, site.first_wait_hours, site.fresh_wait_hours)
-        self.now = now
+        self.now = now or run_time()   # the run's time
         self.baseline = baseline
         self.channels = channels
         self.stats = stats
