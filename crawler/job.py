@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from crawler.crawl import SiteReport, crawl_sites
 from crawler.health import record_and_assess
 from crawler.sites import Site
-from notifications.channels import Channel, channel_wishes, route_tags
+from notifications.channels import Channel, route_tags, routing_of
 from notifications.deliver import DeliveryReport, deliver_pending
 from storage.meeting_places import locate_meetings
 from storage.outbox import unknown_project_tags
@@ -30,7 +30,7 @@ def run_job(sites: list[Site], db: Database, channels: list[Channel], *, per_cha
             no_baseline: bool = False, overrides: dict | None = None,
             on_site_done: Callable[[SiteReport], None] = lambda report: None) -> JobResult:
     """One run of projwatch over ``sites`` into the open (migrated) database ``db``: every stage uses it."""
-    settings = {**(overrides or {}), "PROJWATCH_CHANNELS": channel_wishes(channels)}
+    settings = {**(overrides or {}), "PROJWATCH_ROUTING": routing_of(channels)}
     reports = crawl_sites(sites, db, settings, no_baseline=no_baseline, on_site_done=on_site_done)
     return finish_run(sites, db, channels, reports, per_change=per_change)
 
@@ -40,7 +40,7 @@ def finish_run(sites: list[Site], db: Database, channels: list[Channel], reports
     """The stages after the crawl: health, the map, delivery of the alerts owed."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     health = record_and_assess(db, reports, {site.name: site.start_urls[0] for site in sites}, now,
-                               channel_wishes(channels))
+                               routing_of(channels))
     try:
         locate_meetings(db)   # the map's coordinates, for the cities no run asked about before
     except Exception:         # the map can wait for the next run; the alerts cannot

@@ -40,7 +40,7 @@ class StorePipeline:
 
     Settings: ``PROJWATCH_STORE`` (the shared ``CrawlStore``), ``PROJWATCH_SITE`` (this crawler's
     ``Site``), ``PROJWATCH_BASELINE`` (the site is in its baseline: facts recorded, not alerted),
-    ``PROJWATCH_CHANNELS`` (channel key -> wanted change kinds), ``PROJWATCH_NOW`` (the run's time, that
+    ``PROJWATCH_ROUTING`` (channel key -> its routes), ``PROJWATCH_NOW`` (the run's time, that
     every page is stamped and scheduled by; unset, the time the pipeline starts).
 
     Pages are read in the reader's worker processes while the next ones download; a site's pages are
@@ -49,7 +49,7 @@ class StorePipeline:
     later run (or a fixed parser) reads it afresh.
     """
 
-    def __init__(self, store: CrawlStore, site: Site, *, baseline: bool, channels: Mapping, stats,
+    def __init__(self, store: CrawlStore, site: Site, *, baseline: bool, routing: Mapping, stats,
                  now: datetime | None = None):
         self.db = store.db
         self.reader = store.reader
@@ -58,7 +58,7 @@ class StorePipeline:
         self.schedule = Schedule(site.fresh_days, site.recheck_days, site.first_wait_hours, site.fresh_wait_hours)
         self.now = now or run_time()   # the run's time
         self.baseline = baseline
-        self.channels = channels
+        self.routing = routing
         self.stats = stats
         self._last: asyncio.Future | None = None   # the previous page's turn to be stored
 
@@ -69,7 +69,7 @@ class StorePipeline:
         if store is None or site is None:
             raise ValueError("StorePipeline needs PROJWATCH_STORE and PROJWATCH_SITE (crawler.crawl.crawl_sites)")
         return cls(store, site, baseline=settings.getbool("PROJWATCH_BASELINE"),
-                   channels=settings.getdict("PROJWATCH_CHANNELS"), stats=crawler.stats,
+                   routing=settings.getdict("PROJWATCH_ROUTING"), stats=crawler.stats,
                    now=run_time(settings.get(NOW_SETTING)))
 
     async def process_item(self, item: PageItem | GoneItem):
@@ -126,7 +126,7 @@ class StorePipeline:
                 if saved.outcome != "unchanged":
                     result = record_page_facts(
                         self.db, page_url=item.url, version_id=saved.version_id, projects=page.projects,
-                        now=now.isoformat(timespec="seconds"), alert=not self.baseline, channels=self.channels,
+                        now=now.isoformat(timespec="seconds"), alert=not self.baseline, routing=self.routing,
                     )
         except sqlite3.Error as error:   # disk full, locked too long: this page is not stored, nor half of it
             self._skip("storage", item.url, error)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from storage import sql
-from storage.outbox import Channels, queue_alerts
+from storage.outbox import Routing, queue_alerts
 from storage.project_statements import forget_page, refresh_project, stated_attributes, state_project
 from storage.identity import (MIN_SHARED_PARTNERS, ProjectSignature, acronym_key, match_project, name_keys,
                               normalise, signature_of)
@@ -52,7 +52,7 @@ class RecordResult:
 
 
 def record_page_facts(db: Database, *, page_url: str, version_id: int | None, projects: Iterable[Mapping],
-                      now: str, alert: bool, channels: Channels) -> RecordResult:
+                      now: str, alert: bool, routing: Routing) -> RecordResult:
     """Record the projects extracted from ``page_url`` (which must be in ``pages``) and return counts.
 
     ``version_id`` is the ``page_versions`` row the text came from (None if not kept); ``now`` an ISO
@@ -67,7 +67,7 @@ def record_page_facts(db: Database, *, page_url: str, version_id: int | None, pr
         for project_id in sorted(page.projects):
             refresh_project(db, project_id)
         if alert:
-            page.result.alerts = queue_alerts(db, page.change_ids, channels, now)
+            page.result.alerts = queue_alerts(db, page.change_ids, routing, now)
     return page.result
 
 

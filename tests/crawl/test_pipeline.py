@@ -43,7 +43,7 @@ def process(db, reader, page_items):
     """Hand the pipeline every item at once (as Scrapy does with the pages it has downloaded)."""
     stats = Stats()
     store = CrawlStore(db, reader)
-    pipeline = StorePipeline(store, SITE, baseline=False, channels={}, stats=stats)
+    pipeline = StorePipeline(store, SITE, baseline=False, routing={}, stats=stats)
 
     async def run():
         return await asyncio.gather(*(pipeline.process_item(item) for item in page_items), return_exceptions=True)

@@ -36,7 +36,7 @@ def store(db, url: str) -> dict:
     db["pages"].upsert({"url": url, "site": "novads", "title": entry["title"], "published": published,
                         "first_seen": NOW, "last_seen": NOW, "content_hash": "h"}, pk="url")
     record_page_facts(db, page_url=url, version_id=None, projects=entry["projects"], now=NOW, alert=False,
-                      channels={})
+                      routing={})
     return entry
 
 

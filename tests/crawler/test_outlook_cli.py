@@ -50,7 +50,7 @@ def project(name, acronym, programme, meetings=(), funding=()):
 def record(db, url, site, projects, now, alert):
     db["pages"].upsert({"url": url, "site": site, "title": f"Ziņa {site}", "first_seen": now, "last_seen": now,
                         "content_hash": now}, pk="url")
-    record_page_facts(db, page_url=url, version_id=None, projects=projects, now=now, alert=alert, channels={})
+    record_page_facts(db, page_url=url, version_id=None, projects=projects, now=now, alert=alert, routing={})
 
 
 @pytest.fixture

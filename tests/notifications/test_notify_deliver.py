@@ -5,7 +5,7 @@ from html import unescape
 
 from werkzeug import Response
 
-from notifications.channels import build_channels, channel_wishes
+from notifications.channels import build_channels, routing_of
 from notifications.deliver import deliver_pending
 from tests.notifications.conftest import TELEGRAM_TOKEN, TELEGRAM_URL, extracted, figure, meeting
 
@@ -24,7 +24,7 @@ def outbox_statuses(db):
 def test_email_digest_reaches_a_real_smtp_server(db, queue, smtp_server):
     url, mailbox = smtp_server
     channels = build_channels([url])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     report = deliver_pending(db, channels)
 
@@ -49,7 +49,7 @@ def test_changed_funding_reads_old_to_new(db, queue, smtp_server):
     url, mailbox = smtp_server
     channels = build_channels([url])
     queue({}, [extracted(funding=[figure(146994)])])
-    queue(channel_wishes(channels), [extracted(funding=[figure(152310)])])
+    queue(routing_of(channels), [extracted(funding=[figure(152310)])])
 
     deliver_pending(db, channels)
 
@@ -61,7 +61,7 @@ def test_changed_funding_reads_old_to_new(db, queue, smtp_server):
 def test_hostile_scraped_text_is_escaped_in_html(db, queue, smtp_server):
     url, mailbox = smtp_server
     channels = build_channels([url])
-    queue(channel_wishes(channels), [extracted(HOSTILE, acronym=None, meetings=[meeting("2022-01-10", city=HOSTILE)])],
+    queue(routing_of(channels), [extracted(HOSTILE, acronym=None, meetings=[meeting("2022-01-10", city=HOSTILE)])],
           title=HOSTILE)
 
     deliver_pending(db, channels)
@@ -74,7 +74,7 @@ def test_hostile_scraped_text_is_escaped_in_html(db, queue, smtp_server):
 def test_webhook_receives_the_digest(db, queue, httpserver):
     httpserver.expect_request("/hook", method="POST").respond_with_data("ok")
     channels = build_channels([f"json://127.0.0.1:{httpserver.port}/hook"])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     report = deliver_pending(db, channels)
 
@@ -88,7 +88,7 @@ def test_webhook_receives_the_digest(db, queue, httpserver):
 
 def test_outage_keeps_rows_pending_then_delivers_them_once(db, queue, httpserver):
     channels = build_channels([f"json://127.0.0.1:{httpserver.port}/hook"])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
     httpserver.expect_oneshot_request("/hook").respond_with_response(Response("down", status=500))
 
     failed = deliver_pending(db, channels)
@@ -109,7 +109,7 @@ def test_telegram_gets_escaped_text_within_its_limit(db, queue, telegram_api):
     telegram_api.expect_request(f"/bot123456789:{TELEGRAM_TOKEN}/sendMessage").respond_with_json({"ok": True})
     channels = build_channels([TELEGRAM_URL])
     many = [meeting(f"2022-{month:02d}-{day:02d}", city=HOSTILE * 3) for month in range(1, 13) for day in (1, 15)]
-    queue(channel_wishes(channels), [extracted(meetings=many)])
+    queue(routing_of(channels), [extracted(meetings=many)])
 
     report = deliver_pending(db, channels)
 
@@ -124,7 +124,7 @@ def test_telegram_failure_records_no_token(db, queue, telegram_api):
     telegram_api.expect_request(f"/bot123456789:{TELEGRAM_TOKEN}/sendMessage").respond_with_json(
         {"ok": False, "description": "Unauthorized"}, status=401)
     channels = build_channels([TELEGRAM_URL])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     report = deliver_pending(db, channels)
 
@@ -140,7 +140,7 @@ def test_tags_route_funding_and_meetings(db, queue, smtp_server, httpserver, tmp
     config.write_text(f"urls:\n  - {mail_url}:\n      tag: funding\n"
                       f"  - json://127.0.0.1:{httpserver.port}/meetings:\n      tag: meetings\n", encoding="utf-8")
     channels = build_channels(config_path=config)
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     deliver_pending(db, channels)
 
@@ -155,7 +155,7 @@ def test_tags_route_funding_and_meetings(db, queue, smtp_server, httpserver, tmp
 def test_per_change_sends_one_message_each(db, queue, httpserver):
     httpserver.expect_request("/hook").respond_with_data("ok")
     channels = build_channels([f"json://127.0.0.1:{httpserver.port}/hook"])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     report = deliver_pending(db, channels, per_change=True)
 

@@ -34,10 +34,10 @@ def recorded(tmp_path):
 
     changed = by_kind["changed_funding"]
     record_page_facts(db, page_url=SAMPLE_PAGE, version_id=None, projects=[project([], [changed["old_value"]])],
-                      now="2026-01-01T08:00:00+00:00", alert=False, channels={})
+                      now="2026-01-01T08:00:00+00:00", alert=False, routing={})
     record_page_facts(db, page_url=SAMPLE_PAGE, version_id=None,
                       projects=[project([by_kind["new_meeting"]["new_value"]], [changed["new_value"]])],
-                      now="2026-01-02T08:00:00+00:00", alert=True, channels={CHANNEL: EVERYTHING})
+                      now="2026-01-02T08:00:00+00:00", alert=True, routing={CHANNEL: EVERYTHING})
     return pending_alerts(db, CHANNEL)
 
 

@@ -20,7 +20,7 @@ from crawler.clock import run_time
 from crawler.crawl import crawl_series
 from crawler.job import finish_run
 from crawler.sites import load_sites
-from notifications.channels import build_channels, channel_wishes
+from notifications.channels import build_channels, routing_of
 from storage import open_db
 
 LOOPBACK = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0, "DOWNLOAD_TIMEOUT": 10}
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> None:
             sys.stdin.readline()
 
     try:
-        crawl_series(sites, db, times, {**LOOPBACK, "PROJWATCH_CHANNELS": channel_wishes(channels)},
+        crawl_series(sites, db, times, {**LOOPBACK, "PROJWATCH_ROUTING": routing_of(channels)},
                      after_run=after_run)
     finally:
         db.close()

@@ -30,7 +30,7 @@ DI4C_MEETINGS = ("2026-02-28", "2026-03-01", "2026-03-10", "2026-03-15", "2026-0
 def record(db, url, site, projects, now, alert):
     db["pages"].upsert({"url": url, "site": site, "title": f"Ziņa {site}", "first_seen": now, "last_seen": now,
                         "content_hash": now}, pk="url")
-    record_page_facts(db, page_url=url, version_id=None, projects=projects, now=now, alert=alert, channels={})
+    record_page_facts(db, page_url=url, version_id=None, projects=projects, now=now, alert=alert, routing={})
 
 
 @pytest.fixture(scope="module")

@@ -38,7 +38,7 @@ def store_page(db, url, title="Ziņa", published="2024-09-12", now=NOW):
 
 def record(db, url, projects, now=NOW, **page):
     store_page(db, url, now=now, **page)
-    record_page_facts(db, page_url=url, version_id=None, projects=projects, now=now, alert=False, channels={})
+    record_page_facts(db, page_url=url, version_id=None, projects=projects, now=now, alert=False, routing={})
 
 
 def project(name="Gudras pilsētas dati", acronym="SCD", programme="urbact", lead=None, partners=(), meetings=(),
