@@ -7,9 +7,7 @@ stays 0). This middleware sits between the cache and the network (above ``HttpCa
 from scrapy import Request
 from scrapy.http import Response
 
-STATS = "projwatch/cost"
-BYTES = f"{STATS}/bytes"                 # bytes of the bodies of 200 answers, as sent (compressed or not)
-NOT_MODIFIED = f"{STATS}/not_modified"   # 304 answers: the cached copy was still good
+from crawler.stats import BYTES, NOT_MODIFIED
 
 
 class SiteCost:

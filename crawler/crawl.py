@@ -14,11 +14,10 @@ from twisted.python.failure import Failure
 
 from crawler import settings as default_settings
 from crawler.clock import NOW_SETTING, run_time
-from crawler.cost import BYTES
 from crawler.pipelines import CrawlStore
 from crawler.reading import PageReader, default_workers
 from crawler.sites import Site
-from crawler.stats import ERRORS, stat
+from crawler.stats import BYTES, ERRORS, stat
 from spiders.news import NewsSpider, Plan
 from storage.db import database_path
 from storage.pages import RevalidationPlan, revalidation_plan

@@ -3,6 +3,9 @@ report: ``projwatch/<name>``, and ``projwatch/errors/<kind>`` per error kind (``
 
 STATS = "projwatch"          # the prefix of every counter of ours
 ERRORS = f"{STATS}/errors"   # + "/<kind>": a request or page that failed, by kind
+#: What a run costs a site, counted as the answers come off the wire (``crawler.cost.SiteCost``).
+BYTES = f"{STATS}/cost/bytes"                 # bytes of the bodies of 200 answers, as sent (compressed or not)
+NOT_MODIFIED = f"{STATS}/cost/not_modified"   # 304 answers: the cached copy was still good
 
 
 def stat(name: str) -> str:

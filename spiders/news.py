@@ -19,7 +19,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.items import GoneItem, PageItem
 from crawler.sites import Site
-from crawler.stats import STATS
+from crawler.stats import error_stat, stat
 
 # Every request revalidates its cached copy (ETag / Last-Modified → 304) instead of trusting it.
 REVALIDATE = {"Cache-Control": "max-age=0"}
@@ -149,8 +149,8 @@ class NewsSpider(CrawlSpider):
         if not self._holding:
             return
         self._holding = False
-        if self.crawler.stats.get_value(f"{STATS}/sitemap_articles", 0) or not self._held:
-            self.crawler.stats.set_value(f"{STATS}/pagination_skipped", len(self._held))
+        if self.crawler.stats.get_value(stat("sitemap_articles"), 0) or not self._held:
+            self.crawler.stats.set_value(stat("pagination_skipped"), len(self._held))
             return
         for request in self._held:
             self.crawler.engine.crawl(request)
@@ -176,7 +176,7 @@ class NewsSpider(CrawlSpider):
     # -- listings ---------------------------------------------------------------------------------
 
     def _count_listing(self) -> None:
-        self.crawler.stats.inc_value(f"{STATS}/listings_ok")
+        self.crawler.stats.inc_value(stat("listings_ok"))
 
     def parse_start_url(self, response: Response, **kwargs):
         self._count_listing()
@@ -188,7 +188,7 @@ class NewsSpider(CrawlSpider):
         request.meta["listing"] = True
         if not self.archive and not self._listing_shows_new(response):
             # New articles come first on a listing: past a page of known ones, the next pages hold none.
-            self.crawler.stats.inc_value(f"{STATS}/listings_skipped")
+            self.crawler.stats.inc_value(stat("listings_skipped"))
             return None
         if self._holding:
             self._held.append(request)
@@ -228,7 +228,7 @@ class NewsSpider(CrawlSpider):
                 yield Request(url, callback=self.parse_sitemap, errback=self.count_error, headers=REVALIDATE,
                               meta={"listing": True})
             elif self._is_article(url):
-                self.crawler.stats.inc_value(f"{STATS}/sitemap_articles")
+                self.crawler.stats.inc_value(stat("sitemap_articles"))
                 request = self._article_request(url, changed=parse_date(entry.get("lastmod")))
                 if request:
                     yield request
@@ -253,7 +253,7 @@ class NewsSpider(CrawlSpider):
             fetched = self.plan.last_fetched.get(url)
             if fetched and changed > datetime.fromisoformat(fetched):
                 self._due.add(url)
-                self.crawler.stats.inc_value(f"{STATS}/due_by_date")
+                self.crawler.stats.inc_value(stat("due_by_date"))
         return self._article(Request(url, callback=self.parse_article, errback=self.count_error), listed)
 
     def request_article(self, request: Request, response: Response) -> Request | None:
@@ -265,7 +265,7 @@ class NewsSpider(CrawlSpider):
         ``listed``: the site showed this link now (not just our memory of it), which site health counts."""
         if listed and request.url not in self._found:
             self._found.add(request.url)
-            self.crawler.stats.inc_value(f"{STATS}/articles_found")
+            self.crawler.stats.inc_value(stat("articles_found"))
         known = request.url in self.plan.known
         if request.url in self._requested or (known and request.url not in self._due):
             return None
@@ -278,7 +278,7 @@ class NewsSpider(CrawlSpider):
     def parse_article(self, response: Response):
         # A NUL byte early on marks binary content, whatever the Content-Type says (as git decides).
         if not isinstance(response, TextResponse) or b"\x00" in response.body[:8192]:
-            self.crawler.stats.inc_value(f"{STATS}/errors/not_text")
+            self.crawler.stats.inc_value(error_stat("not_text"))
             self.logger.warning("not_text: article %s (%s)", response.url,
                                 response.headers.get("Content-Type", b"").decode("latin-1"))
             return
@@ -295,7 +295,7 @@ class NewsSpider(CrawlSpider):
     def count_error(self, failure):
         kind = error_kind(failure)
         listing = failure.request.meta.get("listing", False)
-        self.crawler.stats.inc_value(f"{STATS}/errors/{kind}")
+        self.crawler.stats.inc_value(error_stat(kind))
         self.logger.warning("%s: %s %s (%s)", kind, "listing" if listing else "article", failure.request.url,
                             failure.getErrorMessage())
         if not listing and kind in GONE and failure.request.url in self.plan.known:
@@ -303,5 +303,5 @@ class NewsSpider(CrawlSpider):
             yield GoneItem(url=failure.request.url, site=self.site.name)
 
     def _listing_unreadable(self, response: Response, error) -> None:
-        self.crawler.stats.inc_value(f"{STATS}/errors/unreadable")
+        self.crawler.stats.inc_value(error_stat("unreadable"))
         self.logger.warning("unreadable: listing %s (%s)", response.url, error)
