@@ -163,3 +163,29 @@ def test_per_change_sends_one_message_each(db, queue, httpserver):
     assert report.messages == 2 and titles == [
         "projwatch: Jauna tikšanās – Pilsētu digitālās inovācijas",
         "projwatch: Jauns finansējums – Pilsētu digitālās inovācijas"]
+
+
+def test_pending_alerts_survive_a_new_password(db, queue, httpserver):
+    """Alerts owed while the webhook was down are delivered after its password changed."""
+    httpserver.expect_request("/hook").respond_with_data("ok")
+    old = build_channels([f"json://projwatch:old-secret@127.0.0.1:{httpserver.port}/hook"])
+    queue(channel_wishes(old))
+    new = build_channels([f"json://projwatch:new-secret@127.0.0.1:{httpserver.port}/hook"])
+
+    report = deliver_pending(db, new)
+
+    assert (report.sent, report.failed) == (2, 0)
+    [(request, _)] = httpserver.log
+    assert request.authorization.password == "new-secret"
+    assert outbox_statuses(db) == [("sent", 1), ("sent", 1)]
+
+
+def test_pending_alerts_survive_a_new_telegram_token(db, queue, telegram_api):
+    new_token = "ZZyyxxwwvvuuttssrrqqppoonnmmllkkjj"
+    telegram_api.expect_request(f"/bot987654321:{new_token}/sendMessage").respond_with_json({"ok": True})
+    queue(channel_wishes(build_channels([TELEGRAM_URL])))
+
+    report = deliver_pending(db, build_channels([f"tgram://987654321:{new_token}/12345"]))
+
+    assert report.sent == 2 and len(telegram_api.log) == 1
+    assert outbox_statuses(db) == [("sent", 1), ("sent", 1)]
