@@ -41,3 +41,16 @@ def test_failed_rows_stay_pending_with_their_error_then_give_up(db, record, fact
     mark_failed(db, ids, "still down", max_attempts=2)
     assert pending_alerts(db, "mail") == []
     assert {row["status"] for row in db["outbox"].rows_where("channel = 'mail'")} == {"failed"}
+
+
+def test_a_row_is_given_up_after_100_failed_attempts_as_the_readme_says(db, record, facts):
+    """"after 100 failed attempts, about two days of runs every 30 minutes, a row becomes `failed`"."""
+    queue_two(record, facts)
+    ids = [alert["outbox_id"] for alert in pending_alerts(db, "mail")]
+    for _ in range(99):
+        mark_failed(db, ids, "down")
+    assert [alert["attempts"] for alert in pending_alerts(db, "mail")] == [99, 99]
+    mark_failed(db, ids, "down")
+    assert pending_alerts(db, "mail") == []
+    assert {(row["status"], row["attempts"]) for row in db["outbox"].rows_where("channel = 'mail'")} \
+        == {("failed", 100)}
