@@ -3,7 +3,7 @@ import pytest
 import sqlite_utils
 from filelock import FileLock
 
-from tests.conftest import free_port
+from tests.conftest import FAST, ROOT, article_urls, free_port, projwatch, stored_urls
 from tests.replica import Article
 from tests.replica.site import Fault
 
@@ -106,3 +106,27 @@ def test_overlapping_run_exits_75_at_once(tmp_path, replica, run):
 def test_bad_setting_override_is_one_line_exit_2(tmp_path, replica, run):
     done = run("--sites", str(replica.write_sites(tmp_path / "sites.toml")), "-s", "NOEQUALS")
     assert done.returncode == 2 and "NAME=VALUE" in done.stderr
+
+
+def test_a_page_the_reader_fails_on_is_skipped_and_read_afresh_later(tmp_path, replica):
+    """README: a page "the reader or extractor fails on is a logged, counted skip that leaves nothing
+    half-stored: the crawl goes on … and a later run reads the page afresh"."""
+    site = replica.centrs
+    sites = replica.write_sites(tmp_path / "sites.toml", site, fresh_days=100000)
+    broken = site.url(site.article_path(site.articles[1]))
+    db_path = tmp_path / "projwatch.db"
+    faulty = {"PYTHONPATH": f"{ROOT / 'tests/replica/faulty_reader'}:{ROOT}",
+              "PROJWATCH_TEST_READER_FAILS": broken.rsplit("/", 1)[1]}
+    done = projwatch("run", "--sites", str(sites), "--db", str(db_path), *FAST, cwd=tmp_path, env=faulty)
+
+    assert done.returncode == 0, done.stderr
+    assert f"read: article {broken} skipped" in done.stderr and "RecursionError" in done.stderr
+    assert summary_row(done.stdout, "centrs")["errors"] == "1"
+    db = sqlite_utils.Database(db_path)
+    assert stored_urls(db_path) == article_urls(site) - {broken}
+    assert db["page_versions"].count_where("url = ?", [broken]) == 0
+    assert db["fact_sources"].count_where("page_url = ?", [broken]) == 0
+
+    fixed = projwatch("run", "--sites", str(sites), "--db", str(db_path), *FAST, cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert stored_urls(db_path) == article_urls(site)
