@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -89,18 +91,35 @@ class Mailbox:
 
 
 def free_port() -> int:
+    """A port of 127.0.0.1 free a moment ago: another process may take it before the caller binds it, so
+    a caller retries on "address in use" (``smtp_server``, ``tests/browse``'s ``serving``)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextmanager
+def closed_port() -> Iterator[int]:
+    """A port of 127.0.0.1 that refuses connections for as long as the block runs: bound (so that no one
+    else can take it) and never listening."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield held.getsockname()[1]
 
 
 @pytest.fixture
 def smtp_server():
     """A real SMTP server on 127.0.0.1; yields (apprise mailto URL, mailbox)."""
     mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
+    for attempt in range(5):   # the free port may be taken between finding it and binding it
+        port = free_port()
+        controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+        try:
+            controller.start()
+            break
+        except (OSError, RuntimeError):
+            if attempt == 4:
+                raise
     try:
         yield f"mailto://127.0.0.1:{port}?from=a@example.com&to=b@example.com&mode=insecure", mailbox
     finally:
@@ -137,9 +156,12 @@ def run_command(sites: Path, db_path: Path, *options: str) -> tuple[list[str], d
 
 
 def wait_until_fetched(site, pages: int, timeout: float = 30) -> None:
-    """Wait until ``site`` has answered ``pages`` requests with a 200."""
+    """Wait until ``site`` has answered ``pages`` requests with a 200; fail the test when it has not
+    within ``timeout`` (a signal sent then would not land mid-run)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and sum(status == 200 for _, status, _ in site.served) < pages:
+    while sum(status == 200 for _, status, _ in site.served) < pages:
+        if time.monotonic() > deadline:
+            pytest.fail(f"the site answered {len(site.served)} requests in {timeout} s, not {pages}")
         time.sleep(0.02)
 
 

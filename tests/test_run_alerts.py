@@ -6,7 +6,8 @@ import subprocess
 import sqlite_utils
 from werkzeug import Response
 
-from tests.conftest import add_meeting_articles, delivered_meetings_once, run_command, wait_until_fetched
+from tests.conftest import (add_meeting_articles, article_urls, delivered_meetings_once, run_command, stored_urls,
+                            wait_until_fetched)
 from tests.replica import Article
 
 ALWAYS_DUE = {"fresh_days": 100000}
@@ -116,7 +117,8 @@ def test_sigkill_mid_run_loses_and_doubles_nothing(tmp_path, replica, smtp_serve
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_until_fetched(site, 20)
     process.send_signal(signal.SIGKILL)
-    process.wait()
+    assert process.wait() == -signal.SIGKILL                  # killed, not finished before the kill landed
+    assert len(stored_urls(db_path)) < len(article_urls(site))   # mid-run: articles were left to fetch
 
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

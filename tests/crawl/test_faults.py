@@ -3,7 +3,8 @@ import pytest
 import sqlite_utils
 from filelock import FileLock
 
-from tests.conftest import FAST, ROOT, article_urls, free_port, projwatch, stored_urls
+from tests.conftest import FAST, ROOT, article_urls, closed_port, projwatch, stored_urls
+from tests.replica.dns import dns_server
 from tests.replica import Article
 from tests.replica.site import Fault
 
@@ -63,26 +64,27 @@ def summary_row(stdout: str, site: str) -> dict[str, str]:
     return dict(zip(names, row.split()))
 
 
-@pytest.mark.parametrize("start_url, kind", [
-    (lambda: f"http://127.0.0.1:{free_port()}/jaunumi", "refused"),     # nothing listens there
-    (lambda: "http://projwatch-replica.invalid/jaunumi", "dns"),         # a name that never resolves
-])
-def test_an_unreachable_site_fails_the_run_alone(tmp_path, replica, run, start_url, kind):
-    url = start_url()
-    sites = replica.write_sites(tmp_path / "sites.toml", replica.blog)
-    sites.write_text(sites.read_text() + f"""
+@pytest.mark.parametrize("kind", ["refused", "dns"])
+def test_an_unreachable_site_fails_the_run_alone(tmp_path, replica, run, kind):
+    with closed_port() as port, dns_server() as dns:
+        # nothing listens on a port held bound; a name asked only of a loopback DNS server knowing none
+        url = f"http://127.0.0.1:{port}/jaunumi" if kind == "refused" else "http://projwatch-replica.invalid/jaunumi"
+        sites = replica.write_sites(tmp_path / "sites.toml", replica.blog)
+        sites.write_text(sites.read_text() + f"""
 [[sites]]
 name = "miris"
 title = "Nepieejama vietne"
 start_urls = ["{url}"]
 articles = ['/jaunumi/\\d{{4}}/']
 """)
-    done = run("--sites", str(sites))
+        done = run("--sites", str(sites), "-s", "DNS_RESOLVER=tests.replica.dns.LoopbackResolver",
+                   "-s", f"PROJWATCH_TEST_DNS_PORT={dns.port}")
     assert done.returncode == 1
     assert "miris" in done.stdout and "FAILED" in done.stdout
     assert summary_row(done.stdout, "miris")["errors"] == "1"
     assert f"{kind}: listing {url}" in done.stderr
     assert sqlite_utils.Database(tmp_path / "projwatch.db")["pages"].count == len(replica.blog.articles)
+    assert set(dns.asked) == ({"projwatch-replica.invalid"} if kind == "dns" else set())   # not the system resolver
 
 
 def test_unwritable_database_path_is_one_line_exit_2(tmp_path, replica, run):
