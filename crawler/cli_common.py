@@ -55,10 +55,9 @@ class StorageFailed(click.ClickException):
         click.echo(f"projwatch: {self.format_message()}", err=True)
 
 
-@contextmanager
-def run_lock(db_path: Path) -> Iterator[None]:
-    """The database's run lock: one projwatch writer at a time. A second one raises ``RunLocked`` (75)
-    at once; a folder where the lock file cannot be created (no write permission, a read-only mount,
+def take_run_lock(db_path: Path | str) -> FileLock:
+    """The database's run lock, taken: one projwatch writer at a time. A second one raises ``RunLocked``
+    (75) at once; a folder where the lock file cannot be created (no write permission, a read-only mount,
     not a real folder) is the user's error (``UserError``, 2), named with its cause."""
     lock_path = Path(f"{db_path}.lock")
     try:
@@ -72,6 +71,13 @@ def run_lock(db_path: Path) -> Iterator[None]:
         lock.acquire(timeout=0)
     except Timeout:
         raise RunLocked(f"another run holds {lock_path}; not starting a second one") from None
+    return lock
+
+
+@contextmanager
+def run_lock(db_path: Path | str) -> Iterator[None]:
+    """The run lock (``take_run_lock``) held while the block runs."""
+    lock = take_run_lock(db_path)
     try:
         yield
     finally:

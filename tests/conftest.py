@@ -59,6 +59,20 @@ class Replica:
             site.reset_counts()
 
 
+@pytest.fixture(autouse=True)
+def _in_process_only_under_mutation(monkeypatch):
+    """Under the mutation run (``python -m bench.mutation``, ``PROJWATCH_MUTATION=1``) a mutant lives in
+    this process only: a test that starts another process would test the original code there, so it is
+    skipped the moment it tries."""
+    if os.environ.get("PROJWATCH_MUTATION") != "1":
+        return
+
+    def refuse(self, *args, **kwargs):
+        pytest.skip("starts a process, where the mutant does not live")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+
+
 @pytest.fixture
 def replica():
     with serve_sites(centrs_site(), blog_site(), portal_site()) as sites:
