@@ -61,6 +61,11 @@ def copy_tree(target: Path, ref: str | None = None) -> Path:
     shared = ROOT.parent / "shared"
     if shared.is_dir():
         (copy / "shared").symlink_to(shared)   # tests in mutants/ look for ../shared from there
+    config = (copy / "pyproject.toml").read_text(encoding="utf-8")
+    for path in CONFIG["pytest_add_cli_args_test_selection"]:   # a revision may lack a test file of today
+        if path.startswith("tests/") and not (copy / path).exists():
+            config = config.replace(f'"{path}",', "")
+    (copy / "pyproject.toml").write_text(config, encoding="utf-8")
     return copy
 
 
