@@ -1,5 +1,5 @@
 """Crawling every site of the site list in one Scrapy process, with a report per site."""
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -7,12 +7,15 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from twisted.internet.defer import Deferred, DeferredList
 
 from crawler import settings as default_settings
+from crawler.clock import NOW_SETTING, run_time
+from crawler.cost import BYTES
 from crawler.sites import Site
-from spiders.news import STATS, NewsSpider
+from spiders.news import STATS, NewsSpider, Plan
 from storage import open_db
-from storage.pages import revalidation_plan
+from storage.pages import RevalidationPlan, revalidation_plan
 from storage.runs import has_completed_run
 
 
@@ -23,6 +26,7 @@ class SiteReport:
     finished: str
     requests: int
     revalidated: int      # answered 304 Not Modified: the cached body was reused
+    bytes: int            # bytes of the 200 answers: what the run cost the site
     pages_seen: int
     new: int
     changed: int
@@ -51,6 +55,7 @@ class SiteReport:
             finished=finished.isoformat(timespec="seconds"),
             requests=int(stats.get("downloader/request_count", 0)),
             revalidated=int(stats.get("httpcache/revalidate", 0)),
+            bytes=int(stats.get(BYTES, 0)),
             pages_seen=count("pages_seen"), new=count("pages_new"), changed=count("pages_changed"),
             facts=count("facts"), changes=count("changes"),
             errors=sum(errors.values()), error_kinds=errors, articles_found=count("articles_found"),
@@ -80,19 +85,49 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
     """Crawl ``sites`` concurrently into the database at ``db_path``; one report per site, in order.
 
     A site is in its baseline (facts recorded, not alerted) until a run has crawled it to its end,
-    unless ``no_baseline``."""
+    unless ``no_baseline``. The run's time is ``PROJWATCH_NOW`` of ``overrides`` where set, else now."""
+    now = run_time((overrides or {}).get(NOW_SETTING))
+    return crawl_series(sites, db_path, [now], overrides, no_baseline=no_baseline, on_site_done=on_site_done)[0]
+
+
+def crawl_series(sites: list[Site], db_path: Path, times: Sequence[datetime], overrides: dict | None = None, *,
+                 no_baseline: bool = False, on_site_done: Callable[[SiteReport], None] = lambda report: None,
+                 after_run: Callable[[datetime, list[SiteReport]], None] = lambda now, reports: None,
+                 ) -> list[list[SiteReport]]:
+    """One run of ``crawl_sites`` at each of ``times`` (a clock of your own: a day of half-hourly runs
+    in seconds), one after the other in this process; ``after_run`` sees each run's reports before the
+    next run plans (the job records them in ``runs`` there). Scrapy's reactor runs once per process,
+    hence one call for the whole series."""
+    process = CrawlerProcess(crawl_settings(db_path, overrides))
+    results: list[list[SiteReport]] = []
+
+    def next_run(_=None):
+        if len(results) < len(times):
+            now = times[len(results)]
+            run = _start_run(process, sites, db_path, now, no_baseline, on_site_done)
+            run.addCallback(lambda reports: (results.append(reports), after_run(now, reports)))
+            run.addCallback(next_run)
+        return None
+
+    next_run()
+    process.start()
+    return results
+
+
+def _start_run(process: CrawlerProcess, sites: list[Site], db_path: Path, now: datetime, no_baseline: bool,
+               on_site_done: Callable[[SiteReport], None]) -> Deferred:
+    """Plan one run at ``now`` and start its crawlers; fires with its reports, one per site, in order."""
     db = open_db(db_path)   # migrates before any spider opens it
-    now = datetime.now(timezone.utc)
-    plans = {site.name: revalidation_plan(db, site.name, now) for site in sites}
+    plans = {site.name: _spider_plan(revalidation_plan(db, site.name, now)) for site in sites}
     first_runs = {site.name: not has_completed_run(db, site.name) for site in sites}
     baselines = {name: first and not no_baseline for name, first in first_runs.items()}
     db.close()
 
-    process = CrawlerProcess(crawl_settings(db_path, overrides))
     reports: dict[str, SiteReport] = {}
-    crawlers = {}
+    crawlers, crawls = {}, []
     for site in sites:
         crawler = crawlers[site.name] = process.create_crawler(NewsSpider)
+        crawler.settings.set(NOW_SETTING, now.isoformat(timespec="seconds"), priority="cmdline")
 
         def closed(spider, reason, crawler=crawler, site=site):
             reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
@@ -101,12 +136,20 @@ def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None,
             on_site_done(reports[site.name])
 
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name],
-                      archive=first_runs[site.name])
-    process.start()
-    for site in sites:   # a crawler that could not start (its error is logged) failed its site
-        if site.name not in reports:
-            reports[site.name] = SiteReport.from_stats(site.name, crawlers[site.name].stats.get_stats(),
-                                                     datetime.now(timezone.utc), "not started",
-                                                     baseline=baselines[site.name])
-    return [reports[site.name] for site in sites]
+        crawls.append(process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name],
+                                    archive=first_runs[site.name]))
+
+    def all_reports(_) -> list[SiteReport]:
+        for site in sites:   # a crawler that could not start (its error is logged) failed its site
+            if site.name not in reports:
+                reports[site.name] = SiteReport.from_stats(site.name, crawlers[site.name].stats.get_stats(),
+                                                         datetime.now(timezone.utc), "not started",
+                                                         baseline=baselines[site.name])
+        return [reports[site.name] for site in sites]
+
+    return DeferredList(crawls, consumeErrors=True).addCallback(all_reports)
+
+
+def _spider_plan(plan: RevalidationPlan) -> Plan:
+    """The store's plan as the spider's plain values."""
+    return Plan(known=plan.known, due=plan.due, last_fetched=dict(plan.last_fetched))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from crawler.crawl import SiteReport
-from storage.health import update_site_health
+from storage.site_health import update_site_health
 from storage.outbox import Channels
 from storage.runs import recent_runs, record_run
 
@@ -45,7 +45,9 @@ def site_problem(runs: Sequence[Mapping], rules: HealthRules = HealthRules()) ->
         return f"pēdējās {n} reizēs neatrada nevienu raksta saiti (vai mainīts lapas izkārtojums?)"
     if all(run["requests"] and failed_requests(run) / run["requests"] > rules.max_error_rate for run in latest):
         return f"pēdējās {n} reizēs katrā neizdevās vairāk nekā {rules.max_error_rate:.0%} pieprasījumu"
-    earlier = [run["articles_found"] for run in runs[n:n + rules.history]]
+    # Runs recorded before migration 009 (no ``bytes``) walked every listing page on every run: their
+    # article counts are no measure for today's runs, which stop at the first page of known articles.
+    earlier = [run["articles_found"] for run in runs[n:n + rules.history] if run.get("bytes", 0) is not None]
     if len(earlier) >= rules.min_history:
         usual = median(earlier)
         if all(run["articles_found"] < rules.min_share_of_median * usual for run in latest):

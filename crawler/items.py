@@ -7,6 +7,7 @@ class PageItem:
     url: str
     site: str
     html: str
+    validators: bool = True   # the answer carried an ETag or Last-Modified (so a 304 can spare the body)
 
 
 @dataclass

@@ -30,9 +30,15 @@ def run_job(sites: list[Site], db_path: Path, channels: list[Channel], *, per_ch
             no_baseline: bool = False, overrides: dict | None = None,
             on_site_done: Callable[[SiteReport], None] = lambda report: None) -> JobResult:
     """One run of projwatch over ``sites`` into the database at ``db_path``."""
-    wishes = channel_wishes(channels)
-    settings = {**(overrides or {}), "PROJWATCH_CHANNELS": wishes}
+    settings = {**(overrides or {}), "PROJWATCH_CHANNELS": channel_wishes(channels)}
     reports = crawl_sites(sites, db_path, settings, no_baseline=no_baseline, on_site_done=on_site_done)
+    return finish_run(sites, db_path, channels, reports, per_change=per_change)
+
+
+def finish_run(sites: list[Site], db_path: Path, channels: list[Channel], reports: list[SiteReport], *,
+               per_change: bool = False) -> JobResult:
+    """The stages after the crawl: health, the map, delivery of the alerts owed."""
+    wishes = channel_wishes(channels)
     db = open_db(db_path)
     try:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")

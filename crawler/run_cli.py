@@ -7,6 +7,7 @@ import click
 
 from crawler.cli_common import (EXIT_SITE_FAILED, StorageFailed, UserError, db_option, load_channels,
                                 load_site_list, notify_options, run_lock, sites_option)
+from crawler.clock import NOW_SETTING, ClockError, run_time
 from crawler.families import load_families
 from crawler.crawl import SiteReport
 from crawler.job import run_job
@@ -26,15 +27,21 @@ def _print_site(report: SiteReport) -> None:
     state = "FAILED (no listing page reachable)" if report.failed else "ok"
     click.echo(f"{report.site}: {report.pages_seen} pages ({report.new} new, {report.changed} changed), "
                f"{report.facts} facts, {report.changes} changes, {report.errors} errors, "
-               f"{report.requests} requests, {report.seconds:.1f} s — {state}")
+               f"{report.requests} requests ({report.revalidated} not modified, {_kb(report.bytes)} kB), "
+               f"{report.seconds:.1f} s — {state}")
     if report.baseline and not report.failed:
         click.echo(f"{report.site}: first run, the baseline: {report.facts} facts recorded, no alerts")
 
 
+def _kb(size: int) -> str:
+    return f"{size / 1000:.1f}"
+
+
 def _print_summary(reports: list[SiteReport]) -> None:
-    header = ("site", "pages seen", "new", "changed", "facts", "changes", "errors", "seconds")
-    rows = [(r.site, r.pages_seen, r.new, r.changed, r.facts, r.changes, r.errors, f"{r.seconds:.1f}")
-            for r in reports]
+    header = ("site", "pages seen", "new", "changed", "facts", "changes", "errors", "requests", "304s", "kB",
+              "seconds")
+    rows = [(r.site, r.pages_seen, r.new, r.changed, r.facts, r.changes, r.errors, r.requests, r.revalidated,
+             _kb(r.bytes), f"{r.seconds:.1f}") for r in reports]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(str(cell).ljust(w) if i == 0 else str(cell).rjust(w)
@@ -57,6 +64,10 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
     sites = load_site_list(sites_path)
     channels = load_channels(notify_urls, notify_config, sites)
     overrides = _parse_overrides(overrides)
+    try:
+        run_time(overrides.get(NOW_SETTING))   # a simulated clock that cannot be read fails before any request
+    except ClockError as error:
+        raise UserError(str(error)) from None
     if not db_path.parent.is_dir():   # before the lock, which would create the folder
         raise UserError(f"--db {db_path}: the folder {db_path.parent} does not exist")
     with run_lock(db_path):

@@ -31,6 +31,8 @@ HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
 HTTPCACHE_GZIP = True
 HTTPCACHE_IGNORE_HTTP_CODES = [404, 410, 429, 500, 502, 503, 504]
 HTTPCACHE_DIR = "projwatch-httpcache"  # the runner puts it beside the database
+# Between the cache (900) and the network: the bytes and 304s each site really sent (crawler/cost.py).
+DOWNLOADER_MIDDLEWARES = {"crawler.cost.SiteCost": 950}
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 
@@ -39,3 +41,4 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 # projwatch's own
 PROJWATCH_DB = "projwatch.db"
+PROJWATCH_NOW = None    # the run's time (crawler/clock.py); set by the runner, or by hand for a simulated clock

@@ -39,15 +39,17 @@ class Site:
     url: str | None = None        # the site's base URL, for its family
     sitemap_follow: list[str] = field(default_factory=list)   # sitemaps of an index to read (default all)
     listing_css: str | None = None    # the part of a listing page whose links are articles (default all)
-    fresh_days: int = 30      # articles younger than this are revalidated on every run
+    fresh_days: int = 30      # the window of extra care: articles younger than this are checked more often
     recheck_days: int = 7     # older ones at most this often, spread across runs
+    first_wait_hours: int = 3     # an article without validators: its first wait, doubled while unchanged
+    fresh_wait_hours: int = 24    # ... and its longest wait while fresh
 
 
 _URL_LISTS = ("start_urls", "sitemap_urls", "feed_urls")
 _REGEX_LISTS = ("articles", "follow", "sitemap_follow")
 _SELECTORS = ("title_css", "body_css", "date_css", "listing_css")
 _TEXTS = ("title", *_SELECTORS)
-_COUNTS = ("max_pages", "fresh_days", "recheck_days")
+_COUNTS = ("max_pages", "fresh_days", "recheck_days", "first_wait_hours", "fresh_wait_hours")
 _KNOWN_KEYS = {"name", "allowed_domains", "family", "url", *_URL_LISTS, *_REGEX_LISTS, *_TEXTS, *_COUNTS}
 _REQUIRED = ("name", "title", "start_urls", "articles")
 
@@ -94,6 +96,13 @@ def _check_site(raw: dict, where: str) -> Site:
     for key in _COUNTS:
         if key in raw and (not isinstance(raw[key], int) or isinstance(raw[key], bool) or raw[key] < 1):
             raise fail(key, "must be a whole number of at least 1")
+    waits = Site.__dataclass_fields__
+    first, fresh, recheck = (raw.get(key, waits[key].default) for key in ("first_wait_hours", "fresh_wait_hours",
+                                                                          "recheck_days"))
+    if first > fresh:
+        raise fail("first_wait_hours", f"{first} is longer than fresh_wait_hours ({fresh})")
+    if fresh > recheck * 24:
+        raise fail("fresh_wait_hours", f"{fresh} is longer than recheck_days in hours ({recheck * 24})")
     domains = raw.get("allowed_domains") or sorted(
         {urlsplit(url).hostname.removeprefix("www.") for url in raw["start_urls"]})
     return Site(**{**raw, "allowed_domains": domains})

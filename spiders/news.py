@@ -1,6 +1,9 @@
 """One generic news spider, driven by a site-list entry: requests and link following only."""
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 
 from scrapy import Request, signals
 from scrapy.exceptions import (
@@ -16,7 +19,6 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.items import GoneItem, PageItem
 from crawler.sites import Site
-from storage.pages import RevalidationPlan
 
 # Every request revalidates its cached copy (ETag / Last-Modified → 304) instead of trusting it.
 REVALIDATE = {"Cache-Control": "max-age=0"}
@@ -32,6 +34,14 @@ _ERROR_KINDS = (
 )
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What the store knows of a site's articles, as plain values (``crawler.crawl`` builds it)."""
+    known: frozenset[str] = frozenset()     # every stored article URL of the site
+    due: tuple[str, ...] = ()               # those to ask the server about on this run
+    last_fetched: Mapping[str, str] = field(default_factory=dict)   # URL -> when last fetched (ISO, UTC)
+
+
 def error_kind(failure) -> str:
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
@@ -43,10 +53,38 @@ def error_kind(failure) -> str:
 
 def feed_links(response: Response) -> list[str]:
     """The item links of an RSS or Atom feed, absolute."""
+    return [url for url, _ in feed_entries(response)]
+
+
+def feed_entries(response: Response) -> list[tuple[str, datetime | None]]:
+    """Each item of an RSS or Atom feed: its link (absolute) and its latest date (Atom's ``updated`` or
+    ``published``, RSS's ``dc:date`` or ``pubDate``), None where it has none readable."""
     selector = response.selector
     selector.remove_namespaces()
-    links = selector.xpath("//item/link/text() | //entry/link[not(@rel) or @rel='alternate']/@href").getall()
-    return [response.urljoin(url.strip()) for url in links]
+    entries = []
+    for item in selector.xpath("//item | //entry"):
+        link = item.xpath("link/text()").get() or item.xpath("link[not(@rel) or @rel='alternate']/@href").get()
+        if link and link.strip():
+            dates = item.xpath("updated/text() | date/text() | published/text() | pubDate/text()").getall()
+            entries.append((response.urljoin(link.strip()), max(filter(None, map(parse_date, dates)), default=None)))
+    return entries
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """A feed's or sitemap's date (ISO 8601, W3C, or RFC 822) in UTC; None when unreadable. A date
+    without a time is taken at its start: a page fetched later that day is not fetched again for it on
+    every run of the day."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        date = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            date = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    return (date if date.tzinfo else date.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
 
 
 def page_text(response: TextResponse) -> str:
@@ -64,7 +102,9 @@ def page_text(response: TextResponse) -> str:
 class NewsSpider(CrawlSpider):
     """Follows a site's listing pages (and sitemaps / feeds) to its articles.
 
-    New articles are always fetched; known ones only when the revalidation plan says they are due.
+    New articles are always fetched; known ones when the revalidation plan says they are due, or when a
+    feed item's date or a sitemap's ``<lastmod>`` is later than their last fetch (cheap signals first).
+    Later runs walk a listing's pagination only as far as its pages show articles not stored yet.
 
     Archive discovery: on a site's first run (``archive``) its sitemaps are read and list the whole
     archive; the pagination of its listings is held back and walked only if the sitemaps listed no
@@ -73,7 +113,7 @@ class NewsSpider(CrawlSpider):
 
     name = "news"
 
-    def __init__(self, site: Site, plan: RevalidationPlan, baseline: bool = False, archive: bool = False,
+    def __init__(self, site: Site, plan: Plan, baseline: bool = False, archive: bool = False,
                  *args, **kwargs):
         self.name = site.name
         self.site = site
@@ -89,7 +129,9 @@ class NewsSpider(CrawlSpider):
         self._due = set(plan.due)
         self._found: set[str] = set()
         self._requested: set[str] = set()
-        self.rules = [Rule(LinkExtractor(allow=site.articles, restrict_css=site.listing_css or (), unique=True),
+        self._article_links = LinkExtractor(allow=site.articles, restrict_css=site.listing_css or (), unique=True)
+        self._shows_new: dict[str, bool] = {}   # listing URL -> whether it showed an article not stored yet
+        self.rules = [Rule(self._article_links,
                            callback="parse_article",
                            follow=False, process_request="request_article", errback="count_error")]
         if site.follow:   # an empty allow list would match every link of the site
@@ -145,10 +187,20 @@ class NewsSpider(CrawlSpider):
     def request_listing(self, request: Request, response: Response) -> Request | None:
         request.headers.update(REVALIDATE)
         request.meta["listing"] = True
+        if not self.archive and not self._listing_shows_new(response):
+            # New articles come first on a listing: past a page of known ones, the next pages hold none.
+            self.crawler.stats.inc_value(f"{STATS}/listings_skipped")
+            return None
         if self._holding:
             self._held.append(request)
             return None
         return request
+
+    def _listing_shows_new(self, response: Response) -> bool:
+        if response.url not in self._shows_new:
+            self._shows_new[response.url] = any(link.url not in self.plan.known
+                                                for link in self._article_links.extract_links(response))
+        return self._shows_new[response.url]
 
     def parse_sitemap(self, response: Response):
         if response.url.endswith("/robots.txt"):
@@ -178,15 +230,15 @@ class NewsSpider(CrawlSpider):
                               meta={"listing": True})
             elif self._is_article(url):
                 self.crawler.stats.inc_value(f"{STATS}/sitemap_articles")
-                request = self._article_request(url)
+                request = self._article_request(url, changed=parse_date(entry.get("lastmod")))
                 if request:
                     yield request
 
     def parse_feed(self, response: Response):
         self._count_listing()
-        for url in feed_links(response):
+        for url, date in feed_entries(response):
             if self._is_article(url):
-                request = self._article_request(url)
+                request = self._article_request(url, changed=date)
                 if request:
                     yield request
 
@@ -195,7 +247,14 @@ class NewsSpider(CrawlSpider):
     def _is_article(self, url: str) -> bool:
         return any(pattern.search(url) for pattern in self._article_patterns)
 
-    def _article_request(self, url: str, listed: bool = True) -> Request | None:
+    def _article_request(self, url: str, listed: bool = True, changed: datetime | None = None) -> Request | None:
+        """``changed``: when a feed or sitemap says the article last changed; a known article that
+        changed after its last fetch is due now."""
+        if changed and url in self.plan.known and url not in self._due:
+            fetched = self.plan.last_fetched.get(url)
+            if fetched and changed > datetime.fromisoformat(fetched):
+                self._due.add(url)
+                self.crawler.stats.inc_value(f"{STATS}/due_by_date")
         return self._article(Request(url, callback=self.parse_article, errback=self.count_error), listed)
 
     def request_article(self, request: Request, response: Response) -> Request | None:
@@ -229,7 +288,8 @@ class NewsSpider(CrawlSpider):
     def _item(self, response: TextResponse) -> PageItem:
         # Stored under the URL the site links to (and the schedule knows), not where it redirected.
         url = (response.meta.get("redirect_urls") or [response.url])[0]
-        return PageItem(url=url, site=self.site.name, html=page_text(response))
+        validators = bool(response.headers.get("ETag") or response.headers.get("Last-Modified"))
+        return PageItem(url=url, site=self.site.name, html=page_text(response), validators=validators)
 
     # -- errors -----------------------------------------------------------------------------------
 

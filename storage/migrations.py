@@ -219,3 +219,13 @@ def labels(db: Database) -> None:
     rows are written afresh each time the database is opened (``storage.db``)."""
     db["labels"].create({"sort": str, "key": str, "label": str, "name_en": str, "alerted": bool, "tag": str},
                         pk=("sort", "key"), not_null={"label"})
+
+
+@MIGRATIONS(name="009_adaptive_revalidation_and_site_cost")
+def adaptive_revalidation_and_site_cost(db: Database) -> None:
+    """How long a page whose answers carry no validators (no ETag, no Last-Modified) waits before its
+    next check, learned from its checks (``pages.wait_hours``; NULL: the page has validators and is
+    revalidated by conditional requests); and what each run cost each site in bytes of 200 answers
+    (``runs.bytes``; ``runs.requests`` and ``runs.revalidated``, the 304s, were there)."""
+    db["pages"].add_column("wait_hours", float)
+    db["runs"].add_column("bytes", int)

@@ -18,6 +18,28 @@ class SavedPage:
 class RevalidationPlan:
     known: frozenset[str]        # every stored article URL of the site
     due: tuple[str, ...]         # those to ask the server about on this run
+    last_fetched: dict[str, str] # each stored article URL -> when a run last fetched it (ISO, UTC)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When a site's stored articles are checked again (the site list's keys of the same names).
+
+    A page whose answers carry validators (ETag / Last-Modified) is asked on every run while it is fresh
+    (a 304 costs a few hundred bytes), then every ``recheck_days``. A page without validators costs its
+    whole body at each check, so its wait is learned: ``first_wait_hours`` after it is new or changed,
+    twice the last wait after each check that found it unchanged, at most ``fresh_wait_hours`` while it
+    is fresh and ``recheck_days`` after."""
+    fresh_days: int = 30          # the window of extra care: by published date, else first sight
+    recheck_days: int = 7         # the longest wait between two checks of an article
+    first_wait_hours: int = 3     # no validators: the wait after a page is new or changed
+    fresh_wait_hours: int = 24    # no validators: the longest wait while a page is fresh
+
+
+@dataclass(frozen=True)
+class Check:
+    next_check: str | None        # when the page falls due (ISO), None: on every run
+    wait_hours: float | None      # the wait that gave it, None for a page with validators
 
 
 def content_hash(text: str) -> str:
@@ -39,12 +61,15 @@ def _anchor(published: str | None, first_seen: str) -> datetime:
     return datetime.fromisoformat(first_seen).replace(tzinfo=None)
 
 
+def _fresh(published: str | None, first_seen: str, now: datetime, fresh_days: int) -> bool:
+    return now.replace(tzinfo=None) - _anchor(published, first_seen) < timedelta(days=fresh_days)
+
+
 def next_check(url: str, published: str | None, first_seen: str, previous: str | None, now: datetime,
                fresh_days: int, recheck_days: int) -> str | None:
-    """When to revalidate a page next: None while it is fresh (every run), then every ``recheck_days``;
-    the first slot after the fresh window is spread over the interval by URL."""
-    naive_now = now.replace(tzinfo=None)
-    if naive_now - _anchor(published, first_seen) < timedelta(days=fresh_days):
+    """When to revalidate a page with validators next: None while it is fresh (every run), then every
+    ``recheck_days``; the first slot after the fresh window is spread over the interval by URL."""
+    if _fresh(published, first_seen, now, fresh_days):
         return None
     interval = timedelta(days=recheck_days)
     if previous is None:
@@ -52,21 +77,39 @@ def next_check(url: str, published: str | None, first_seen: str, previous: str |
     return (now + interval).isoformat(timespec="seconds")
 
 
-def _seen(db: Database, old: dict, now: datetime, fresh_days: int, recheck_days: int) -> None:
-    db["pages"].update(old["url"], {
-        "last_seen": now.isoformat(timespec="seconds"),
-        "next_check": next_check(old["url"], old["published"], old["first_seen"], old["next_check"], now,
-                                 fresh_days, recheck_days),
-    })
+def plan_check(url: str, *, published: str | None, first_seen: str, previous: str | None, now: datetime,
+               schedule: Schedule, validators: bool, outcome: str, wait_hours: float | None = None) -> Check:
+    """The next check of a page just checked (``outcome``: "new", "changed" or "unchanged"), from what
+    its checks found (``wait_hours``: the wait before this check, for a page without validators)."""
+    if validators:
+        return Check(next_check(url, published, first_seen, previous, now, schedule.fresh_days,
+                                schedule.recheck_days), None)
+    longest = schedule.recheck_days * 24
+    fresh = _fresh(published, first_seen, now, schedule.fresh_days)
+    if outcome == "new" and not fresh:      # an old article met for the first time: the old pace, spread
+        return Check((now + timedelta(hours=longest * _spread(url))).isoformat(timespec="seconds"), longest)
+    if outcome == "unchanged" and wait_hours:
+        wait = min(2 * wait_hours, schedule.fresh_wait_hours if fresh else longest)
+    else:                                   # new, changed, or no wait learned yet: soon
+        wait = schedule.first_wait_hours
+    return Check((now + timedelta(hours=wait)).isoformat(timespec="seconds"), wait)
 
 
-def page_unchanged(db: Database, url: str, html: str, now: datetime, fresh_days: int = 30,
-                   recheck_days: int = 7) -> bool:
+def _check(old: dict, now: datetime, schedule: Schedule, validators: bool, outcome: str) -> Check:
+    return plan_check(old["url"], published=old["published"], first_seen=old["first_seen"],
+                      previous=old["next_check"], now=now, schedule=schedule, validators=validators,
+                      outcome=outcome, wait_hours=old["wait_hours"])
+
+
+def page_unchanged(db: Database, url: str, html: str, now: datetime, schedule: Schedule = Schedule(),
+                   validators: bool = True) -> bool:
     """True (and the page marked seen) when ``html`` is exactly what was stored last time: a 304's cached
-    body needs no reading again."""
+    body, or an unchanged page of a site without validators, needs no reading again."""
     old = next(db["pages"].rows_where("url = ? and html_hash = ?", [url, content_hash(html)]), None)
     if old:
-        _seen(db, old, now, fresh_days, recheck_days)
+        check = _check(old, now, schedule, validators, "unchanged")
+        db["pages"].update(url, {"last_seen": now.isoformat(timespec="seconds"), "next_check": check.next_check,
+                                 "wait_hours": check.wait_hours})
     return old is not None
 
 
@@ -77,41 +120,44 @@ def page_gone(db: Database, url: str, now: datetime, recheck_days: int = 7) -> N
 
 
 def save_page(db: Database, *, url: str, site: str, title: str | None, published: str | None, text: str,
-              html: str, now: datetime, fresh_days: int = 30, recheck_days: int = 7) -> SavedPage:
-    """Store a fetched article; add a version only when its main text changed."""
+              html: str, now: datetime, schedule: Schedule = Schedule(), validators: bool = True) -> SavedPage:
+    """Store a fetched article; add a version only when its main text changed. ``validators``: its
+    answer carried an ETag or Last-Modified (``Schedule`` says what that changes)."""
     stamp = now.isoformat(timespec="seconds")
     digest = content_hash(text)
     pages = db["pages"]
     old = next(pages.rows_where("url = ?", [url]), None)
     first_seen = old["first_seen"] if old else stamp
+    outcome = "new" if old is None else "unchanged" if old["content_hash"] == digest else "changed"
+    check = plan_check(url, published=published, first_seen=first_seen, previous=old["next_check"] if old else None,
+                       now=now, schedule=schedule, validators=validators, outcome=outcome,
+                       wait_hours=old["wait_hours"] if old else None)
     row = {
         "url": url, "site": site, "title": title, "published": published, "text": text,
         "first_seen": first_seen, "last_seen": stamp, "content_hash": digest, "html_hash": content_hash(html),
-        "next_check": next_check(url, published, first_seen, old["next_check"] if old else None, now,
-                                 fresh_days, recheck_days),
+        "next_check": check.next_check, "wait_hours": check.wait_hours,
     }
     with db.atomic():
-        if old and old["content_hash"] == digest:
-            pages.update(url, {key: row[key] for key in ("last_seen", "next_check", "html_hash")})
+        if outcome == "unchanged":
+            pages.update(url, {key: row[key] for key in ("last_seen", "next_check", "wait_hours", "html_hash")})
             return SavedPage("unchanged", None)
         pages.upsert(row, pk="url")
         version = db["page_versions"].insert({
             "url": url, "fetched_at": stamp, "content_hash": digest, "text": text,
             "html": zlib.compress(html.encode("utf-8")),
         })
-    return SavedPage("changed" if old else "new", version.last_pk)
+    return SavedPage(outcome, version.last_pk)
 
 
 def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPlan:
     """Which stored articles of ``site`` to revalidate now, and which to leave alone."""
     stamp = now.isoformat(timespec="seconds")
-    known, due = set(), []
-    for row in db.execute("select url, next_check from pages where site = ?", [site]):
-        known.add(row[0])
-        if row[1] is None or row[1] <= stamp:
-            due.append(row[0])
-    return RevalidationPlan(frozenset(known), tuple(due))
-
+    fetched, due = {}, []
+    for url, check, last_seen in db.execute("select url, next_check, last_seen from pages where site = ?", [site]):
+        fetched[url] = last_seen
+        if check is None or check <= stamp:
+            due.append(url)
+    return RevalidationPlan(frozenset(fetched), tuple(due), fetched)
 
 
 def stored_pages(db: Database, site: str | None = None) -> list[dict]:

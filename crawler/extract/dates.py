@@ -41,7 +41,7 @@ RANGE_WORDS = ("līdz", "un", "–", "—", "-")
 #: The longest meeting or event a "D. un D." pair can stand for; wider pairs are two separate dates.
 MAX_PAIR_DAYS = 3
 
-_MONTH = "|".join(sorted((re.escape(f.rstrip(".")) + (r"\." if f.endswith(".") else "")
+MONTH_PATTERN = "|".join(sorted((re.escape(f.rstrip(".")) + (r"\." if f.endswith(".") else "")
                           for forms in MONTH_FORMS.values() for f in forms), key=len, reverse=True))
 _RELATIVE = "|".join(re.escape(p) for p in sorted(RELATIVE_YEARS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r")\w*,?\s+)?"
@@ -58,22 +58,19 @@ def _year_after(year: str) -> str:
 
 _DAY_MONTH_RANGE = re.compile(
     rf"(?i)(?:\bno\s+)?{_WEEKDAY}{_year_before('y1', 'r1')}(?<![\d.])(?P<d1>[0-3]?\d)(?:\.|(?=[–—-]))\s*"
-    rf"(?:(?P<m1>{_MONTH})(?!\w){_year_after('y1b')})?"
+    rf"(?:(?P<m1>{MONTH_PATTERN})(?!\w){_year_after('y1b')})?"
     rf"\s*,?\s*(?P<sep>{_RANGE_WORD})\s*,?\s*{_WEEKDAY}{_year_before('y2', 'r2')}"
-    rf"(?P<d2>[0-3]?\d)\.\s*(?P<m2>{_MONTH})(?!\w){_year_after('y2b')}"
+    rf"(?P<d2>[0-3]?\d)\.\s*(?P<m2>{MONTH_PATTERN})(?!\w){_year_after('y2b')}"
 )
 _DAY_MONTH = re.compile(
-    rf"(?i){_year_before('y', 'r')}(?<![\d.])(?P<d>[0-3]?\d)\.\s*(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
+    rf"(?i){_year_before('y', 'r')}(?<![\d.])(?P<d>[0-3]?\d)\.\s*(?P<m>{MONTH_PATTERN})(?!\w){_year_after('yb')}"
 )
 #: What joins the ends of a numeric range: a dash, or "līdz" ("no 12.03. līdz 16.03.").
 _NUMERIC_TO = r"(?:[–—-]|(?i:līdz)(?!\w))"
-_DAY_DOT = re.compile(r"\d[./-]")  # every date form has a number followed by a full stop or dash
+DAY_DOT = re.compile(r"\d[./-]")  # every date form has a number followed by a full stop or dash
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)([.\-/])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)\.?(?![\d])")
 _NUMERIC_DAY_RANGE = re.compile(
     rf"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*{_NUMERIC_TO}\s*(?P<d2>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\.?(?!\d)"
-)
-_MONTH_YEAR_RANGE = re.compile(
-    r"(?<![\d.])(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
 )
 _NUMERIC_RANGE = re.compile(
     rf"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*{_NUMERIC_TO}\s*"
@@ -100,12 +97,12 @@ MAX_NUMERIC_DAY_RANGE_DAYS = 31
 #: Three or more days listed before one month: "24., 25. un 26. septembrī", "3., 10. un 17. martā".
 _DAY_LIST = re.compile(
     rf"(?i)(?<![\d.])(?P<days>[0-3]?\d\.(?:\s*,\s*[0-3]?\d\.){{1,8}})\s*,?\s*(?:un|–|-)\s*(?P<last>[0-3]?\d)\.\s*"
-    rf"(?P<m>{_MONTH})(?!\w){_year_after('yb')}"
+    rf"(?P<m>{MONTH_PATTERN})(?!\w){_year_after('yb')}"
 )
 #: Days counted as "datums" in a month named just before: "Marta sākumā, no 6. līdz 10. datumam", "maijā, 12.
 #: datumā".
 _MONTH_THEN_DAYS = re.compile(
-    rf"(?i)(?<!\w)(?P<m>{_MONTH})(?!\w)[^.!?\d]{{0,40}}?(?<![\d.])(?P<d1>[0-3]?\d)\."
+    rf"(?i)(?<!\w)(?P<m>{MONTH_PATTERN})(?!\w)[^.!?\d]{{0,40}}?(?<![\d.])(?P<d1>[0-3]?\d)\."
     rf"(?:\s*(?:līdz|–|—|-|un)\s*(?P<d2>[0-3]?\d)\.)?(?:\s*datum(?:ā|am|s|a|u)(?!\w)|(?<=\.)(?=\s*\)))"
 )
 #: Where a month may be named before its days: "datums", or a bracket closing after a day ("Aprīlī (no
@@ -136,12 +133,6 @@ _EN_US_RANGE = re.compile(
     rf"\b(?P<m1>{_EN_MONTH})\.?\s+{_EN_DAY.format('d1')}\s*(?P<sep>[–—-]|\bto\b|\buntil\b|\band\b)\s*"
     rf"(?:(?P<m2>{_EN_MONTH})\.?\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.:]?\d){_EN_YEAR.format('y2')}"
 )
-_MONTH_PERIOD = re.compile(
-    rf"(?i)\bno\s+(?P<y1>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m1>{_MONTH})(?!\w)\s*(?:sākuma\s+)?"
-    rf"(?:līdz|–|—|-)\s*(?P<y2>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m2>{_MONTH})(?!\w)"
-)
-
-
 @dataclass(frozen=True)
 class Published:
     """What a page tells of its own date: a year, or a full date."""
@@ -222,7 +213,7 @@ def _iso(parts: _Parts) -> str:
     return f"{parts.year:04d}-{parts.month:02d}-{parts.day:02d}"
 
 
-def _month(form: str) -> int:
+def month_number(form: str) -> int:
     return MONTH_BY_FORM[form.lower().rstrip(".")]
 
 
@@ -246,8 +237,8 @@ def _span(first: _Parts, second: _Parts, begin: int, finish: int) -> DateSpan | 
 
 
 def _range_from(match: re.Match, published: Published) -> DateSpan | None:
-    month2 = _month(match.group("m2"))
-    month1 = _month(match.group("m1")) if match.group("m1") else month2
+    month2 = month_number(match.group("m2"))
+    month1 = month_number(match.group("m1")) if match.group("m1") else month2
     if not match.group("m1") and int(match.group("d1")) >= int(match.group("d2")):
         return None  # "31.–2. martā" is no range
     first = _Parts(int(match.group("d1")), month1, _explicit_year(match, "y1", "y1b", "r1", published))
@@ -319,7 +310,7 @@ def _day_lists(text: str, published: Published) -> list[DateSpan]:
     spans: list[DateSpan] = []
     for match in _DAY_LIST.finditer(text):
         days = [int(d) for d in re.findall(r"\d+", match["days"])] + [int(match["last"])]
-        month, year = _month(match["m"]), int(match["yb"]) if match["yb"] else None
+        month, year = month_number(match["m"]), int(match["yb"]) if match["yb"] else None
         if days == list(range(days[0], days[0] + len(days))):
             first, last = _fill_years(_Parts(days[0], month, year), _Parts(days[-1], month, year), published)
             found = [_span(first, last, match.start(), match.end())]
@@ -337,7 +328,7 @@ def _days_of_a_named_month(text: str, published: Published) -> list[DateSpan]:
     if not _MONTH_THEN_DAYS_HINT.search(text):
         return spans
     for match in _MONTH_THEN_DAYS.finditer(text):
-        month = _month(match["m"])
+        month = month_number(match["m"])
         first = _Parts(int(match["d1"]), month, None)
         second = _Parts(int(match["d2"] or match["d1"]), month, None)
         first, second = _fill_years(first, second, published)
@@ -378,7 +369,7 @@ def _is_short_range(first: _Parts, second: _Parts) -> bool:
 def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan, ...]:
     """Every day-level date and range in ``text``, in order; ranges win over the dates inside them."""
     english = bool(_EN_HINT.search(text))
-    if not english and not _DAY_DOT.search(text):
+    if not english and not DAY_DOT.search(text):
         return ()
     published = published or Published()
     spans: list[DateSpan] = []
@@ -422,7 +413,7 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
     for match in _DAY_MONTH.finditer(text):
         if not free(match.start("d"), match.end()):
             continue
-        month, day = _month(match["m"]), int(match["d"])
+        month, day = month_number(match["m"]), int(match["d"])
         year = _explicit_year(match, "y", "yb", "r", published)
         if year is None:
             year = _nearest_year(month, day, published)
@@ -450,55 +441,3 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
             spans.append(span)
             taken.append((span.begin, span.finish))
     return tuple(sorted(spans, key=lambda s: s.begin))
-
-
-@dataclass(frozen=True)
-class MonthPeriod:
-    start: str  # YYYY-MM
-    end: str
-    begin: int
-    finish: int
-
-
-def find_month_periods(text: str) -> list[MonthPeriod]:
-    """Month-level periods: "no 2020. gada jūlija līdz 2023. gada jūlijam", "(09.2019. – 03.2020.)"."""
-    periods: list[MonthPeriod] = []
-    if not _DAY_DOT.search(text):
-        return periods
-    for match in _MONTH_PERIOD.finditer(text):
-        periods.append(MonthPeriod(f"{match['y1']}-{_month(match['m1']):02d}",
-                                   f"{match['y2']}-{_month(match['m2']):02d}", match.start(), match.end()))
-    for match in _MONTH_YEAR_RANGE.finditer(text):
-        m1, m2 = int(match["m1"]), int(match["m2"])
-        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (match["y1"], m1) <= (match["y2"], m2):
-            periods.append(MonthPeriod(f"{match['y1']}-{m1:02d}", f"{match['y2']}-{m2:02d}",
-                                       match.start(), match.end()))
-    return sorted(periods, key=lambda p: p.begin)
-
-
-#: How far down a page its date line may stand, and how long such a line may be.
-DATE_LINE_MAX_LINES = 12
-DATE_LINE_MAX_CHARS = 40
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:/(\d\d)/(\d\d))?/")
-
-
-def find_date_line(text: str) -> str | None:
-    """The page's own date from a short date line near its top ("06.11.2018", "2024. gada 24. apr.")."""
-    for line in text.splitlines()[:DATE_LINE_MAX_LINES]:
-        line = line.strip()
-        if not line or len(line) > DATE_LINE_MAX_CHARS:
-            continue
-        spans = find_dates(line)
-        if len(spans) == 1 and spans[0].start == spans[0].end and not spans[0].start.startswith("--"):
-            return spans[0].start
-    return None
-
-
-def find_url_date(url: str | None) -> str | None:
-    """The date or year in a URL's path ("/jaunumi/2020/…", "/2015/12/08/…")."""
-    found = _URL_DATE.search(url or "")
-    if not found:
-        return None
-    if found.group(2) and _valid(int(found.group(3)), int(found.group(2)), int(found.group(1))):
-        return f"{found.group(1)}-{found.group(2)}-{found.group(3)}"
-    return found.group(1)

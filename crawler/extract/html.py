@@ -14,7 +14,7 @@ import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
-from .dates import find_date_line
+from .published import find_date_line
 
 #: A fast pass finding fewer characters than this is checked by trafilatura's fallback extractors.
 SHORT_TEXT = 400

@@ -12,16 +12,14 @@ months for a mobility) is a period. The venue is the first place in the locative
 pilsētā Kadisā"), never a place people come from ("no Tartu", "no partnerskolām Polijā"); online words
 make it online; with none, the meeting took place at home in Latvia. Where a sentence contrasts two
 dated gatherings ("…, bet 16. martā … tiešsaistē"), each clause has its own venue and online words.
-A journey told in one sentence ends on the day a later sentence tells of the return.
+(A page's meetings, each once, placed and ended by the sentences around them: ``page_meetings``.)
 """
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 
 from .dates import DateSpan, Published, find_dates
 from .places import HOME_COUNTRY, Place, country_of, find_places, is_online, place_forms
-from .sentences import Sentence
 
 #: Words of gatherings (stems, matched case-insensitively at a word start): nouns of every kind of
 #: meeting, and the verbs that report or announce one ("tikās", "tiksies", "pulcējās", "viesojās").
@@ -69,7 +67,8 @@ HOSTING_WORDS = ("uzņēmām", "uzņemsim", "uzņemam", "sagaidījām", "sagaid�
 #: People who arrive as guests (an arrival of goods from abroad is no visit): "ieradās skolotāji no Ungārijas".
 PEOPLE_WORDS = ("skolēn", "skolotāj", "pedagog", "audzēkņ", "studen", "jaunieš", "bērn", "viesi", "viesus", "viesiem",
                 "ciemiņ", "kolēģ", "partner", "pārstāv", "delegācij", "speciālist", "dalībniek", "darbiniek",
-                "amatperson", "vadītāj", "biedr", "grup", "komand", "cilvēk", "draug", "eksperti", "mākslinie")
+                "darbiniec", "amatperson", "vadītāj", "biedr", "grup", "komand", "cilvēk", "draug", "eksperti",
+                "mākslinie")
 #: Words of mobilities, which may last longer than any meeting ("no 1. līdz 26. maijam audzēkņi bija
 #: praksē Vācijā"): with them a range is an event up to ``MAX_MOBILITY_DAYS``.
 MOBILITY_WORDS = ("mobilitāt", "ēnošan", "ēnoja", "praks", "stažē", "jauniešu apmaiņ", "skolēnu apmaiņ", "kursos",
@@ -119,7 +118,7 @@ def _stems(words: Sequence[str]) -> re.Pattern:
 
 
 _GATHERING = _stems(GATHERING_WORDS)
-_STRONG = _stems(STRONG_GATHERING_WORDS)
+STRONG_GATHERING = _stems(STRONG_GATHERING_WORDS)
 _TRAVEL = _stems(TRAVEL_WORDS)
 _ARRIVAL = _stems(ARRIVAL_WORDS)
 _PEOPLE = _stems(PEOPLE_WORDS)
@@ -169,7 +168,7 @@ MEETING_KINDS: tuple[tuple[str, str], ...] = (
 _KINDS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in MEETING_KINDS]
 
 
-def _kind(sentence: str) -> str | None:
+def meeting_kind(sentence: str) -> str | None:
     return next((kind for kind, pattern in _KINDS if pattern.search(sentence)), None)
 
 
@@ -202,13 +201,13 @@ def _origins(sentence: str, places: Sequence[Place]) -> set[int]:
     for i, place in enumerate(places):
         if _ORIGIN.search(sentence[max(0, place.begin - 40):place.begin]):
             origins.add(i)
-        elif i - 1 in origins and _LIST_JOIN.match(sentence[places[i - 1].end:place.begin]):
+        elif i - 1 in origins and _LIST_JOIN.match(sentence[places[i - 1].stop:place.begin]):
             origins.add(i)
     return origins
 
 
 def _is_venue(sentence: str, place: Place, english: bool) -> bool:
-    parts = sentence[place.begin:place.end].split("-")
+    parts = sentence[place.begin:place.stop].split("-")
     if len(parts) > 1 and all(part in place_forms() for part in parts):
         return False  # "Estonia-Latvia", "Igaunijas-Latvijas": a programme's name, not a venue
     if english and _ENGLISH_ORIGIN.search(sentence[max(0, place.begin - 30):place.begin]):
@@ -217,8 +216,8 @@ def _is_venue(sentence: str, place: Place, english: bool) -> bool:
         return True
     if place.case == "gen" and not english:
         towards = _TOWARDS.search(sentence[max(0, place.begin - 6):place.begin])
-        return bool(_VENUE_NOUN_AFTER.match(sentence, place.end)
-                    or (towards and _VENUE_NOUN_TOWARDS.match(sentence, place.end)))
+        return bool(_VENUE_NOUN_AFTER.match(sentence, place.stop)
+                    or (towards and _VENUE_NOUN_TOWARDS.match(sentence, place.stop)))
     if place.case == "acc":
         return bool(_TOWARDS.search(sentence[max(0, place.begin - 6):place.begin]))
     return english and place.case == "nom"
@@ -239,9 +238,20 @@ def _home_venues(sentence: str) -> list[Place]:
     return [Place(HOME_COUNTRY, "loc", True, m.start(), m.end(), "") for m in _HOME_VENUE.finditer(sentence)]
 
 
-def _venue(sentence: str, after: int) -> tuple[str | None, str | None]:
-    """City and country of the first place in the locative after the date, else anywhere in the sentence;
+#: A programme's line of dates and places: "6.–10. oktobris – Ljutomera (Slovēnija): …", the town as
+#: named (in the nominative) and its country in brackets, right after the date.
+_AGENDA_VENUE = re.compile(r"\s*[–—:-]\s*([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]+(?:[ -][A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]+)?)\s*"
+                           r"\(([^()\n]{2,30})\)")
+
+
+def venue_of(sentence: str, after: int) -> tuple[str | None, str | None]:
+    """City and country of a town with its country in brackets right after the date ("– Ljutomera
+    (Slovēnija)"), else of the first place in the locative after the date, else anywhere in the sentence;
     with none, no city and the home country."""
+    agenda = _AGENDA_VENUE.match(sentence, after)
+    code = country_of(agenda.group(2)) if agenda else None
+    if code:
+        return agenda.group(1), code
     places = find_places(sentence)
     english = bool(_ENGLISH.search(sentence))
     origins = set() if english else _origins(sentence, places)
@@ -278,14 +288,14 @@ def _is_event_date(sentence: str, span: DateSpan, longest: int) -> bool:
 
 
 #: A name in quotes: its words name a project or a body, not a gathering ("projekts “Viedā mobilitāte”").
-_QUOTED = re.compile(r"[“„\"«][^”“\"»\n]{0,150}[”\"»]")
+QUOTED = re.compile(r"[“„\"«][^”“\"»\n]{0,150}[”\"»]")
 
 
-def _cue(sentence: str) -> str | None:
+def gathering_cue(sentence: str) -> str | None:
     """What makes the sentence tell of a gathering: a "gathering" word outside quoted names, a journey or
     people somewhere ("travel", held only abroad: "dalībnieki strādāja Grieķijā") or guests' "arrival"
     (where they come from abroad or are "pie mums"); ``None`` for none."""
-    plain = _QUOTED.sub(" ", sentence)
+    plain = QUOTED.sub(" ", sentence)
     if _GATHERING.search(plain):
         return "gathering"
     people = _PEOPLE.search(plain)
@@ -303,10 +313,10 @@ def find_meetings(sentence: str, offset: int, published: Published,
     dates = find_dates(sentence, published) if dates is None else dates
     if not dates:
         return []
-    cue = _cue(sentence)
+    cue = gathering_cue(sentence)
     if cue is None or _NOT_MEETING.search(sentence):
         return []
-    if _SOFT_NOT_MEETING.search(sentence) and not _STRONG.search(sentence):
+    if _SOFT_NOT_MEETING.search(sentence) and not STRONG_GATHERING.search(sentence):
         return []
     if _CANCELLED.search(sentence) or (_TWINNING.search(sentence) and not _OF_A_PROJECT.search(sentence)):
         return []
@@ -320,209 +330,13 @@ def find_meetings(sentence: str, offset: int, published: Published,
         begin, end = next((b, e) for b, e in clauses if b <= span.begin < e) if clauses else (0, len(sentence))
         clause = sentence[begin:end]
         online = is_online(clause)
-        city, country = _venue(clause, span.finish - begin)
+        city, country = venue_of(clause, span.finish - begin)
         if online and (city is not None or country != HOME_COUNTRY) and _IN_PERSON.search(clause):
             online = False  # held at a venue, online only for those who register or watch from afar
         city, country = (None, None) if online else (city, country)
         if cue == "travel" and (online or country == HOME_COUNTRY):
             continue  # a trip at home is an outing, not a mobility
         placed = online or city is not None or country != HOME_COUNTRY
-        meetings.append(Meeting(span.start, span.end, city, country, online, _kind(clause) or _kind(sentence),
+        meetings.append(Meeting(span.start, span.end, city, country, online, meeting_kind(clause) or meeting_kind(sentence),
                                 offset + span.begin, placed))
     return meetings
-
-
-#: Words of coming home: the date of a sentence that tells of the return ends the journey told before it
-#: ("Mājās skolēni atgriezīsies sestdien, 8. aprīlī.").
-_RETURN = re.compile(r"(?i)\batgriez\w*|\bmājup\w*|\bpārbrauk\w*|\bpārbrauc\w*")
-
-
-def extended_by_return(meeting: Meeting, sentence: str, dates: Sequence[DateSpan]) -> Meeting | None:
-    """``meeting`` lasting until the day of a return ``sentence`` after it (the date nearest its word of
-    coming home), where that is a return within a meeting's length; else ``None``."""
-    back = _RETURN.search(sentence)
-    if not dates or not back:
-        return None
-    nearest = min(dates, key=lambda d: min(abs(d.begin - back.end()), abs(d.finish - back.start())))
-    if nearest.start != nearest.end:
-        return None
-    end = nearest.end
-    if len(end) != len(meeting.start) or not meeting.end < end:
-        return None  # one end without a year, or a return before the journey
-    days = _days_between(meeting.start, end)
-    return replace(meeting, end=end) if days is not None and days + 1 <= MAX_MEETING_DAYS else None
-
-
-def _days_between(start: str, end: str) -> int | None:
-    """Days from one ISO date to another, also for two yearless ("--MM-DD") dates of one year."""
-    def parse(value: str) -> date:
-        return date.fromisoformat("2000" + value[1:] if value.startswith("--") else value)  # 2000: a leap year
-
-    try:
-        return (parse(end) - parse(start)).days
-    except ValueError:
-        return None
-
-
-def better_of(kept: Meeting, found: Meeting) -> Meeting:
-    """Of two mentions of one meeting, the one that names its venue: a title's "tikās ar partneriem" tells
-    less than the text's "tikās Ignalinā"."""
-    return found if found.placed and not kept.placed else kept
-
-
-#: Month words: a sentence with one speaks of a dated event of its own.
-_MONTH_WORD = re.compile(r"(?i)\b(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr"
-                         r"|decembr)\w*")
-
-
-@dataclass(frozen=True)
-class Venue:
-    city: str | None
-    country: str | None
-    online: bool
-
-
-def undated_venue(sentence: str, title: bool = False) -> Venue | None:
-    """The venue that a sentence without a date or a month names for a gathering ("Partneru tikšanās šoreiz
-    notika Valgā.", or a title "Erasmus+ vizīte Francijā"), for the dated mention of it that follows;
-    ``None`` where it names none. A sentence other than a title needs a cue of a gathering."""
-    if _MONTH_WORD.search(sentence) or (not title and _cue(sentence) is None):
-        return None
-    if is_online(sentence):
-        return Venue(None, None, True)
-    city, country = _venue(sentence, 0)
-    return Venue(city, country, False) if city is not None or country != HOME_COUNTRY else None
-
-
-def placed_at(meeting: Meeting, venue: Venue | None) -> Meeting:
-    """``meeting`` held at ``venue`` where its own sentence named none."""
-    if meeting.placed or venue is None:
-        return meeting
-    return replace(meeting, city=venue.city, country=venue.country, online=venue.online, placed=True)
-
-
-#: A labelled line that gives an event's or a short project's own time ("Norises laiks: 12.–14. maijs",
-#: "Ieviešanas laiks: 07.10.2015.-12.10.2015."), and one that gives its place ("Norises vieta: Tartu").
-_TIME_LABEL = re.compile(r"(?i)^\W*(?:projekta\s+)?(?:(?:norises|ieviešanas|īstenošanas)\s+(?:laiks|datums|periods)"
-                         r"|datums|laiks)\s*:")
-_PLACE_LABEL = re.compile(r"(?i)^\W*(?:norises\s+)?vieta\s*:")
-
-
-def labelled_time(sentence: str, dates: Sequence[DateSpan]) -> DateSpan | None:
-    """The one date or short range a labelled time line gives, else ``None``."""
-    if len(dates) != 1 or not _TIME_LABEL.search(sentence):
-        return None
-    days = dates[0].days
-    return dates[0] if days is None or 1 <= days <= MAX_MEETING_DAYS else None
-
-
-def labelled_meeting(span: DateSpan, offset: int, sentences: Sequence[str]) -> Meeting | None:
-    """The gathering a page tells by a labelled time line: held where a place line or its first undated
-    sentence of a gathering says, else at home; ``None`` where no sentence tells of a gathering."""
-    told = [s for s in sentences if _STRONG.search(_QUOTED.sub(" ", s)) and not _MONTH_WORD.search(s)]
-    if not told:
-        return None
-    places = [undated_venue(s, title=True) for s in sentences if _PLACE_LABEL.search(s)]
-    venue = next((v for v in places + [undated_venue(s) for s in told] if v is not None), None)
-    kind = _kind(" ".join(told))
-    meeting = Meeting(span.start, span.end, None, HOME_COUNTRY, False, kind, offset + span.begin, False)
-    return placed_at(meeting, venue)
-
-
-def _placed_in_context(found: list[Meeting], at: int, sentences: Sequence[Sentence],
-                       dates: Sequence[Sequence[DateSpan]], first: bool) -> list[Meeting]:
-    """``found`` (the meetings of sentence ``at``) held where the undated sentence before it in its
-    paragraph says, or, for the page's ``first`` meeting, where the title says, where their own sentence
-    named no venue. The venues of undated sentences are sought only when needed."""
-    if all(m.placed for m in found):
-        return found
-    before = at > 0 and sentences[at - 1].paragraph == sentences[at].paragraph and not dates[at - 1]
-    venue = undated_venue(sentences[at - 1].text) if before else None
-    found = [placed_at(m, venue) for m in found]
-    if first and not dates[0]:
-        found[0] = placed_at(found[0], undated_venue(sentences[0].text, title=True))
-    return found
-
-
-def _ended_by_return(found: list[Meeting], last: Meeting | None, sentence: Sentence,
-                     spans: Sequence[DateSpan]) -> tuple[list[Meeting], Meeting | None]:
-    """The sentence's meetings, and the earlier one it ends, where it tells of a return: a sentence of its
-    own ends the journey told ``last``; within a journey's sentence ("… devās uz Somiju, bet 10. septembrī
-    atgriezās mājās") the date that is no meeting ends it."""
-    if not found:
-        returned = extended_by_return(last, sentence.text, spans) if last else None
-        return ([returned], last) if returned else ([], None)
-    rest = [span for span in spans if sentence.start + span.begin not in {m.begin for m in found}]
-    return found[:-1] + [extended_by_return(found[-1], sentence.text, rest) or found[-1]], None
-
-
-#: A town the place tables do not know, with its country in brackets after it somewhere on the page
-#: ("Salamankas pilsēta (Spānija)", "Aveiro (Portugāle)"): a meeting "Salamankā" is held in that country.
-_TOWN_WITH_COUNTRY = re.compile(r"(?<!\w)([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,})(?:\s+(?:pilsēt|novad|reģion|provinc|city|town)"
-                                r"\w*)?\s*\(([^()\n]{2,30})\)")
-#: A capitalised word in the locative: where a meeting of an unknown town was held ("Salamankā").
-_LOCATIVE_WORD = re.compile(r"(?<![\w“„\"«])([A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d]{3,}(?:ā|ē|ī|os|ās|ēs))(?!\w)")
-#: Endings stripped to compare a town's forms: "Salamankas", "Salamankā" and "Salamanka" share "Salamank".
-_TOWN_ENDING = re.compile(r"(?:as|es|ās|ēs|os|ai|ei|ā|ē|ī|a|e|u|s|i)$")
-
-
-def _town_stem(word: str) -> str:
-    return _TOWN_ENDING.sub("", word)
-
-
-def page_towns(text: str) -> dict[str, str]:
-    """Stems of towns the place tables do not know → the foreign country the page gives them in brackets."""
-    forms = place_forms()
-    towns: dict[str, str] = {}
-    for match in _TOWN_WITH_COUNTRY.finditer(text):
-        code = country_of(match.group(2))
-        if code and code != HOME_COUNTRY and match.group(1) not in forms:
-            towns.setdefault(_town_stem(match.group(1)), code)
-    return towns
-
-
-def placed_in_page_town(meeting: Meeting, sentence: str, towns: dict[str, str]) -> Meeting:
-    """``meeting`` held in the country of an unknown town its sentence names in the locative, where its
-    sentence named no known venue and the page gave that town's country."""
-    if meeting.placed or not towns:
-        return meeting
-    plain = _QUOTED.sub(" ", sentence)
-    for match in _LOCATIVE_WORD.finditer(plain):
-        code = towns.get(_town_stem(match.group(1)))
-        if code and match.group(1) not in place_forms():
-            return replace(meeting, country=code, placed=True)
-    return meeting
-
-
-def find_page_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateSpan]],
-                       published: Published) -> list[Meeting]:
-    """The meetings of a page's sentences (``dates`` are each sentence's dates), each once by its dates
-    (the mention naming its venue wins), placed by context and ended by returns; where no sentence dates
-    a meeting, the one a labelled time line gives."""
-    meetings: dict[tuple[str, str], Meeting] = {}
-    last: Meeting | None = None
-    towns: dict[str, str] | None = None
-    for at, (sentence, spans) in enumerate(zip(sentences, dates)):
-        found = find_meetings(sentence.text, sentence.start, published, spans)
-        if not all(m.placed for m in found):
-            towns = page_towns(" ".join(s.text for s in sentences)) if towns is None else towns
-            found = [placed_in_page_town(m, sentence.text, towns) for m in found]
-        found = _placed_in_context(found, at, sentences, dates, first=not meetings)
-        found, ended = _ended_by_return(found, last, sentence, spans)
-        if ended is not None:
-            del meetings[(ended.start, ended.end)]
-        for meeting in found:
-            key = (meeting.start, meeting.end)
-            meetings[key] = better_of(meetings[key], meeting) if key in meetings else meeting
-            last = meetings[key]
-    return list(meetings.values()) or _labelled_meetings(sentences, dates)
-
-
-def _labelled_meetings(sentences: Sequence[Sentence], dates: Sequence[Sequence[DateSpan]]) -> list[Meeting]:
-    """The meeting a labelled time line ("Norises laiks: …") gives to the gathering the page tells of."""
-    for sentence, spans in zip(sentences, dates):
-        span = labelled_time(sentence.text, spans)
-        meeting = labelled_meeting(span, sentence.start, [s.text for s in sentences]) if span else None
-        if meeting is not None:
-            return [meeting]
-    return []

@@ -1,9 +1,7 @@
 """Euro amounts of project money and what kind of money each is.
 
-An amount is found with its currency on either side ("EUR 747 365,12", "498,400.00 EUR",
-"1,5 miljoni eiro", "pusmiljons eiro"); price-parser reads the number, a scale word multiplies it.
-Amounts in lats are recognised and skipped. The kind says whose money it is and which fund pays it
-(the corpus README's kinds), read from the words of the amount's own clause: the cue nearest before
+Amounts are found by ``amounts``; those in lats are skipped. The kind says whose money it is and which
+fund pays it (the corpus README's kinds), read from the words of the amount's own clause: the cue nearest before
 the amount, else the first one after it ("10 012,50 EUR Programmas līdzfinansējums"). Where the
 clause names none, the page around it may: a list's lead-in, a card's label line, a table's header,
 a council's decision to grant co-financing, a municipality's own contest for projects (what a recipient
@@ -14,8 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from price_parser import Price
-
+from .amounts import EURO, LATS, NUMBER_STRICT, find_amounts
 from .places import place_forms, town_genitives
 from .programmes import COOPERATION_OTHER_ALIASES, PROGRAMME_ALIASES
 from .sentences import Sentence
@@ -28,24 +25,6 @@ PROGRAMME_NAMES = "|".join([pattern for key, pattern in PROGRAMME_ALIASES if key
                            + [r"(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"]|mūž)"
                               rf"(?:{'|'.join(COOPERATION_OTHER_ALIASES)})"])
 
-#: Scale words after a number ("5 miljonu euro").
-SCALES: tuple[tuple[str, int], ...] = (
-    (r"miljard\w*|mljrd\.?|billion", 1_000_000_000),
-    (r"miljon\w*|milj\.?|million", 1_000_000),
-    (r"tūkstoš\w*|tūkst\.?|thousand", 1_000),
-)
-#: Number words that stand for a number before a scale word, or joined to it: "pusmiljons", "pusotra miljona";
-#: "miljons eiro" alone is one million.
-WORD_NUMBERS: tuple[tuple[str, float], ...] = (
-    (r"pusotr\w*\s+", 1.5),
-    (r"pus", 0.5),
-    (r"", 1.0),
-)
-#: The scale words a number word may stand before: the full words only, in the singular.
-WORD_SCALES = r"miljard(?:s|a|u|am)|miljon(?:s|a|u|am)"
-EURO = r"EUR|euro|eiro|€"
-LATS = r"LVL|Ls|latu|lati|lats"
-
 #: Bodies whose own budget within a project is a partner's budget ("Digitālā centra budžets"), in the
 #: genitive and dative.
 HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|novadam|partnera|partnerim"
@@ -53,7 +32,9 @@ HOLDER_WORDS = (r"pašvaldības|pašvaldībai|domes|domei|centra|centram|novada|
                 r"|skolas|skolai|asociācijas|asociācijai|iestādes|iestādei|reģiona|reģionam|tehnikuma|tehnikumam"
                 r"|koledžas|koledžai|muzeja|muzejam|bibliotēkas|bibliotēkai|parka|parkam|direkcijas|direkcijai"
                 r"|institūta|institūtam|fonda|fondam|uzņēmuma|uzņēmumam|nodibinājuma"
-                r"|nodibinājumam|pilsētas|pilsētai|apvienības|apvienībai|kameras|kamerai|slimnīcas|slimnīcai")
+                r"|nodibinājumam|pilsētas|pilsētai|apvienības|apvienībai|kameras|kamerai|slimnīcas|slimnīcai"
+                r"|ģimnāzijas|ģimnāzijai|vidusskolas|vidusskolai|pamatskolas|pamatskolai|arodskolas|arodskolai"
+                r"|bērnudārza|bērnudārzam")
 
 #: English nouns that end the name of a body that may hold a budget within a project.
 BODY_NOUNS_EN = (r"Region|Agency|Municipality|Council|University|Centre|Center|School|College|Institute"
@@ -193,24 +174,6 @@ NOT_FUNDING_WORDS = (r"\bcen\w*|maksā\b|maksa\b|\b(?:mēneš)?alg\w*|atalgojum\
                      # English prices, fees, wages and prizes
                      r"|\bticket\w*|\bprice\w*|\bfees?\b|\badmission|\bsalar\w*|\bwages?\b|\bprizes?\b")
 
-#: Numbers grouped by spaces, commas or full stops ("1.234.567,89"), or not at all.
-_NUMBER_STRICT = (r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"
-                  r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?")
-_NUMBER_LOOSE = (r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,] ?\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"
-                 r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,] ?\d{1,2})?")
-#: What may stand between a number and its currency: a dash for no cents ("12 000,- EUR"), the number in
-#: words in brackets ("15 000 (piecpadsmit tūkstoši) eiro").
-_BETWEEN = r"(?:[.,]-)?(?:\s*\([^()\d]{3,80}\))?"
-_SCALE = "|".join(pattern for pattern, _ in SCALES)
-_WORD_NUMBER = "|".join(f"(?:{pattern})" for pattern, _ in WORD_NUMBERS)
-_AMOUNT = re.compile(
-    # a stray full stop may stand between the number and its scale: "3,47. milj. euro"
-    rf"(?<![\d.,])(?P<num>{_NUMBER_LOOSE})(?![\d%])(?:\.?\s*(?P<scale>{_SCALE}))?{_BETWEEN}\s*,?\s*"
-    rf"(?P<cur>(?i:{EURO})|{LATS})(?!\w)"
-    rf"|(?<![\w\d.,])(?P<word>{_WORD_NUMBER})(?P<scale3>{WORD_SCALES})\s+(?P<cur3>(?i:{EURO}))(?!\w)"
-    rf"|(?<!\w)(?P<cur2>EUR|€|LVL|Ls)\s*:?\s*(?P<num2>{_NUMBER_STRICT})(?![\d%])(?:\s*(?P<scale2>{_SCALE}))?"
-)
-_CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})", re.IGNORECASE)
 #: Money a project is to attract from others ("piesaistīt 1,4 miljonus eiro privāto investīciju") is a result
 #: it aims at, not the project's own money.
 _ATTRACTED_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?privāt\w*\s+investīcij\w*")
@@ -228,7 +191,6 @@ _FUNDING = re.compile(rf"(?<!\w)(?:{FUNDING_WORDS})", re.IGNORECASE)
 _NOT_FUNDING = re.compile(rf"(?<!\w)(?:{NOT_FUNDING_WORDS})", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
 _PERCENT_AFTER = re.compile(r"^\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s?%")
-_LATS = re.compile(rf"^(?:{LATS})$")
 #: The base a share is counted from ("90% no projekta kopējām izmaksām") names no kind of the amount it stands by.
 _SHARE_BASE = re.compile(r"(?i)\d{1,3}(?:[.,]\d+)?\s?%\s*(?:apmērā\s+)?no\s+(?:\w+\s+){0,3}?"
                          r"(?:izmaks|budžet|finansējum)\w*")
@@ -236,16 +198,6 @@ _SHARE_BASE = re.compile(r"(?i)\d{1,3}(?:[.,]\d+)?\s?%\s*(?:apmērā\s+)?no\s+(?
 #: " un " or " and " before a capital continues a name ("EEZ un Norvēģijas finanšu instruments", "Recovery and
 #: Resilience Facility") and breaks nothing.
 _CLAUSE_BREAK = re.compile(r",|;|\s(?:un|and)\s(?![A-ZĀČĒĢĪĶĻŅŠŪŽ])|\s(?:tostarp|t\.\s?sk\.|including)\s")
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A money amount in text: value, currency ("EUR" or "LVL") and where it stands."""
-
-    value: float
-    currency: str
-    begin: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -263,32 +215,6 @@ class Funding:
     def to_dict(self) -> dict:
         return {"amount": self.amount, "currency": self.currency, "kind": self.kind,
                 "holder": self.holder, "share_pct": self.share_pct}
-
-
-def _scale(word: str | None) -> int:
-    if not word:
-        return 1
-    return next(factor for pattern, factor in SCALES if re.fullmatch(pattern, word, re.IGNORECASE))
-
-
-def _word_number(word: str) -> float:
-    return next(value for pattern, value in WORD_NUMBERS if re.fullmatch(pattern, word, re.IGNORECASE))
-
-
-def find_amounts(text: str) -> list[Amount]:
-    """Every money amount in ``text``, euro or lats, in order."""
-    amounts: list[Amount] = []
-    if not _CURRENCY_HINT.search(text):
-        return amounts
-    for match in _AMOUNT.finditer(text):
-        number = match["num"] or match["num2"]
-        value = _word_number(match["word"]) if number is None else Price.fromstring(number).amount_float
-        if value is None:
-            continue
-        value = round(value * _scale(match["scale"] or match["scale2"] or match["scale3"]), 2)
-        currency = "LVL" if _LATS.match(match["cur"] or match["cur2"] or match["cur3"]) else "EUR"
-        amounts.append(Amount(value, currency, match.start(), match.end()))
-    return amounts
 
 
 #: A town's own budget within a project, named by the town alone: "Valmieras budžets 2. fāzē ir 85 000 EUR".
@@ -414,12 +340,12 @@ def find_funding(sentence: str, offset: int = 0, require_cue: bool = False, lead
     that opens it, in this sentence or ``lead_in`` (the sentence that opened the list). A card's ``label``
     (the line before, "Konkursā pieejamais finansējums") stands before the sentence's first amount."""
     amounts = [a for a in find_amounts(sentence) if a.currency == "EUR"]
-    gaps = [_clause_bounds(sentence, a.end, b.begin) for a, b in zip(amounts, amounts[1:])]
+    gaps = [_clause_bounds(sentence, a.stop, b.begin) for a, b in zip(amounts, amounts[1:])]
     funding: list[Funding] = []
     for index, amount in enumerate(amounts):
         before_begin = gaps[index - 1][1] if index else 0
-        after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.end, len(sentence))[0]
-        before, after = sentence[before_begin:amount.begin], sentence[amount.end:after_end]
+        after_end = gaps[index][0] if index < len(gaps) else _clause_bounds(sentence, amount.stop, len(sentence))[0]
+        before, after = sentence[before_begin:amount.begin], sentence[amount.stop:after_end]
         if label and not index and not _WORDS.search(before):   # the line opens with its amount
             before = f"{label}\n{before}"
         if _ATTRACTED_AFTER.search(after) or _ATTRACTED_BEFORE.search(before):
@@ -471,7 +397,7 @@ _LIST_ITEM = re.compile(r"^\s*[•·*▪–—-]|;\s*$")
 #: A table's row: cells split by "|" or tabs; a header row that names the currency gives it to the rows below.
 _TABLE_ROW = re.compile(r"\||\t")
 _CURRENCY_WORD = re.compile(rf"(?<!\w)(?:{EURO}|{LATS})(?!\w)", re.IGNORECASE)
-_BARE_NUMBER_CELL = re.compile(rf"(?<![\w.,])({_NUMBER_STRICT})(?=\s*(?:\||\t|$))")
+_BARE_NUMBER_CELL = re.compile(rf"(?<![\w.,])({NUMBER_STRICT})(?=\s*(?:\||\t|$))")
 
 
 def _table_row(text: str) -> str:

@@ -13,9 +13,11 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from .dates import Published, find_date_line, find_dates, find_url_date
+from .dates import Published, find_dates
+from .published import find_date_line, find_url_date
 from .html import read_article
-from .meetings import Meeting, find_page_meetings
+from .meetings import Meeting
+from .page_meetings import find_page_meetings
 from .money import CO_FINANCING, Funding, find_page_funding
 from .partners import Partner, find_partners
 from .places import HOME_COUNTRY
@@ -37,9 +39,15 @@ _SINGLE_PROJECT = re.compile(r"(?i)\bprojekt(?:s|a|am|ā)\b|\bproject\b|\btīkl(
 #: A project named right after its programme is one project: "Interreg … programmas projektu, kurā …",
 #: "Erasmus+ skolu sadarbības partnerību" ("projektu" also is "of projects": only before a clause, a name or
 #: a verb: "… programmas projektu īsteno …").
-_PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?(?:projekt(?:s|a|ā|am)\b|partnerīb(?:a|u|ā)\b"
+_PROGRAMME_PROJECT = re.compile(r"(?i)^\W*(?:[\w+-]+\W+){0,4}?"
+                                # the programme's period is part of its name: "… programmas 2014.–2020. gadam"
+                                r"(?:\d{4}\.?\s*[–—-]\s*\d{4}\.?\s*gad\w*\s+)?"
+                                r"(?:projekt(?:s|a|ā|am)\b|partnerīb(?:a|u|ā)\b"
                                 r"|projektu(?=\s*[,.;:(“\"„]"
-                                r"|\s+(?:par|kur\w*|kas|ar|īsteno\w*|realizē\w*|vad\w*|uzsāk\w*|sāk\w*)\b))"
+                                r"|\s+(?:par|kur\w*|kas|ar|īsteno\w*|realizē\w*|vad\w*|uzsāk\w*|sāk\w*)\b"
+                                # or its number: "projektu LV-RU-031", "projektu Nr. 5.6.2"
+                                r"|\s+(?-i:[A-Z]{2,}[\w.-]*\d|Nr\.))"
+                                r")"
                                 r"|\b(?:sadarbības|skolu|stratēģisk\w*|daudzpusēj\w*)\s+partnerīb(?:a|u|ā|as)\b"
                                 # one exchange: "Erasmus+ jauniešu apmaiņā"
                                 r"|^\W*(?:[\w+-]+\W+){0,2}?apmaiņ(?:a|u|ā)\b")
@@ -142,7 +150,7 @@ def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMen
             seen[at] = (not (_PREPARATION.search(sentence.text) or sentence.paragraph in drafting),
                         bool(_WITH_PARTNERS.search(sentence.text)))
         allowed, with_partners = seen[at]
-        offset = mention.end - sentence.start
+        offset = mention.stop - sentence.start
         after = sentence.text[offset:offset + AFTER_WINDOW]
         # projects in the plural ("programmas Grundtvig projektos") where the next paragraph speaks of one
         follows = sentence.paragraph + 1 in paragraphs and _IN_PROJECTS.search(after) is not None

@@ -96,14 +96,15 @@ _COUNTRY_LIST = re.compile(r"(?i)(?:(?:\d+|vairāk\w*|\w+iem|\w+ām)\s+valst(?:i
                            r"|tai skaitā|to skaitā|proti|no tām))|\b(?:dalīb|partner)valst\w*\s*[:–—-])\s*")
 _FROM = re.compile(r"(?i)\s*no\s+")
 #: "partneri no …", "partneri ir skolas no …", "partners are schools from …".
-_PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+(?:(?:ir|are)\s+(?:[^\W\d]+\s+)?)?(?:no|from)\s+")
+_PARTNER_FROM = re.compile(r"(?i)\bpartner\w*\s+(?:(?:ir|are)\s+(?:[^\W\d]+(?:,\s*|\s+)){0,6}?)?(?:no|from)\s+")
 _UNKNOWN_TOWN = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]+\s+")
 _GENERIC_PARTNER = re.compile(r"(?i)\bsadarbības\s+$")
 #: Bodies "from" countries in a sentence that says they take part: "Projektā piedalās skolas no Latvijas,
 #: Lietuvas un Itālijas", "sadarbojas organizācijas no …".
 _MEMBERS_FROM = re.compile(r"(?i)\b(?:organizācij|skol|pašvaldīb|iestād|institūcij|universitāt|augstskol|pilsēt"
                            r"|uzņēmum|pārstāv|dalībniek|biedrīb|komand|jaunieš|skolotāj|speciālist|grup"
-                           r"|bibliotēk|muzej|centr|ģimnāzij|vidusskol|pamatskol|asociācij|aģentūr|apvienīb)\w*"
+                           r"|bibliotēk|muzej|centr|ģimnāzij|vidusskol|pamatskol|asociācij|aģentūr|apvienīb"
+                           r"|bērnudārz|pirmsskol|partnerskol|partneriestād|kolēģ|klub|koledž|fond)\w*"
                            r"(?:\s+[“\"„][^“”\"„\n]{1,60}[”\"“])?\s+no\s+")   # "grupu “…” no Katalonijas"
 #: Groups of people "from" countries who visit within a project ("projekta ietvaros viesojās skolēni no
 #: Norvēģijas", "jauniešu apmaiņā viesojās jaunieši no …"): their bodies take part in it.
@@ -115,6 +116,8 @@ _TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsie
                           r"|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
+#: A note in brackets after a country of a list: its town or bodies ("no Vācijas (Halle), Itālijas (Matera)").
+_NOTE = re.compile(r"\s*\([^()]{1,80}\)")
 #: Words of going somewhere: a foreign body named after one is where we went ("apmeklēja Lietuvas skolu").
 _WENT_TO = re.compile(r"(?i)\b(?:apmeklēj\w*|devā(?:s|mies)|brauc\w*|brauciens|ekskursij\w*|iepazīt\w*)")
 #: A body or group right after a country's genitive ("Igaunijas Mulgi pagasta pašvaldība", "Polijas
@@ -158,7 +161,7 @@ LIST_LINES, LIST_LINE_LENGTH = 8, 120
 #: How many words before a body noun may name its place: "Smiltenes un Tukuma novadu pašvaldība".
 BODY_NAME_WORDS = 5
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:un|and(?:\s+the)?)\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ“\"„])|\s*;\s*")
-_LEADING_FILLER = re.compile(r"(?i)^(?:projekta\s+|ar\s+|ir\s+|the\s+|and\s+|[–—:-]\s*)+")
+_LEADING_FILLER = re.compile(r"(?i)^(?:projekta\s+|ar\s+|ir\s+|un\s+|the\s+|and\s+|[–—:-]\s*)+")
 
 
 @dataclass(frozen=True)
@@ -196,8 +199,11 @@ def _clean(item: str) -> str:
 
 
 def _items(segment: str, begin: int, default_country: str | None) -> list[Partner]:
-    """Partners of a list segment: an item that is only a place gives its country to the item before."""
+    """Partners of a list segment: an item that is only a country gives its country to the item before
+    ("Tartu pilsēta, Igaunija"), unless that item named a place of another country: then it is one more
+    partner known by its country ("skolas Somijā, Portugālē un Čehijā")."""
     partners: list[Partner] = []
+    placed = False    # the item before named a place
     for raw in _ITEM_SPLIT.split(segment):
         item = _clean(raw)
         if not item or not any(ch.isupper() for ch in item):
@@ -205,9 +211,14 @@ def _items(segment: str, begin: int, default_country: str | None) -> list[Partne
         places = find_places(item)
         words = re.findall(r"\w+", item)
         if partners and places and len(words) <= len(places) and all(p.is_country for p in places):
-            previous = partners.pop()
-            partners.append(Partner(previous.name, places[-1].code, previous.is_lead, previous.begin))
+            if placed and partners[-1].country != places[-1].code:
+                partners.append(Partner(None, places[-1].code, False, begin))
+            else:
+                previous = partners.pop()
+                partners.append(Partner(previous.name, places[-1].code, previous.is_lead, previous.begin))
+            placed = True
             continue
+        placed = bool(places)
         country = _country_in(item) or default_country or HOME_COUNTRY
         partners.append(Partner(item.split("(")[0].strip() or item, country, False, begin))
     return partners
@@ -292,11 +303,19 @@ def _leading_countries(text: str) -> list[str]:
     """The countries that open ``text`` as a list: "Igaunijas, Somijas un Latvijas …" → EE, FI, LV."""
     codes, position = [], 0
     for place in find_places(text):
+        if place.begin < position:    # a place in the note after the country before
+            continue
         if not place.is_country or _LIST_GLUE.fullmatch(text[position:place.begin]) is None:
             break
         codes.append(place.code)
-        position = place.end
+        position = _past_note(text, place.stop)
     return codes
+
+
+def _past_note(text: str, stop: int) -> int:
+    """Where a list goes on after a country that ends at ``stop``: past its note in brackets, if any."""
+    note = _NOTE.match(text, stop)
+    return note.end() if note else stop
 
 
 def _countries_beside(sentence: str, offset: int) -> list[Partner]:
@@ -315,11 +334,11 @@ def _countries_beside(sentence: str, offset: int) -> list[Partner]:
         if not place.is_country or place.case not in ("gen", "loc"):
             at += 1
             continue
-        run = _country_run(sentence, places, at)       # "Igaunijas, Somijas un Latvijas"
-        end, at = run[-1].end, at + len(run)
+        run, after = _country_run(sentence, places, at)       # "Igaunijas, Somijas un Latvijas"
+        stop, at = run[-1].stop, after
         before = sentence[max(0, place.begin - BEFORE_WINDOW):place.begin]
         if place.case == "gen":
-            body = _AFTER_COUNTRY.match(sentence, end)
+            body = _AFTER_COUNTRY.match(sentence, stop)
             found = (body is not None and not (body["body"] or "").endswith(PLURAL_ENDINGS)
                      and went_at > place.begin)
         else:
@@ -330,14 +349,19 @@ def _countries_beside(sentence: str, offset: int) -> list[Partner]:
     return partners
 
 
-def _country_run(text: str, places: list[Place], at: int) -> list[Place]:
-    """The countries listed from ``places[at]`` on, joined by commas and "un"."""
-    run = [places[at]]
+def _country_run(text: str, places: list[Place], at: int) -> tuple[list[Place], int]:
+    """The countries listed from ``places[at]`` on, joined by commas and "un", and the index of the
+    first place after them."""
+    run, position, after = [places[at]], _past_note(text, places[at].stop), at + 1
     for place in places[at + 1:]:
-        if not place.is_country or _LIST_GLUE.fullmatch(text, run[-1].end, place.begin) is None:
+        if place.begin < position:    # a place in the note after the country before
+            after += 1
+            continue
+        if not place.is_country or _LIST_GLUE.fullmatch(text, position, place.begin) is None:
             break
         run.append(place)
-    return run
+        position, after = _past_note(text, place.stop), after + 1
+    return run, after
 
 
 def _bracketed(sentence: str, offset: int) -> list[Partner]:

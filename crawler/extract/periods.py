@@ -5,13 +5,46 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .dates import DateSpan, Published, find_dates, find_month_periods
+from .dates import DAY_DOT, MONTH_PATTERN, DateSpan, Published, find_dates, month_number
 from .meetings import MAX_MEETING_DAYS
 
 #: Ordinal words of phases → their number.
 ORDINALS = {"pirm": 1, "otr": 2, "treš": 3, "ceturt": 4}
 
 _PHASE = re.compile(r"(?i)\b(?:(?P<number>\d)\.\s*|(?P<word>pirm|otr|treš|ceturt)\w*\s+)fāz\w*")
+#: A range of months: "no 2020. gada jūlija līdz 2023. gada jūlijam", "(09.2019. – 03.2020.)".
+_MONTH_PERIOD = re.compile(
+    rf"(?i)\bno\s+(?P<y1>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m1>{MONTH_PATTERN})(?!\w)\s*(?:sākuma\s+)?"
+    rf"(?:līdz|–|—|-)\s*(?P<y2>\d{{4}})\.?\s*(?:gada|g\.)\s+(?P<m2>{MONTH_PATTERN})(?!\w)"
+)
+_MONTH_YEAR_RANGE = re.compile(
+    r"(?<![\d.])(?P<m1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\.?\s*[–—-]\s*(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d)\.?"
+)
+
+
+@dataclass(frozen=True)
+class MonthPeriod:
+    start: str  # YYYY-MM
+    end: str
+    begin: int
+    finish: int
+
+
+def find_month_periods(text: str) -> list[MonthPeriod]:
+    """Month-level periods: "no 2020. gada jūlija līdz 2023. gada jūlijam", "(09.2019. – 03.2020.)"."""
+    periods: list[MonthPeriod] = []
+    if not DAY_DOT.search(text):
+        return periods
+    for match in _MONTH_PERIOD.finditer(text):
+        periods.append(MonthPeriod(f"{match['y1']}-{month_number(match['m1']):02d}",
+                                   f"{match['y2']}-{month_number(match['m2']):02d}",
+                                   match.start(), match.end()))
+    for match in _MONTH_YEAR_RANGE.finditer(text):
+        m1, m2 = int(match["m1"]), int(match["m2"])
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (match["y1"], m1) <= (match["y2"], m2):
+            periods.append(MonthPeriod(f"{match['y1']}-{m1:02d}", f"{match['y2']}-{m2:02d}",
+                                       match.start(), match.end()))
+    return sorted(periods, key=lambda p: p.begin)
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,7 @@ class Place:
     case: str
     is_country: bool
     begin: int
-    end: int
+    stop: int   # offset just past the word
     lemma: str = ""
 
 

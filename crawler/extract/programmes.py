@@ -136,7 +136,7 @@ _FALLBACK = ([(key, re.compile(pattern), False) for key, pattern in FALLBACK_ALI
 class ProgrammeMention:
     key: str
     begin: int
-    end: int
+    stop: int   # offset just past the mention
     cooperation: bool = False  # an `other` programme of cooperation between bodies (Comenius, …)
 
 
@@ -150,11 +150,11 @@ def _mentions(text: str, table: list[tuple[str, re.Pattern, bool]]) -> list[Prog
     candidates = [ProgrammeMention(key, m.start(), m.end()) for key, pattern, alone in table
                   for m in pattern.finditer(text) if not alone or _stands_alone(text, m.start())]
     kept: list[ProgrammeMention] = []          # in text order, never overlapping
-    for mention in sorted(candidates, key=lambda m: (m.begin - m.end, m.begin)):
+    for mention in sorted(candidates, key=lambda m: (m.begin - m.stop, m.begin)):
         at = bisect.bisect_left(kept, mention.begin, key=lambda k: k.begin)
-        if (at == 0 or kept[at - 1].end <= mention.begin) and (at == len(kept) or mention.end <= kept[at].begin):
+        if (at == 0 or kept[at - 1].stop <= mention.begin) and (at == len(kept) or mention.stop <= kept[at].begin):
             kept.insert(at, mention)
-    return [ProgrammeMention("other", m.begin, m.end, True) if m.key == COOPERATION_OTHER else m for m in kept]
+    return [ProgrammeMention("other", m.begin, m.stop, True) if m.key == COOPERATION_OTHER else m for m in kept]
 
 
 def find_programmes(text: str) -> list[ProgrammeMention]:

@@ -20,7 +20,8 @@ def _quoted(group: str) -> str:
 #: "projekts" in every case, and "tīkls" (a network is an URBACT project): "URBACT tīkla “Zaļie pagalmi”";
 #: in English also "network" and "partnership" (an Erasmus+ Cooperation Partnership "Silver Surfers").
 _PROJECT_WORD = r"(?i:projekt(?:s|a|am|u|ā|iem)?|project|tīkl(?:s|a|am|ā)|network|partnership)\b"
-_NUMBER = r"(?:\s*\(?(?i:Nr|nr)\.\s*[\w./-]+\)?)?"
+#: A project's number between the word and the name: "projekts Nr. 5.6.2", "projektu LV-RU-031".
+_NUMBER = r"(?:\s*\(?(?i:Nr|nr)\.\s*[\w./-]+\)?|\s+[A-Z]{2,}[\w.-]*\d[\w.-]*)?"
 _NAME_AFTER = re.compile(rf"{_PROJECT_WORD}{_NUMBER}\s*:?\s+{_quoted('name')}")
 #: "“Green Railway” projekts": only the nominative, and not where another quoted name follows it.
 _NAME_BEFORE = re.compile(rf"{_quoted('name')}\s+(?i:projekts|project)\b(?!\s*:?\s*[{OPEN_QUOTES}])")

@@ -18,8 +18,9 @@ ABBREVIATIONS = frozenset({
 _BOUNDARY = re.compile(r"(?<=[.!?])[ \t\u00a0]+(?=[“\"„«(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ]"
                        r"|[0-3]?\d\.\s*(?i:janv|febr|mart|apr|maij|jūn|jūl|aug|sept|okt|nov|dec))|\n+")
 _WORD_BEFORE = re.compile(r"(\S+)\.$")
-#: A chunk that is only a date ("15.–16.05.2023.", "2023. gada 5. maijā.") opens the sentence after it.
-_ONLY_A_DATE = re.compile(r"^[\d.\s–—/-]+$")
+#: A chunk that is only a date or a range of dates ("15.–16.05.2023.", "No 18.06.2024. līdz 20.06.2024.")
+#: opens the sentence after it.
+_ONLY_A_DATE = re.compile(r"^(?i:no\s+)?[\d.\s–—/-]+(?:(?i:līdz)\s+[\d.\s–—/-]+)?$")
 #: A scale abbreviation before a currency code is one amount, not a sentence end: "246 tūkst. EUR".
 _SCALE_BEFORE_CURRENCY = re.compile(r"(?i)\d\s*(?:tūkst|milj|mljrd)\.$")
 _CURRENCY_AFTER = re.compile(r"(?:EUR|LVL|Ls)\b")

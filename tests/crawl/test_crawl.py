@@ -3,6 +3,7 @@ import shutil
 import threading
 import time
 
+import pytest
 import sqlite_utils
 
 from crawler.crawl import crawl_settings
@@ -66,6 +67,19 @@ def test_unchanged_rerun_downloads_little_and_adds_no_versions(tmp_path, replica
     # every article was asked about again (it is due), and answered 304
     revalidated = [path for site in replica.sites for path, status, _ in site.served if status == 304]
     assert len(revalidated) >= sum(len(site.articles) for site in replica.sites)
+    # what each site cost is in the runs table and the printed report: bytes of 200 answers, 304s
+    runs = sqlite_utils.Database(tmp_path / "projwatch.db")["runs"].rows_where("id > 3", order_by="id")
+    for site, row in zip(replica.sites, runs):
+        assert (row["site"], row["bytes"], row["revalidated"]) == (
+            site.name, site.bytes_served, sum(status == 304 for _, status, _ in site.served))
+        assert f"({row['revalidated']} not modified, {row['bytes'] / 1000:.1f} kB)" in done.stdout
+
+
+@pytest.mark.parametrize("now", ["yesterday", "2026-12-01T08:00:00"])
+def test_a_simulated_clock_that_cannot_be_read_is_refused(tmp_path, replica, run, now):
+    done = run("--sites", str(replica.write_sites(tmp_path / "sites.toml")), "-s", f"PROJWATCH_NOW={now}")
+    assert done.returncode == 2 and "PROJWATCH_NOW" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not any(site.served for site in replica.sites)
 
 
 def test_old_articles_are_not_asked_again_until_due(tmp_path, replica, run):

@@ -1,6 +1,8 @@
 import pytest
 
-from crawler.extract.dates import Published, find_date_line, find_dates, find_month_periods, find_url_date
+from crawler.extract.dates import Published, find_dates
+from crawler.extract.periods import find_month_periods
+from crawler.extract.published import find_date_line, find_url_date
 
 from . import load_cases
 

@@ -6,7 +6,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crawler.extract.dates import MONTH_FORMS, Published, find_dates
-from crawler.extract.money import find_amounts, find_page_funding
+from crawler.extract.amounts import find_amounts
+from crawler.extract.money import find_page_funding
 from crawler.extract.sentences import split_sentences
 from notifications.render import format_amount
 from storage.kinds import FUNDING_KINDS, keys
@@ -52,7 +53,7 @@ def test_any_text_gives_finite_amounts(text):
     for amount in find_amounts(text):
         assert amount.value >= 0 and amount.value == amount.value and amount.value != float("inf")
         assert amount.currency in ("EUR", "LVL")
-        assert 0 <= amount.begin < amount.end <= len(text)
+        assert 0 <= amount.begin < amount.stop <= len(text)
 
 
 @settings(max_examples=400, deadline=None)

@@ -1,7 +1,7 @@
 """A site that stops working gets one alert per incident, and one when it works again."""
 from notifications.channels import build_channels, channel_wishes
 from storage import open_db
-from storage.health import update_site_health
+from storage.site_health import update_site_health
 from storage.outbox import EVERYTHING, Route
 from tests.replica.site import Fault
 

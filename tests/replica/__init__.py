@@ -7,7 +7,8 @@ the feed ``/lv/rss/articles`` (the state-platform family), and a WordPress munic
 root slugs, ``/page/N/``, ``/feed/``, a sitemap index named in robots.txt and static root-slug pages in
 its menu that must never be stored. Every page has
 navigation, a cookie banner, a sidebar of other headlines with their first sentences, and a footer;
-pages carry ETag and Last-Modified and answer conditional requests with 304.
+pages carry ETag and Last-Modified and answer conditional requests with 304, unless a site is
+made without validators (``validators=False``: never a 304, as WordPress without a cache plugin).
 """
 from tests.replica.site import Article, ReplicaSite, serve_sites
 

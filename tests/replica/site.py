@@ -47,6 +47,7 @@ class ReplicaSite:
     base_url: str = ""
     per_page: int = PER_PAGE
     latency: float = 0.0          # seconds every answer takes, as over a real network
+    validators: bool = True       # False: no ETag nor Last-Modified, never a 304 (WordPress without a cache plugin)
     served: list[tuple[str, int, int]] = field(default_factory=list)   # (path, status, body bytes)
     modified: dict[str, datetime] = field(default_factory=dict)
     _by_path: dict[str, Article] | None = field(default=None, repr=False)
@@ -255,9 +256,10 @@ class ReplicaSite:
             else:
                 body, content_type, modified = found
                 response = Response(body, content_type=content_type)
-                response.last_modified = modified
-                response.add_etag()
-                response = response.make_conditional(request)
+                if self.validators:
+                    response.last_modified = modified
+                    response.add_etag()
+                    response = response.make_conditional(request)
         size = len(response.get_data()) if response.status_code == 200 else 0
         self.served.append((path, response.status_code, size))
         return response

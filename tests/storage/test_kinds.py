@@ -24,8 +24,8 @@ def emitted_in_code(pattern: str, *paths: str) -> set[str]:
     ({kind for kind, _ in KIND_CUES} - STEERING_CUES | {"partner", "other"}, kinds.FUNDING_KINDS),
     ({key for key, _ in (*PROGRAMME_ALIASES, *WEAK_ALIASES, *PROJECT_NUMBER_PREFIXES)}, kinds.PROGRAMMES),
     (emitted_in_code(r'_change\("(\w+)"', "storage/facts.py")
-     | emitted_in_code(r'"(site_\w+)" if problem', "storage/health.py")
-     | emitted_in_code(r'else "(site_\w+)"', "storage/health.py"), kinds.CHANGE_KINDS),
+     | emitted_in_code(r'"(site_\w+)" if problem', "storage/site_health.py")
+     | emitted_in_code(r'else "(site_\w+)"', "storage/site_health.py"), kinds.CHANGE_KINDS),
     ({kind for _, kind in _ERROR_KINDS} | set(NOT_SITE_FAILURES - {"http_404", "http_410"})
      | emitted_in_code(r'errors/(\w+)"', "spiders/news.py")
      | emitted_in_code(r'_skip\("(\w+)"', "crawler/pipelines.py"), kinds.SITE_ERRORS),

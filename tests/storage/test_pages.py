@@ -5,8 +5,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from storage import StorageError, open_db
-from storage.pages import (content_hash, next_check, page_gone, page_unchanged, reread_page, revalidation_plan,
-                           save_page, stored_pages, stored_text, version_html)
+from storage.pages import (Check, Schedule, content_hash, next_check, page_gone, page_unchanged, plan_check,
+                           reread_page, revalidation_plan, save_page, stored_pages, stored_text, version_html)
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
 
@@ -66,6 +66,59 @@ def test_first_slot_of_old_pages_is_spread_over_the_interval():
     assert len(days) == 200 and days[0] < 1 and days[-1] > 6 and all(0 <= d < 7 for d in days)
 
 
+HOURS = timedelta(hours=1)
+
+
+@pytest.mark.parametrize("published, outcome, wait_before, wait", [
+    ("2026-11-20", "new", None, 3),            # newly published: checked again soon
+    (None, "new", None, 3),                    # no date: fresh by first sight
+    ("2026-11-20", "unchanged", 3, 6),         # unchanged: twice the wait
+    ("2026-11-20", "unchanged", 12, 24),
+    ("2026-11-20", "unchanged", 24, 24),       # at most fresh_wait_hours while fresh
+    ("2026-11-20", "changed", 24, 3),          # changed: soon again
+    ("2026-11-20", "unchanged", None, 3),      # no wait learned yet (it had validators before)
+    ("2024-05-01", "unchanged", 24, 48),       # past the fresh window: on to recheck_days
+    ("2024-05-01", "unchanged", 160, 168),
+    ("2024-05-01", "changed", 168, 3),
+])
+def test_a_page_without_validators_learns_its_wait(published, outcome, wait_before, wait):
+    check = plan_check("https://x.lv/a", published=published, first_seen="2026-11-20T00:00:00+00:00", previous=None,
+                       now=NOW, schedule=Schedule(), validators=False, outcome=outcome, wait_hours=wait_before)
+    assert check == Check((NOW + wait * HOURS).isoformat(timespec="seconds"), wait)
+
+
+def test_an_old_page_without_validators_met_first_is_spread_over_recheck_days():
+    slots = [plan_check(f"https://x.lv/{n}", published="2020-01-01", first_seen=NOW.isoformat(), previous=None,
+                        now=NOW, schedule=Schedule(), validators=False, outcome="new") for n in range(100)]
+    assert all(check.wait_hours == 7 * 24 for check in slots)
+    days = sorted((datetime.fromisoformat(check.next_check) - NOW) / timedelta(days=1) for check in slots)
+    assert days[0] < 1 and days[-1] > 6 and all(0 <= day < 7 for day in days)
+
+
+@pytest.mark.parametrize("published, next_in", [("2026-11-20", None), ("2024-05-01", timedelta(days=7))])
+def test_a_page_with_validators_keeps_the_304_path(published, next_in):
+    check = plan_check("https://x.lv/a", published=published, first_seen="2026-11-20T00:00:00+00:00",
+                       previous="2026-11-20T00:00:00+00:00", now=NOW, schedule=Schedule(), validators=True,
+                       outcome="unchanged", wait_hours=None)
+    assert check == Check(next_in and (NOW + next_in).isoformat(timespec="seconds"), None)
+
+
+def test_the_store_keeps_the_learned_wait(db):
+    """New, unchanged twice (once the same HTML, once other HTML around the same text), then changed."""
+    def store(text, html_extra="", hours=0):
+        now = NOW + hours * HOURS
+        if page_unchanged(db, "https://x.lv/a", f"<p>{text}</p>{html_extra}", now, validators=False):
+            return "unchanged"
+        return save_page(db, url="https://x.lv/a", site="x", title="T", published="2026-11-20", text=text,
+                         html=f"<p>{text}</p>{html_extra}", now=now, validators=False).outcome
+
+    assert [store("A"), store("A", hours=3), store("A", "<nav/>", hours=9), store("B", hours=21)] == \
+        ["new", "unchanged", "unchanged", "changed"]
+    page = db["pages"].get("https://x.lv/a")
+    assert page["wait_hours"] == 3 and page["next_check"] == (NOW + 24 * HOURS).isoformat(timespec="seconds")
+    assert db["page_versions"].count == 2
+
+
 def test_plan_lists_due_pages_only(db):
     save(db, url="https://x.lv/fresh", published="2026-11-20")
     save(db, url="https://x.lv/old", published="2019-01-01")
@@ -74,6 +127,7 @@ def test_plan_lists_due_pages_only(db):
     assert "https://x.lv/fresh" in plan.due
     assert "https://x.lv/old" in revalidation_plan(db, "x", NOW + timedelta(days=7, seconds=1)).due
     assert revalidation_plan(db, "y", NOW).known == frozenset()
+    assert plan.last_fetched["https://x.lv/old"] == NOW.isoformat(timespec="seconds")
 
 
 def test_reopening_applies_migrations_once(tmp_path):
@@ -94,7 +148,7 @@ def test_missing_folder_is_a_storage_error(tmp_path):
 def test_an_unchanged_html_is_only_marked_seen(db):
     save(db, url="https://x.lv/old", published="2019-01-01")
     later = NOW + timedelta(days=1)
-    assert page_unchanged(db, "https://x.lv/old", "<p>Teksts par projektu.</p>", later, 30, 7)
+    assert page_unchanged(db, "https://x.lv/old", "<p>Teksts par projektu.</p>", later, Schedule(30, 7))
     row = db["pages"].get("https://x.lv/old")
     assert row["last_seen"] == later.isoformat(timespec="seconds")
     assert row["first_seen"] == NOW.isoformat(timespec="seconds") and row["text"] == "Teksts par projektu."
