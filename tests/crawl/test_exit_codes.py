@@ -43,7 +43,7 @@ def test_a_folder_where_no_lock_file_can_be_made_is_the_user_s_error(folder):
             pytest.fail("entered a lock that cannot exist")
     message = error.value.format_message()
     assert error.value.exit_code == 2
-    assert f"folder {folder}" in message and "No such file or directory" in message
+    assert message.endswith(f"in the folder {folder}: No such file or directory")
     assert "another run" not in message
 
 

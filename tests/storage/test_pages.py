@@ -199,3 +199,25 @@ def test_a_page_read_again_keeps_its_versions(db):
     assert row["content_hash"] == content_hash("Jaunais lasītājs.")
     assert db["page_versions"].count == 1
     assert save(db, url="https://x.lv/a", text="Jaunais lasītājs.").outcome == "unchanged"
+
+
+def test_fresh_until_the_last_moment_of_its_window():
+    published = (NOW - timedelta(days=30)).date().isoformat()     # 30 days old at midnight: not fresh
+    at_midnight = datetime.fromisoformat(published).replace(tzinfo=timezone.utc) + timedelta(days=30)
+    assert next_check("https://x.lv/a", published, "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
+                      at_midnight, fresh_days=30, recheck_days=7) is not None
+    assert next_check("https://x.lv/a", published, "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
+                      at_midnight - timedelta(seconds=1), fresh_days=30, recheck_days=7) is None
+
+
+def test_an_undated_page_seen_again_is_scheduled_by_its_first_sight(db):
+    save(db, url="https://x.lv/undated", published=None, now=NOW - timedelta(days=60))
+    assert page_unchanged(db, "https://x.lv/undated", "<p>Teksts par projektu.</p>", NOW)
+    due = datetime.fromisoformat(db["pages"].get("https://x.lv/undated")["next_check"])
+    assert NOW < due <= NOW + timedelta(days=7)
+
+
+def test_a_storage_error_is_not_temporary_unless_said(tmp_path):
+    with pytest.raises(StorageError) as error:
+        open_db(tmp_path / "no" / "folder" / "p.db")
+    assert error.value.temporary is False
