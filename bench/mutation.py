@@ -99,18 +99,25 @@ def results(copy: Path) -> dict[str, dict[str, int | None]]:
 
 
 def table(found: dict[str, dict[str, int | None]], names: set[str] | None = None) -> list[str]:
+    """One row per module with mutants, then one per package and one for all; a mutant not run yet
+    (None) is left out."""
     rows = [("module", "mutants", "killed", "survived", "no test", "score")]
     groups: dict[str, Counter] = {}
-    for module, codes in found.items():
-        codes = {name: code for name, code in codes.items() if names is None or name in names}
+    for module, codes in sorted(found.items()):
+        codes = {name: code for name, code in codes.items() if (names is None or name in names) and code is not None}
+        if not codes:
+            continue
         counts = Counter("killed" if code in KILLED else "survived" if code in SURVIVED
                          else "no test" if code in NO_TESTS else "other" for code in codes.values())
-        for name in (module, module.split("/")[0] + "/ (all)", "all"):
+        groups[module] = counts
+        for name in (module.split("/")[0] + "/ (all)", "all"):
             groups.setdefault(name, Counter()).update(counts)
-    for name, counts in groups.items():
+    order = sorted(groups, key=lambda name: (name == "all", name.split("/")[0], name.endswith("(all)"), name))
+    for name in order:
+        counts = groups[name]
         total = sum(counts.values())
-        score = f"{100 * counts['killed'] / total:.1f} %" if total else "-"
-        rows.append((name, total, counts["killed"], counts["survived"], counts["no test"], score))
+        rows.append((name, total, counts["killed"], counts["survived"], counts["no test"],
+                     f"{100 * counts['killed'] / total:.1f} %"))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     return ["  ".join(str(cell).ljust(w) if i == 0 else str(cell).rjust(w) for i, (cell, w) in
                       enumerate(zip(row, widths))) for row in rows]
@@ -176,6 +183,9 @@ def main() -> None:
         what = f"{args.sample} mutants of each module, drawn" if args.sample else "every mutant"
         print(f"Mutation testing of {args.ref or 'the working tree'}: {what}")
         print("\n".join(table(found, drawn)))
+        unmutated = [module for module, codes in found.items() if not codes]
+        if unmutated:
+            print(f"no mutant (no function, or only decorated ones, which mutmut leaves): {', '.join(unmutated)}")
         print("\nSurviving mutants (and mutants no in-process test reaches):")
         print(survivors(copy, found, drawn) or "none")
         if not args.no_coverage:
