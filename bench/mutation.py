@@ -146,7 +146,8 @@ def coverage(copy: Path, modules: list[str]) -> str:
     rc = copy / ".coveragerc-mutation"
     rc.write_text("[run]\nbranch = True\nparallel = True\npatch = subprocess\n"
                   f"source = storage, notifications, crawler\ndata_file = {copy / '.coverage'}\n")
-    selection = [arg for arg in CONFIG["pytest_add_cli_args_test_selection"]]
+    config = tomllib.loads((copy / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    selection = config["pytest_add_cli_args_test_selection"]   # as copy_tree left it for the revision
     env = {**os.environ, "PYTHONPATH": str(copy)}
     env.pop("PROJWATCH_MUTATION", None)
     subprocess.run([sys.executable, "-m", "coverage", "run", f"--rcfile={rc}", "-m", "pytest", "-q",
