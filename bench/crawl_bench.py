@@ -5,21 +5,24 @@
   and with a network-like latency per answer (what a real site costs);
 - unchanged re-runs vs the first run: with the default schedule (old articles re-checked weekly) and with
   every article due (the worst case: each one asked again and answered 304);
-- requests, bytes downloaded in 200 answers, seconds, and peak memory (max RSS) of each process.
+- in-process reading (``PROJWATCH_WORKERS=0``) vs the worker pool, and, with ``--compare CHECKOUT``,
+  another checkout's first run (``git archive main | tar -x -C /tmp/main-ref``: before and after);
+- requests, bytes downloaded in 200 answers, seconds, CPU seconds of the reactor's thread and of every
+  process of the run (worker processes too), and peak memory of all of them (``bench/measure.py``).
 
-    .venv/bin/python bench/crawl_bench.py [--articles 2000] [--latency-ms 20]
+    .venv/bin/python bench/crawl_bench.py [--articles 2000] [--latency-ms 100] [--compare /tmp/main-ref]
 """
 import argparse
+import logging
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.measure import run_measured  # noqa: E402
 from tests.replica import Article, ReplicaSite, serve_sites  # noqa: E402
 
 # Both crawlers get the same settings: no AutoThrottle, no delay (what is measured is our work, not waiting).
@@ -40,29 +43,28 @@ def generated_site(count: int) -> ReplicaSite:
     return ReplicaSite("centrs", "bench", "Bench", articles, per_page=20)
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Run ``command``; return (seconds, peak RSS in MB)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
-
-
-def measure(site: ReplicaSite, command: list[str]) -> dict:
+def measure(site: ReplicaSite, command: list[str], root: Path = ROOT, env: dict | None = None) -> dict:
+    """Run ``command`` (a Python command line) with the reactor's CPU during the crawl recorded."""
     site.reset_counts()
-    seconds, rss = timed(command)
-    return {"requests": len(site.served), "bytes": site.bytes_served, "seconds": seconds, "rss": rss}
+    with tempfile.TemporaryDirectory() as tmp:
+        record = Path(tmp) / "reactor-cpu"
+        command = [command[0], str(ROOT / "bench" / "reactor_cpu.py"), *command[1:]]
+        measured = run_measured(command, root, {**os.environ, "PYTHONPATH": str(root), "BENCH_REACTOR_CPU": str(record),
+                                                **(env or {})})
+        crawl_cpu = sum(float(line) for line in record.read_text().split())
+    return {"requests": len(site.served), "bytes": site.bytes_served, "seconds": measured.seconds,
+            "main_cpu": crawl_cpu, "cpu": measured.cpu, "rss": measured.peak_mb}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--latency-ms", type=float, default=100.0)
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
+                        help="Another checkout of projwatch (e.g. `git archive main`) whose first run is measured "
+                             "in the same run, side by side.")
     args = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     site = generated_site(args.articles)
     rows = {}
     with tempfile.TemporaryDirectory() as tmp, serve_sites(site):
@@ -77,6 +79,11 @@ def main() -> None:
         bare = [sys.executable, "bench/bare_spider.py", str(tmp / "default.toml"), "bench"]
         rows["bare Scrapy spider"] = measure(site, bare)
         rows["projwatch run, first"] = measure(site, projwatch("default.toml", "a.db"))
+        rows["projwatch run, first, in-process (WORKERS=0)"] = measure(
+            site, projwatch("default.toml", "w0.db"), env={"PROJWATCH_WORKERS": "0"})
+        if args.compare:
+            rows[f"projwatch run, first, {args.compare.name}"] = measure(
+                site, projwatch("default.toml", "ref.db"), root=args.compare.resolve())
         rows["re-run, default schedule"] = measure(site, projwatch("default.toml", "a.db"))
         measure(site, projwatch("due.toml", "b.db"))
         rows["re-run, every article due (304s)"] = measure(site, projwatch("due.toml", "b.db"))
@@ -84,21 +91,33 @@ def main() -> None:
         rows[f"bare Scrapy spider, {args.latency_ms:g} ms"] = measure(site, bare)
         rows[f"projwatch run, first, {args.latency_ms:g} ms"] = measure(site, projwatch("default.toml", "c.db"))
 
-    values = list(rows.values())
-    bare, first, rerun, due, slow_bare, slow_first = values
+    bare, first, rerun, due = (rows["bare Scrapy spider"], rows["projwatch run, first"],
+                               rows["re-run, default schedule"], rows["re-run, every article due (304s)"])
+    slow_bare, slow_first = list(rows.values())[-2:]
+    pages = args.articles
     print(f"\n{args.articles} articles on 127.0.0.1; both crawlers with AutoThrottle off and no delay\n")
-    print(f"{'run':<40} {'requests':>8} {'MB (200s)':>10} {'seconds':>8} {'peak MB':>8}")
+    print(f"{'run':<46} {'requests':>8} {'MB (200s)':>10} {'seconds':>8} {'crawl reactor CPU s':>19} {'CPU s':>6} "
+          f"{'peak MB':>8}")
     for name, row in rows.items():
-        print(f"{name:<40} {row['requests']:>8} {row['bytes'] / 1e6:>10.2f} {row['seconds']:>8.1f} {row['rss']:>8.0f}")
+        print(f"{name:<46} {row['requests']:>8} {row['bytes'] / 1e6:>10.2f} {row['seconds']:>8.1f} "
+              f"{row['main_cpu']:>19.1f} {row['cpu']:>6.1f} {row['rss']:>8.0f}")
     print()
+    print("reactor-thread CPU of the crawl a page, beyond the bare spider's (the cost of a page, target <= 2 ms):")
+    for name, row in rows.items():
+        if name.startswith("projwatch run, first") and not name.endswith(" ms"):
+            print(f"  {name:<46} {(row['main_cpu'] - bare['main_cpu']) / pages * 1000:6.2f} ms")
     print(f"first run / bare spider time, loopback:        {first['seconds'] / bare['seconds']:.2f}x  (target <= 1.5x)")
+    for name, row in rows.items():
+        if name.startswith("projwatch run, first,") and not name.endswith(" ms"):
+            print(f"  {name + ' / bare':<46} {row['seconds'] / bare['seconds']:.2f}x")
     print(f"first run / bare spider time, {args.latency_ms:g} ms latency:  "
           f"{slow_first['seconds'] / slow_bare['seconds']:.2f}x  (target <= 1.5x)")
     print(f"re-run / first run bytes:                      {rerun['bytes'] / first['bytes']:.1%}  (target <= 10%)")
     print(f"re-run / first run time, default schedule:     {rerun['seconds'] / first['seconds']:.1%}  (target <= 25%)")
     print(f"re-run / first run time, every article due:    {due['seconds'] / first['seconds']:.1%}")
-    print(f"peak memory of a run:                          {max(r['rss'] for r in values[1:]):.0f} MB  "
-          f"(target <= 300 MB)")
+    peak = max(row["rss"] for name, row in rows.items() if "bare" not in name)
+    print(f"peak memory of a run (all its processes, PSS): {peak:.0f} MB"
+          f"  (target <= 300 MB)")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def store(db, n: int, now: datetime) -> None:
         saved = save_page(db, url=url, site="bench", title=f"Ziņa {n}", published=None, text=text,
                           html=f"<p>{text}</p>", now=now)
         record_page_facts(db, page_url=url, version_id=saved.version_id, projects=projects_of(n),
-                          now=now.isoformat(timespec="seconds"), alert=True, channels={"mail": None})
+                          now=now.isoformat(timespec="seconds"), alert=True, routing={"mail": None})
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
 """Crawling every site of the site list in one Scrapy process, with a report per site."""
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -7,16 +8,23 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
-from twisted.internet.defer import Deferred, DeferredList
+from sqlite_utils import Database
+from twisted.internet.defer import Deferred, DeferredList, DeferredSemaphore
+from twisted.python.failure import Failure
 
 from crawler import settings as default_settings
 from crawler.clock import NOW_SETTING, run_time
 from crawler.cost import BYTES
+from crawler.pipelines import CrawlStore
+from crawler.reading import PageReader, default_workers
 from crawler.sites import Site
-from spiders.news import STATS, NewsSpider, Plan
-from storage import open_db
+from crawler.stats import ERRORS, stat
+from spiders.news import NewsSpider, Plan
+from storage.db import database_path
 from storage.pages import RevalidationPlan, revalidation_plan
 from storage.runs import has_completed_run
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,10 +52,10 @@ class SiteReport:
     def from_stats(cls, site: str, stats: dict, finished: datetime, finish_reason: str,
                    baseline: bool) -> "SiteReport":
         def count(key: str) -> int:
-            return int(stats.get(f"{STATS}/{key}", 0))
+            return int(stats.get(stat(key), 0))
 
         errors = {key.rsplit("/", 1)[1]: int(value) for key, value in stats.items()
-                  if key.startswith(f"{STATS}/errors/")}
+                  if key.startswith(f"{ERRORS}/")}
         started = stats.get("start_time", finished)
         return cls(
             site=site,
@@ -74,79 +82,109 @@ def crawl_settings(db_path: Path, overrides: dict | None = None) -> Settings:
     """projwatch's Scrapy settings for a database; the HTTP cache lives beside it."""
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
-    settings.set("PROJWATCH_DB", str(db_path), priority="project")
     settings.set("HTTPCACHE_DIR", str(db_path.resolve().with_suffix("")) + "-httpcache", priority="project")
     settings.update(overrides or {}, priority="cmdline")
     return settings
 
 
-def crawl_sites(sites: list[Site], db_path: Path, overrides: dict | None = None, no_baseline: bool = False,
+def reader_workers(settings: Settings) -> int:
+    """The reading worker processes: ``PROJWATCH_WORKERS`` (a setting, else the environment; 0 reads
+    in-process), by default one per CPU."""
+    value = settings.get("PROJWATCH_WORKERS")
+    return default_workers() if value in (None, "") else int(value)
+
+
+def crawl_sites(sites: list[Site], db: Database, overrides: dict | None = None, no_baseline: bool = False,
                 on_site_done: Callable[[SiteReport], None] = lambda report: None) -> list[SiteReport]:
-    """Crawl ``sites`` concurrently into the database at ``db_path``; one report per site, in order.
+    """Crawl ``sites`` concurrently into the open database ``db``; one report per site crawled, in order
+    (a run stopped by a signal leaves out the sites whose turn had not come).
+
+    Every site's pipeline stores through ``db`` (one connection for the process) and reads pages in one
+    pool of worker processes. At most ``PROJWATCH_CONCURRENT_SITES`` sites are crawled at once (each holds
+    its connections and queues while it runs), the next one starting as one ends, so that file handles
+    and memory do not grow with the length of the site list.
 
     A site is in its baseline (facts recorded, not alerted) until a run has crawled it to its end,
     unless ``no_baseline``. The run's time is ``PROJWATCH_NOW`` of ``overrides`` where set, else now."""
     now = run_time((overrides or {}).get(NOW_SETTING))
-    return crawl_series(sites, db_path, [now], overrides, no_baseline=no_baseline, on_site_done=on_site_done)[0]
+    return crawl_series(sites, db, [now], overrides, no_baseline=no_baseline, on_site_done=on_site_done)[0]
 
 
-def crawl_series(sites: list[Site], db_path: Path, times: Sequence[datetime], overrides: dict | None = None, *,
+def crawl_series(sites: list[Site], db: Database, times: Sequence[datetime], overrides: dict | None = None, *,
                  no_baseline: bool = False, on_site_done: Callable[[SiteReport], None] = lambda report: None,
                  after_run: Callable[[datetime, list[SiteReport]], None] = lambda now, reports: None,
                  ) -> list[list[SiteReport]]:
     """One run of ``crawl_sites`` at each of ``times`` (a clock of your own: a day of half-hourly runs
     in seconds), one after the other in this process; ``after_run`` sees each run's reports before the
     next run plans (the job records them in ``runs`` there). Scrapy's reactor runs once per process,
-    hence one call for the whole series."""
-    process = CrawlerProcess(crawl_settings(db_path, overrides))
+    hence one call for the whole series; the connection and the reader's pool serve every run."""
+    settings = crawl_settings(database_path(db), overrides)
+    store = CrawlStore(db, PageReader(reader_workers(settings)))
+    settings.set("PROJWATCH_STORE", store, priority="cmdline")
+    process = CrawlerProcess(settings)
     results: list[list[SiteReport]] = []
 
     def next_run(_=None):
         if len(results) < len(times):
             now = times[len(results)]
-            run = _start_run(process, sites, db_path, now, no_baseline, on_site_done)
+            run = _start_run(process, settings, sites, db, now, no_baseline, on_site_done)
             run.addCallback(lambda reports: (results.append(reports), after_run(now, reports)))
             run.addCallback(next_run)
         return None
 
     next_run()
-    process.start()
+    try:
+        process.start()
+    finally:
+        store.close()
     return results
 
 
-def _start_run(process: CrawlerProcess, sites: list[Site], db_path: Path, now: datetime, no_baseline: bool,
-               on_site_done: Callable[[SiteReport], None]) -> Deferred:
-    """Plan one run at ``now`` and start its crawlers; fires with its reports, one per site, in order."""
-    db = open_db(db_path)   # migrates before any spider opens it
+def _start_run(process: CrawlerProcess, settings: Settings, sites: list[Site], db: Database, now: datetime,
+               no_baseline: bool, on_site_done: Callable[[SiteReport], None]) -> Deferred:
+    """Plan one run at ``now`` and start its crawlers, ``PROJWATCH_CONCURRENT_SITES`` at a time; fires
+    with its reports, one per site crawled, in order."""
     plans = {site.name: _spider_plan(revalidation_plan(db, site.name, now)) for site in sites}
     first_runs = {site.name: not has_completed_run(db, site.name) for site in sites}
     baselines = {name: first and not no_baseline for name, first in first_runs.items()}
-    db.close()
-
     reports: dict[str, SiteReport] = {}
-    crawlers, crawls = {}, []
-    for site in sites:
-        crawler = crawlers[site.name] = process.create_crawler(NewsSpider)
+    waiting = DeferredSemaphore(max(1, settings.getint("PROJWATCH_CONCURRENT_SITES")))
+    stopping = []   # a signal stopped the crawl: the sites still waiting are not started
+
+    def crawl(site: Site):
+        if stopping:
+            return None
+        crawler = process.create_crawler(NewsSpider)
+        crawler.settings.set("PROJWATCH_SITE", site, priority="cmdline")
+        crawler.settings.set("PROJWATCH_BASELINE", baselines[site.name], priority="cmdline")
         crawler.settings.set(NOW_SETTING, now.isoformat(timespec="seconds"), priority="cmdline")
 
-        def closed(spider, reason, crawler=crawler, site=site):
+        def closed(spider, reason):
+            if reason == "shutdown":
+                stopping.append(site.name)
             reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
                                                      datetime.now(timezone.utc), reason,
                                                      baseline=baselines[site.name])
             on_site_done(reports[site.name])
 
-        crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        crawls.append(process.crawl(crawler, site=site, plan=plans[site.name], baseline=baselines[site.name],
-                                    archive=first_runs[site.name]))
-
-    def all_reports(_) -> list[SiteReport]:
-        for site in sites:   # a crawler that could not start (its error is logged) failed its site
+        def ended(result):   # a crawler that could not start failed its site
+            if isinstance(result, Failure):
+                logger.error("%s: the crawl could not run: %s", site.name, result.getErrorMessage())
             if site.name not in reports:
-                reports[site.name] = SiteReport.from_stats(site.name, crawlers[site.name].stats.get_stats(),
+                reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
                                                          datetime.now(timezone.utc), "not started",
                                                          baseline=baselines[site.name])
-        return [reports[site.name] for site in sites]
+            return None
 
+        crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
+        return process.crawl(crawler, site=site, plan=plans[site.name],
+                             archive=first_runs[site.name]).addBoth(ended)
+
+    def all_reports(_) -> list[SiteReport]:
+        # A site a signal stopped the run before (its turn had not come) has no report: it did not fail.
+        return [reports[site.name] for site in sites if site.name in reports]
+
+    crawls = [waiting.run(crawl, site) for site in sites]
     return DeferredList(crawls, consumeErrors=True).addCallback(all_reports)
 
 

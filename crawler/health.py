@@ -9,13 +9,13 @@ from statistics import median
 
 from crawler.crawl import SiteReport
 from storage.site_health import update_site_health
-from storage.outbox import Channels
+from storage.outbox import Routing
 from storage.runs import recent_runs, record_run
 
 
 #: Error kinds (declared in ``storage.kinds.SITE_ERRORS``) that are not the site failing to answer: pages
 #: we could not use, articles taken down, requests robots.txt forbids.
-NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "extract", "storage", "unreadable",
+NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "worker", "extract", "storage", "unreadable",
                                "too_large", "ignored", "http_404", "http_410"})
 
 
@@ -57,14 +57,14 @@ def site_problem(runs: Sequence[Mapping], rules: HealthRules = HealthRules()) ->
 
 
 def record_and_assess(db, reports: Sequence[SiteReport], start_urls: Mapping[str, str], now: str,
-                      channels: Channels, rules: HealthRules = HealthRules()) -> dict[str, tuple[str, str | None]]:
+                      routing: Routing, rules: HealthRules = HealthRules()) -> dict[str, tuple[str, str | None]]:
     """Store each site's run and update its health; return {site: (change kind, problem)} for the sites
     whose health flipped."""
     flipped = {}
     for report in reports:
         record_run(db, report.as_run())
         problem = site_problem(recent_runs(db, report.site, rules.consecutive + rules.history), rules)
-        kind = update_site_health(db, report.site, problem, start_urls[report.site], now, channels)
+        kind = update_site_health(db, report.site, problem, start_urls[report.site], now, routing)
         if kind:
             flipped[report.site] = (kind, problem)
     return flipped

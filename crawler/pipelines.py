@@ -1,98 +1,137 @@
 """Item pipelines: thin glue from a fetched page to the store, the extractor and the diff."""
-import logging
+import asyncio
 import sqlite3
+from collections.abc import Mapping
 from datetime import datetime
 
 from scrapy.exceptions import DropItem
+from sqlite_utils import Database
 
-from crawler.clock import run_time
-from crawler.extract.page import read_page
+from crawler.clock import NOW_SETTING, run_time
 from crawler.items import GoneItem, PageItem
-from spiders.news import STATS
-from storage import open_db
+from crawler.reading import PageRead, PageReader, ReadFailed, Selectors, WorkerCrashed
+from crawler.sites import Site
+from crawler.stats import error_stat, stat
 from storage.facts import record_page_facts
-from storage.pages import Schedule, page_gone, page_unchanged, save_page
+from storage.pages import Schedule, content_hash, page_gone, page_unchanged, save_page
 
-logger = logging.getLogger(__name__)
+
+class CrawlStore:
+    """What every site's pipeline of one crawl process shares: the one database connection and the one
+    page reader (its worker pool). The crawl stage opens it before the crawl and closes it after; it
+    reaches the pipelines as the ``PROJWATCH_STORE`` setting, and Scrapy's copy of each crawler's settings
+    is this same object (a connection and a pool are not copied)."""
+
+    def __init__(self, db: Database, reader: PageReader):
+        self.db = db
+        self.reader = reader
+
+    def __deepcopy__(self, memo) -> "CrawlStore":
+        return self
+
+    def close(self) -> None:
+        """Stops the reader's workers; the database is its opener's to close."""
+        self.reader.close()
 
 
 class StorePipeline:
     """Stores each article (a version when its text changed) and, in the same transaction, the facts
     extracted from a new or changed text with the changes they make and the alerts those owe.
 
-    Settings: ``PROJWATCH_DB``; ``PROJWATCH_CHANNELS`` (channel key -> wanted change kinds);
-    ``PROJWATCH_NOW``, the run's time, that every page is stamped and scheduled by. A site in its
-    baseline (the spider says) has its facts recorded, not alerted.
+    Settings: ``PROJWATCH_STORE`` (the shared ``CrawlStore``), ``PROJWATCH_SITE`` (this crawler's
+    ``Site``), ``PROJWATCH_BASELINE`` (the site is in its baseline: facts recorded, not alerted),
+    ``PROJWATCH_ROUTING`` (channel key -> its routes), ``PROJWATCH_NOW`` (the run's time, that
+    every page is stamped and scheduled by; unset, the time the pipeline starts).
 
-    A page that cannot be read or parsed is a counted skip and leaves nothing behind, so that a later
-    run (or a fixed parser) reads it afresh.
+    Pages are read in the reader's worker processes while the next ones download; a site's pages are
+    stored in the order they came, whichever was read first, one transaction each. A page that cannot
+    be read or parsed (or crashes its worker) is a counted skip and leaves nothing behind, so that a
+    later run (or a fixed parser) reads it afresh.
     """
 
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.stats = crawler.stats
-        self.channels = crawler.settings.getdict("PROJWATCH_CHANNELS")
-        self.now = crawler.settings.get("PROJWATCH_NOW")
-        self.db = None
+    def __init__(self, store: CrawlStore, site: Site, *, baseline: bool, routing: Mapping, stats,
+                 now: datetime | None = None):
+        self.db = store.db
+        self.reader = store.reader
+        self.site = site
+        self.selectors = Selectors(site.title_css, site.body_css, site.date_css)
+        self.schedule = Schedule(site.fresh_days, site.recheck_days, site.first_wait_hours, site.fresh_wait_hours)
+        self.now = now or run_time()   # the run's time
+        self.baseline = baseline
+        self.routing = routing
+        self.stats = stats
+        self._last: asyncio.Future | None = None   # the previous page's turn to be stored
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        settings = crawler.settings
+        store, site = settings.get("PROJWATCH_STORE"), settings.get("PROJWATCH_SITE")
+        if store is None or site is None:
+            raise ValueError("StorePipeline needs PROJWATCH_STORE and PROJWATCH_SITE (crawler.crawl.crawl_sites)")
+        return cls(store, site, baseline=settings.getbool("PROJWATCH_BASELINE"),
+                   routing=settings.getdict("PROJWATCH_ROUTING"), stats=crawler.stats,
+                   now=run_time(settings.get(NOW_SETTING)))
 
-    def open_spider(self):
-        self.db = open_db(self.crawler.settings.get("PROJWATCH_DB"))
-
-    def close_spider(self):
-        self.db.close()
-
-    def process_item(self, item: PageItem | GoneItem):
+    async def process_item(self, item: PageItem | GoneItem):
+        if isinstance(item, GoneItem):
+            try:
+                page_gone(self.db, item.url, self.now, self.site.recheck_days)
+            except sqlite3.Error as error:
+                self._skip("storage", item.url, error)
+            return item
+        now = self.now
+        self.stats.inc_value(stat("pages_seen"))
+        html_hash = content_hash(item.html)
         try:
-            if isinstance(item, GoneItem):
-                site = self.crawler.spider.site
-                page_gone(self.db, item.url, self._now(), site.recheck_days)
-                return item
-            return self._process(item)
+            unchanged = page_unchanged(self.db, item.url, item.html, now, self.schedule, item.validators,
+                                       html_hash=html_hash)
         except sqlite3.Error as error:   # disk full, locked too long: this page is not stored, nor half of it
             self._skip("storage", item.url, error)
-
-    def _now(self) -> datetime:
-        return run_time(self.now)
+        if unchanged:
+            self.stats.inc_value(stat("pages_unchanged"))
+            return item
+        previous, turn = self._last, asyncio.get_running_loop().create_future()
+        self._last = turn
+        try:
+            try:   # one odd page must not stop the crawl; it is not stored, so a fixed reader reads it
+                page, failure = await self.reader.read(item.html, item.url, self.selectors), None
+            except (WorkerCrashed, ReadFailed) as error:
+                page, failure = None, error
+            if previous is not None:
+                await previous
+            if isinstance(failure, WorkerCrashed):
+                self._skip("worker", item.url, failure)
+            if isinstance(failure, ReadFailed):
+                self._skip("read", item.url, failure)
+            if not page.text.strip():
+                self._skip("no_text", item.url, "no main text")
+            self._store(item, page, now, html_hash)
+        finally:
+            turn.set_result(None)
+        return item
 
     def _skip(self, kind: str, url: str, error) -> None:
-        self.stats.inc_value(f"{STATS}/errors/{kind}")
+        self.stats.inc_value(error_stat(kind))
         raise DropItem(f"{kind}: article {url} skipped: {error}")
 
-    def _process(self, item: PageItem) -> PageItem:
-        site = self.crawler.spider.site
-        now = self._now()
-        schedule = Schedule(site.fresh_days, site.recheck_days, site.first_wait_hours, site.fresh_wait_hours)
-        self.stats.inc_value(f"{STATS}/pages_seen")
-        if page_unchanged(self.db, item.url, item.html, now, schedule, item.validators):
-            self.stats.inc_value(f"{STATS}/pages_unchanged")
-            return item
-        try:   # one odd page must not stop the crawl; it is not stored, so a fixed reader reads it
-            page = read_page(item.html, item.url, title_css=site.title_css, body_css=site.body_css,
-                             date_css=site.date_css)
-        except Exception as error:
-            logger.exception("read: article %s could not be read", item.url)
-            self._skip("read", item.url, error)
-        if not page.text.strip():
-            self._skip("no_text", item.url, "no main text")
-        with self.db.atomic():
-            saved = save_page(
-                self.db, url=item.url, site=item.site, title=page.entries.title, published=page.entries.published,
-                text=page.text, html=item.html, now=now,
-                schedule=schedule, validators=item.validators,
-            )
-            if saved.outcome != "unchanged":
-                result = record_page_facts(
-                    self.db, page_url=item.url, version_id=saved.version_id,
-                    projects=page.entries.to_dict()["projects"], now=now.isoformat(timespec="seconds"),
-                    alert=not self.crawler.spider.baseline, channels=self.channels,
+    def _store(self, item: PageItem, page: PageRead, now: datetime, html_hash: str) -> None:
+        try:
+            with self.db.atomic():
+                saved = save_page(
+                    self.db, url=item.url, site=item.site, title=page.title, published=page.published,
+                    text=page.text, html=item.html, now=now,
+                    schedule=self.schedule, validators=item.validators,
+                    compressed_html=page.compressed_html, html_hash=html_hash,
                 )
-        self.stats.inc_value(f"{STATS}/pages_{saved.outcome}")
+                if saved.outcome != "unchanged":
+                    result = record_page_facts(
+                        self.db, page_url=item.url, version_id=saved.version_id, projects=page.projects,
+                        now=now.isoformat(timespec="seconds"), alert=not self.baseline, routing=self.routing,
+                    )
+        except sqlite3.Error as error:   # disk full, locked too long: this page is not stored, nor half of it
+            self._skip("storage", item.url, error)
+        self.stats.inc_value(stat(f"pages_{saved.outcome}"))
         if saved.outcome != "unchanged":
-            self.stats.inc_value(f"{STATS}/facts", result.facts)
-            self.stats.inc_value(f"{STATS}/changes", sum(result.changes.values()))
-            self.stats.inc_value(f"{STATS}/alerts", result.alerts)
-        return item
+            self.stats.inc_value(stat("facts"), result.facts)
+            self.stats.inc_value(stat("changes"), sum(result.changes.values()))
+            self.stats.inc_value(stat("alerts"), result.alerts)

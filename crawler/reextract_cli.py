@@ -48,7 +48,7 @@ def reextract(db_path: Path, sites_path: Path, site: str | None) -> None:
             else:
                 entries = extract_text(text, page["url"], page["published"], page["title"])
             result = record_page_facts(db, page_url=page["url"], version_id=page["version_id"],
-                                       projects=entries.to_dict()["projects"], now=now, alert=False, channels={})
+                                       projects=entries.to_dict()["projects"], now=now, alert=False, routing={})
             pages, facts, changes = pages + 1, facts + result.facts, changes + sum(result.changes.values())
         db.close()
     click.echo(f"re-read {pages} pages: {facts} facts, {changes} changes recorded, nothing alerted")

@@ -72,14 +72,16 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
         raise UserError(f"--db {db_path}: the folder {db_path.parent} does not exist")
     with run_lock(db_path):
         try:
-            open_db(db_path).close()   # migrations run under the lock; a bad file fails before any request
+            db = open_db(db_path)   # once a run; migrations run under the lock, a bad file fails before any request
         except StorageError as error:   # locked or full: 74, cron tries again; a bad file: the user's (2)
             raise (StorageFailed if error.temporary else UserError)(str(error)) from None
         try:
-            result = run_job(sites, db_path, channels, per_change=per_change, no_baseline=no_baseline,
+            result = run_job(sites, db, channels, per_change=per_change, no_baseline=no_baseline,
                              overrides=overrides, on_site_done=_print_site)
         except (StorageError, sqlite3.Error) as error:
             raise StorageFailed(f"database {db_path}: {error}") from None
+        finally:
+            db.close()
     _print_summary(result.reports)
     for site, (_, problem) in result.health.items():
         click.echo(f"{site}: {'UNHEALTHY: ' + problem if problem else 'working again'}")

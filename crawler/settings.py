@@ -22,17 +22,23 @@ RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Items processed at once per response: an article gives one. Scrapy starts this many asyncio tasks for
+# every response's output, so its default of 100 costs the reactor more than the page's own work.
+CONCURRENT_ITEMS = 4
 
 # Incremental re-crawls: the HTTP cache keeps each body with its ETag / Last-Modified; spiders ask
 # with "Cache-Control: max-age=0", so every request is a conditional one (304 → the cached body).
 HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = "crawler.httpcache.RevalidatePolicy"
-HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+HTTPCACHE_STORAGE = "crawler.cachestore.OneFileCacheStorage"   # one file a response, not seven
 HTTPCACHE_GZIP = True
 HTTPCACHE_IGNORE_HTTP_CODES = [404, 410, 429, 500, 502, 503, 504]
 HTTPCACHE_DIR = "projwatch-httpcache"  # the runner puts it beside the database
 # Between the cache (900) and the network: the bytes and 304s each site really sent (crawler/cost.py).
-DOWNLOADER_MIDDLEWARES = {"crawler.cost.SiteCost": 950}
+# Scrapy's cache middleware answers a failed download with the cached copy: ours lets the error through.
+DOWNLOADER_MIDDLEWARES = {"crawler.cost.SiteCost": 950,
+                          "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+                          "crawler.httpcache.RevalidateCacheMiddleware": 900}
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 
@@ -40,5 +46,10 @@ LOG_LEVEL = "WARNING"
 FEED_EXPORT_ENCODING = "utf-8"
 
 # projwatch's own
-PROJWATCH_DB = "projwatch.db"
 PROJWATCH_NOW = None    # the run's time (crawler/clock.py); set by the runner, or by hand for a simulated clock
+# Worker processes reading pages (trafilatura and the extractor) while the reactor downloads and stores:
+# None = one per CPU (or the PROJWATCH_WORKERS environment variable); 0 = read in the crawl's own process.
+PROJWATCH_WORKERS = None
+# Sites crawled at once; the next starts as one ends. Each running site holds its own connections, queues
+# and cache handles, so this bounds file handles and memory however long the site list is.
+PROJWATCH_CONCURRENT_SITES = 32

@@ -33,7 +33,7 @@ from apprise.config.base import ConfigBase
 
 from notifications.errors import ChannelError
 from storage.kinds import CHANGE_KINDS
-from storage.outbox import ALERT_KINDS, EVERYTHING, Channels, Route
+from storage.outbox import ALERT_KINDS, EVERYTHING, Route, Routing
 
 ENV_VAR = "PROJWATCH_NOTIFY"
 #: Kind tags (``storage.kinds``): a group's tag, or an alerted change kind's own key.
@@ -88,8 +88,8 @@ def build_channels(urls: Iterable[str] = (), config_path: str | Path | None = No
     return list(channels.values())
 
 
-def channel_wishes(channels: Iterable[Channel]) -> Channels:
-    """What ``storage.facts.record_page_facts`` takes as ``channels``: key -> routes."""
+def routing_of(channels: Iterable[Channel]) -> Routing:
+    """Where the channels' alerts go, as ``storage.facts.record_page_facts`` takes it: key -> routes."""
     return {channel.key: channel.routes for channel in channels}
 
 

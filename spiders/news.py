@@ -19,10 +19,10 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.items import GoneItem, PageItem
 from crawler.sites import Site
+from crawler.stats import STATS
 
 # Every request revalidates its cached copy (ETag / Last-Modified → 304) instead of trusting it.
 REVALIDATE = {"Cache-Control": "max-age=0"}
-STATS = "projwatch"
 GONE = {"http_404", "http_410"}
 
 _ERROR_KINDS = (
@@ -113,12 +113,11 @@ class NewsSpider(CrawlSpider):
 
     name = "news"
 
-    def __init__(self, site: Site, plan: Plan, baseline: bool = False, archive: bool = False,
+    def __init__(self, site: Site, plan: Plan, archive: bool = False,
                  *args, **kwargs):
         self.name = site.name
         self.site = site
         self.plan = plan
-        self.baseline = baseline    # record this site's facts without alerting (the pipeline reads it)
         self.archive = archive      # the first run: the sitemaps are read
         self._holding = archive and bool(site.sitemap_urls)    # pagination waits for the sitemaps
         self._held: list[Request] = []

@@ -44,6 +44,11 @@ def sync_labels(db: Database) -> None:
         db["labels"].insert_all(rows)
 
 
+def database_path(db: Database) -> Path:
+    """The file of an open database."""
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
 def open_db(path: str | Path) -> Database:
     """Open (creating and migrating as needed) the projwatch database at ``path``."""
     path = Path(path)

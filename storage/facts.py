@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from storage.outbox import Channels, queue_alerts
+from storage import sql
+from storage.outbox import Routing, queue_alerts
 from storage.project_statements import forget_page, refresh_project, stated_attributes, state_project
 from storage.identity import (MIN_SHARED_PARTNERS, ProjectSignature, acronym_key, match_project, name_keys,
                               normalise, signature_of)
@@ -51,7 +52,7 @@ class RecordResult:
 
 
 def record_page_facts(db: Database, *, page_url: str, version_id: int | None, projects: Iterable[Mapping],
-                      now: str, alert: bool, channels: Channels) -> RecordResult:
+                      now: str, alert: bool, routing: Routing) -> RecordResult:
     """Record the projects extracted from ``page_url`` (which must be in ``pages``) and return counts.
 
     ``version_id`` is the ``page_versions`` row the text came from (None if not kept); ``now`` an ISO
@@ -66,7 +67,7 @@ def record_page_facts(db: Database, *, page_url: str, version_id: int | None, pr
         for project_id in sorted(page.projects):
             refresh_project(db, project_id)
         if alert:
-            page.result.alerts = queue_alerts(db, page.change_ids, channels, now)
+            page.result.alerts = queue_alerts(db, page.change_ids, routing, now)
     return page.result
 
 
@@ -109,7 +110,7 @@ class _PageRecorder:
         if project_id is None:
             project_id = self._create_project(project)
         state_project(self.db, self.page_url, project_id, stated_attributes(project))
-        self.db["projects"].update(project_id, {"last_seen": self.now})
+        sql.update(self.db, "projects", project_id, {"last_seen": self.now})
         self.projects.add(project_id)
         self._add_aliases(project_id, project, signature)
         self._state("projects", project_id, is_new=False)
@@ -133,7 +134,7 @@ class _PageRecorder:
         return row[0] if row else None
 
     def _create_project(self, project: Mapping) -> int:
-        project_id = self.db["projects"].insert({"first_seen": self.now, "last_seen": self.now}).last_pk
+        project_id = sql.insert(self.db, "projects", {"first_seen": self.now, "last_seen": self.now})
         value = {key: project.get(key) for key in ("name", "name_en", "acronym", "programme")}
         self._change("new_project", project_id, "projects", project_id, None, value)
         return project_id
@@ -148,11 +149,9 @@ class _PageRecorder:
             aliases.append(("acronym", project["acronym"], acronym_key(project["acronym"])))
         if not (signature.names or signature.acronyms):
             aliases.append((PAGE_ALIAS, self.page_url, self.page_url))
-        self.db["project_aliases"].insert_all(
-            [{"project_id": project_id, "kind": kind, "alias": alias, "key": key, "first_seen": self.now}
-             for kind, alias, key in aliases],
-            ignore=True,
-        )
+        sql.insert_new(self.db, "project_aliases", (
+            {"project_id": project_id, "kind": kind, "alias": alias, "key": key, "first_seen": self.now}
+            for kind, alias, key in aliases))
 
     def _candidates(self, signature: ProjectSignature) -> set[int]:
         """The stored projects the signature could be, found through indexes (never a scan of all):
@@ -216,15 +215,15 @@ class _PageRecorder:
             key = f"{project_id}|{name_key}" if name_key else f"{project_id}|country:{country.upper()}"
             existing = self._by_key("partners", key)
             if existing is None:
-                partner_id = self.db["partners"].insert({
+                partner_id = sql.insert(self.db, "partners", {
                     "project_id": project_id, "key": key, "name": partner.get("name"), "name_key": name_key,
                     "country": country, "role": role, "first_seen": self.now, "last_seen": self.now,
-                }).last_pk
+                })
             else:
                 partner_id = existing["id"]
                 role = "lead" if "lead" in (role, existing["role"]) else role
                 country = existing["country"] or country
-                self.db["partners"].update(partner_id, {"last_seen": self.now, "role": role, "country": country})
+                sql.update(self.db, "partners", partner_id, {"last_seen": self.now, "role": role, "country": country})
             self._state("partners", partner_id, is_new=existing is None)
 
     def _record_meeting(self, project_id: int, meeting: Mapping) -> None:
@@ -236,7 +235,7 @@ class _PageRecorder:
             row = {**_meeting_value(meeting), "end": end, "project_id": project_id,
                    "key": f"{project_id}|{meeting['start']}|{end}|{place}",
                    "first_seen": self.now, "last_seen": self.now}
-            meeting_id = self.db["meetings"].insert(row).last_pk
+            meeting_id = sql.insert(self.db, "meetings", row)
             self._change("new_meeting", project_id, "meetings", meeting_id, None, _meeting_value(row))
         else:
             meeting_id = existing["id"]
@@ -244,7 +243,7 @@ class _PageRecorder:
             if existing["start"].startswith("--") and not meeting["start"].startswith("--"):
                 # a page that knows the year dates the meeting another page left yearless
                 update.update(start=meeting["start"], end=end, key=f"{project_id}|{meeting['start']}|{end}|{place}")
-            self.db["meetings"].update(meeting_id, update)
+            sql.update(self.db, "meetings", meeting_id, update)
         self._state("meetings", meeting_id, is_new=existing is None)
 
     def _same_meeting_other_year_form(self, project_id: int, start: str, end: str, place: str) -> dict | None:
@@ -264,12 +263,12 @@ class _PageRecorder:
         key = f"{project_id}|{period['start']}|{period['end']}|{normalise(period.get('label'))}"
         existing = self._by_key("periods", key)
         if existing is None:
-            period_id = self.db["periods"].insert({
+            period_id = sql.insert(self.db, "periods", {
                 "project_id": project_id, "key": key, "start": period["start"], "end": period["end"],
-                "label": period.get("label"), "first_seen": self.now, "last_seen": self.now}).last_pk
+                "label": period.get("label"), "first_seen": self.now, "last_seen": self.now})
         else:
             period_id = existing["id"]
-            self.db["periods"].update(period_id, {"last_seen": self.now})
+            sql.update(self.db, "periods", period_id, {"last_seen": self.now})
         self._state("periods", period_id, is_new=existing is None)
 
     # -- funding ------------------------------------------------------------------------------------
@@ -292,17 +291,17 @@ class _PageRecorder:
         if existing is None:
             row = {**_funding_value(figures[0]), "project_id": project_id, "key": key,
                    "first_seen": self.now, "last_seen": self.now}
-            funding_id = self.db["funding"].insert(row).last_pk
+            funding_id = sql.insert(self.db, "funding", row)
             for figure in figures:
                 self._change("new_funding", project_id, "funding", funding_id, None, _funding_value(figure))
         else:
             funding_id = existing["id"]
             known = self._statements("funding", funding_id) | {_amount_statement(existing["amount"])}
             fresh = [figure for figure in figures if _amount_statement(figure["amount"]) not in known]
-            self.db["funding"].update(funding_id, {"last_seen": self.now})
+            sql.update(self.db, "funding", funding_id, {"last_seen": self.now})
             if len(figures) == 1 and fresh:
                 old = {**_funding_value(existing), "amount": self._amount_page_stated(funding_id) or existing["amount"]}
-                self.db["funding"].update(funding_id, _funding_value(fresh[0]))
+                sql.update(self.db, "funding", funding_id, _funding_value(fresh[0]))
                 self._change("changed_funding", project_id, "funding", funding_id, old, _funding_value(fresh[0]))
             else:
                 for figure in fresh:
@@ -327,7 +326,7 @@ class _PageRecorder:
                 [funding_id],
             ).fetchone()
             if not still_stated:
-                row = self.db["funding"].get(funding_id)
+                row = sql.one(self.db, "SELECT * FROM funding WHERE id = ?", [funding_id])
                 self._change("removed_funding", row["project_id"], "funding", funding_id, _funding_value(row), None)
 
     # -- sources and changes ------------------------------------------------------------------------
@@ -364,14 +363,14 @@ class _PageRecorder:
         ).fetchall()}
 
     def _by_key(self, table: str, key: str) -> dict | None:
-        return next(self.db.query(f"SELECT * FROM [{table}] WHERE key = ?", [key]), None)
+        return sql.one(self.db, f"SELECT * FROM [{table}] WHERE key = ?", [key])
 
     def _change(self, kind: str, project_id: int, table: str, fact_id: int, old: dict | None, new: dict | None) -> None:
-        change_id = self.db["changes"].insert({
+        change_id = sql.insert(self.db, "changes", {
             "kind": kind, "project_id": project_id, "fact_table": table, "fact_id": fact_id,
             "old_value": json.dumps(old, ensure_ascii=False) if old else None,
             "new_value": json.dumps(new, ensure_ascii=False) if new else None,
             "page_url": self.page_url, "detected_at": self.now, "baseline": self.baseline,
-        }).last_pk
+        })
         self.change_ids.append((change_id, kind))
         self.result.changes[kind] += 1

@@ -92,6 +92,7 @@ SITE_ERRORS = (
     Kind("not_text", "lapa nav teksts", "not a text page"),
     Kind("unreadable", "lapu nevar nolasīt", "unreadable page"),
     Kind("read", "lapas tekstu neizdevās nolasīt", "page could not be read"),
+    Kind("worker", "lapas lasīšana avarēja (darba process)", "reading the page crashed its worker process"),
     # runs recorded before reading and extracting became one step counted an extractor failure apart
     Kind("extract", "lapas faktus neizdevās nolasīt", "page could not be extracted"),
     Kind("no_text", "lapā nav raksta teksta", "no article text"),

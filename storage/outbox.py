@@ -12,6 +12,7 @@ from functools import cached_property
 
 from sqlite_utils import Database
 
+from storage import sql
 from storage.identity import acronym_key, normalise
 from storage.kinds import ALERTED_CHANGES
 
@@ -47,9 +48,9 @@ def project_keys(aliases: Iterable[str]) -> set[str]:
     return {key for alias in aliases for key in (normalise(alias), acronym_key(alias))} - {""}
 
 
-#: Channel key -> its routes: the channel wants a change any of them wants (a target named twice in
-#: the config has two).
-Channels = Mapping[str, Sequence[Route]]
+#: Where alerts go: channel key -> its routes; the channel wants a change any of them wants (a target
+#: named twice in the config has two).
+Routing = Mapping[str, Sequence[Route]]
 EVERYTHING = (Route(),)
 
 MAX_ATTEMPTS = 100  # about two days of a run every 30 minutes
@@ -88,16 +89,16 @@ WHERE changes.id = ?
 """
 
 
-def queue_alerts(db: Database, changes: Iterable[tuple[int, str]], channels: Channels, now: str) -> int:
+def queue_alerts(db: Database, changes: Iterable[tuple[int, str]], routing: Routing, now: str) -> int:
     """Owe each channel the ``(change id, kind)`` pairs its route wants, decided now, when the change is
     recorded (a later edit of the routes never re-sends an old change); return how many rows were queued."""
     rows = []
     for change_id, kind in changes:
         site, programme, aliases = db.execute(SUBJECT_SQL, [change_id]).fetchone()
         rows += [{"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
-                 for channel, routes in channels.items()
+                 for channel, routes in routing.items()
                  if any(route.wants(kind, site, programme, alias_keys(aliases)) for route in routes)]
-    db["outbox"].insert_all(rows, ignore=True)
+    sql.insert_new(db, "outbox", rows)
     return len(rows)
 
 

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from storage import sql
+
 
 @dataclass(frozen=True)
 class SavedPage:
@@ -40,6 +42,11 @@ class Schedule:
 class Check:
     next_check: str | None        # when the page falls due (ISO), None: on every run
     wait_hours: float | None      # the wait that gave it, None for a page with validators
+
+
+def compress_html(html: str) -> bytes:
+    """A page's HTML as a version keeps it."""
+    return zlib.compress(html.encode("utf-8"))
 
 
 def content_hash(text: str) -> str:
@@ -102,31 +109,35 @@ def _check(old: dict, now: datetime, schedule: Schedule, validators: bool, outco
 
 
 def page_unchanged(db: Database, url: str, html: str, now: datetime, schedule: Schedule = Schedule(),
-                   validators: bool = True) -> bool:
+                   validators: bool = True, html_hash: str | None = None) -> bool:
     """True (and the page marked seen) when ``html`` is exactly what was stored last time: a 304's cached
-    body, or an unchanged page of a site without validators, needs no reading again."""
-    old = next(db["pages"].rows_where("url = ? and html_hash = ?", [url, content_hash(html)]), None)
+    body, or an unchanged page of a site without validators, needs no reading again. ``html_hash``:
+    ``content_hash(html)``, where the caller has it."""
+    old = sql.one(db, "SELECT url, published, first_seen, next_check, wait_hours FROM pages"
+                      " WHERE url = ? AND html_hash = ?", [url, html_hash or content_hash(html)])
     if old:
         check = _check(old, now, schedule, validators, "unchanged")
-        db["pages"].update(url, {"last_seen": now.isoformat(timespec="seconds"), "next_check": check.next_check,
-                                 "wait_hours": check.wait_hours})
+        sql.update(db, "pages", url, {"last_seen": now.isoformat(timespec="seconds"), "next_check": check.next_check,
+                                      "wait_hours": check.wait_hours}, key="url")
     return old is not None
 
 
 def page_gone(db: Database, url: str, now: datetime, recheck_days: int = 7) -> None:
     """A stored article now answers 404/410: keep it (facts are never deleted) and ask again only at the
     next re-check, not on every run."""
-    db["pages"].update(url, {"next_check": (now + timedelta(days=recheck_days)).isoformat(timespec="seconds")})
+    sql.update(db, "pages", url, {"next_check": (now + timedelta(days=recheck_days)).isoformat(timespec="seconds")},
+               key="url")
 
 
 def save_page(db: Database, *, url: str, site: str, title: str | None, published: str | None, text: str,
-              html: str, now: datetime, schedule: Schedule = Schedule(), validators: bool = True) -> SavedPage:
+              html: str, now: datetime, schedule: Schedule = Schedule(), validators: bool = True,
+              compressed_html: bytes | None = None, html_hash: str | None = None) -> SavedPage:
     """Store a fetched article; add a version only when its main text changed. ``validators``: its
-    answer carried an ETag or Last-Modified (``Schedule`` says what that changes)."""
+    answer carried an ETag or Last-Modified (``Schedule`` says what that changes). ``compressed_html``
+    and ``html_hash``: ``compress_html(html)`` and ``content_hash(html)``, where the caller has them."""
     stamp = now.isoformat(timespec="seconds")
     digest = content_hash(text)
-    pages = db["pages"]
-    old = next(pages.rows_where("url = ?", [url]), None)
+    old = sql.one(db, "SELECT first_seen, next_check, content_hash, wait_hours FROM pages WHERE url = ?", [url])
     first_seen = old["first_seen"] if old else stamp
     outcome = "new" if old is None else "unchanged" if old["content_hash"] == digest else "changed"
     check = plan_check(url, published=published, first_seen=first_seen, previous=old["next_check"] if old else None,
@@ -134,19 +145,20 @@ def save_page(db: Database, *, url: str, site: str, title: str | None, published
                        wait_hours=old["wait_hours"] if old else None)
     row = {
         "url": url, "site": site, "title": title, "published": published, "text": text,
-        "first_seen": first_seen, "last_seen": stamp, "content_hash": digest, "html_hash": content_hash(html),
-        "next_check": check.next_check, "wait_hours": check.wait_hours,
+        "first_seen": first_seen, "last_seen": stamp, "content_hash": digest,
+        "html_hash": html_hash or content_hash(html), "next_check": check.next_check, "wait_hours": check.wait_hours,
     }
     with db.atomic():
         if outcome == "unchanged":
-            pages.update(url, {key: row[key] for key in ("last_seen", "next_check", "wait_hours", "html_hash")})
+            kept = ("last_seen", "next_check", "wait_hours", "html_hash")
+            sql.update(db, "pages", url, {key: row[key] for key in kept}, key="url")
             return SavedPage("unchanged", None)
-        pages.upsert(row, pk="url")
-        version = db["page_versions"].insert({
+        sql.upsert(db, "pages", row, key="url")
+        version_id = sql.insert(db, "page_versions", {
             "url": url, "fetched_at": stamp, "content_hash": digest, "text": text,
-            "html": zlib.compress(html.encode("utf-8")),
+            "html": compressed_html if compressed_html is not None else compress_html(html),
         })
-    return SavedPage(outcome, version.last_pk)
+    return SavedPage(outcome, version_id)
 
 
 def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPlan:

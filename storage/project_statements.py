@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 from sqlite_utils import Database
 
+from storage import sql
+
 TABLE = "project_statements"
 #: The attributes a page states of a project, as columns of ``project_statements`` and ``projects``.
 ATTRIBUTES = ("name", "name_en", "acronym", "programme", "lead_partner", "lead_partner_country")
@@ -29,15 +31,14 @@ def stated_attributes(project: Mapping) -> dict:
 def state_project(db: Database, page_url: str, project_id: int, stated: Mapping) -> None:
     """Note what ``page_url`` states of the project; a second project of the same page that is the same
     stored project fills what the first left unknown."""
-    row = next(db.query(f"SELECT * FROM {TABLE} WHERE page_url = ? AND project_id = ?", [page_url, project_id]),
-               None)
+    row = sql.one(db, f"SELECT * FROM {TABLE} WHERE page_url = ? AND project_id = ?", [page_url, project_id])
     if row is None:
-        db[TABLE].insert({"page_url": page_url, "project_id": project_id,
-                          **{key: stated.get(key) for key in ATTRIBUTES}})
+        sql.insert(db, TABLE, {"page_url": page_url, "project_id": project_id,
+                               **{key: stated.get(key) for key in ATTRIBUTES}})
         return
     update = {key: stated[key] for key in ATTRIBUTES if stated.get(key) and not row[key]}
     if update:
-        db[TABLE].update(row["id"], update)
+        sql.update(db, TABLE, row["id"], update)
 
 
 def forget_page(db: Database, page_url: str) -> set[int]:
@@ -78,7 +79,7 @@ def refresh_project(db: Database, project_id: int) -> None:
     decided = decide(statements)
     page_title = next((s["page_title"] for s in statements if s["page_title"]), None)
     decided["title"] = decided["name"] or decided["name_en"] or decided["acronym"] or page_title
-    db["projects"].update(project_id, decided)
+    sql.update(db, "projects", project_id, decided)
 
 
 def page_project_statements(db: Database, page_url: str) -> dict[int, dict]:

@@ -4,11 +4,11 @@ import json
 
 from sqlite_utils import Database
 
-from storage.outbox import Channels, queue_alerts
+from storage.outbox import Routing, queue_alerts
 
 
 def update_site_health(db: Database, site: str, problem: str | None, url: str, now: str,
-                       channels: Channels) -> str | None:
+                       routing: Routing) -> str | None:
     """Record the site's state after a run (``problem`` None: healthy). Return the change kind written
     (``site_unhealthy`` / ``site_recovered``) when the state flipped, else None."""
     with db.atomic():
@@ -24,5 +24,5 @@ def update_site_health(db: Database, site: str, problem: str | None, url: str, n
             "old_value": json.dumps({"reason": old["reason"]}, ensure_ascii=False) if old else None,
             "new_value": json.dumps({"reason": problem, "url": url}, ensure_ascii=False),
         }).last_pk
-        queue_alerts(db, [(change_id, kind)], channels, now)
+        queue_alerts(db, [(change_id, kind)], routing, now)
     return kind

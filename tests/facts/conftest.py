@@ -29,10 +29,10 @@ def add_page(db):
 @pytest.fixture
 def record(db, add_page):
     """Record projects for a page (storing the page first), alerting two channels by default."""
-    def run(url, projects, *, now=NOW, alert=True, channels=None):
+    def run(url, projects, *, now=NOW, alert=True, routing=None):
         version_id = add_page(url)
         return record_page_facts(db, page_url=url, version_id=version_id, projects=projects, now=now,
-                                 alert=alert, channels={"mail": EVERYTHING} if channels is None else channels)
+                                 alert=alert, routing={"mail": EVERYTHING} if routing is None else routing)
     return run
 
 

@@ -26,7 +26,7 @@ for number in range(100000):
                "funding": [{"amount": 1000.0 + number, "currency": "EUR", "kind": "total", "holder": None,
                             "share_pct": None}]}
     record_page_facts(db, page_url=url, version_id=None, projects=[project], now=f"t{number}", alert=True,
-                      channels={"mail": EVERYTHING, "tg": (Route(kinds=frozenset({"new_meeting"})),)})
+                      routing={"mail": EVERYTHING, "tg": (Route(kinds=frozenset({"new_meeting"})),)})
     if number == 20:
         print("writing", flush=True)
 """

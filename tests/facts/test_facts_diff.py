@@ -136,12 +136,12 @@ def test_baseline_records_facts_but_queues_no_alerts(db, record, facts):
     assert db["changes"].count == 3 and db["outbox"].count == 0
 
 
-def test_outbox_rows_follow_channel_wishes(db, record, facts):
-    channels = {"mail-all": EVERYTHING,
-                "mail-funding": (Route(kinds=frozenset({"new_funding", "changed_funding", "removed_funding"})),),
-                "tg-meetings": (Route(kinds=frozenset({"new_meeting"})),)}
+def test_outbox_rows_follow_each_channels_routes(db, record, facts):
+    routing = {"mail-all": EVERYTHING,
+               "mail-funding": (Route(kinds=frozenset({"new_funding", "changed_funding", "removed_funding"})),),
+               "tg-meetings": (Route(kinds=frozenset({"new_meeting"})),)}
     record(A, [facts.project("Pilsētu digitālās inovācijas", meetings=[facts.meeting("2021-11-23")],
-                             funding=[facts.funding(747365.12)])], channels=channels)
+                             funding=[facts.funding(747365.12)])], routing=routing)
 
     routed = {(row["channel"], row["kind"]) for row in db.query(
         "SELECT channel, kind FROM outbox JOIN changes ON changes.id = change_id")}
@@ -166,7 +166,7 @@ def test_a_failure_rolls_the_whole_page_back(db, add_page, facts):
 
     with pytest.raises(AttributeError):
         record_page_facts(db, page_url=A, version_id=version_id, projects=projects, now=NOW, alert=True,
-                          channels={"mail": EVERYTHING})
+                          routing={"mail": EVERYTHING})
 
     assert db["projects"].count == 0 and db["changes"].count == 0 and db["outbox"].count == 0
 

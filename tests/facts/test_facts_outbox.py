@@ -6,7 +6,7 @@ A = "https://digitalaiscentrs.lv/jaunumi/2021/a"
 
 def queue_two(record, facts):
     record(A, [facts.project("Pilsētu digitālās inovācijas", meetings=[facts.meeting("2021-11-23")],
-                             funding=[facts.funding(747365.12)])], channels={"mail": EVERYTHING, "tg": EVERYTHING})
+                             funding=[facts.funding(747365.12)])], routing={"mail": EVERYTHING, "tg": EVERYTHING})
 
 
 def test_pending_alerts_carry_the_change_and_its_project(db, record, facts):

@@ -1,5 +1,5 @@
 """A site that stops working gets one alert per incident, and one when it works again."""
-from notifications.channels import build_channels, channel_wishes
+from notifications.channels import build_channels, routing_of
 from storage import open_db
 from storage.site_health import update_site_health
 from storage.outbox import EVERYTHING, Route
@@ -56,7 +56,7 @@ def test_a_target_tagged_health_hears_a_site_stop_and_start_again(tmp_path):
     config = tmp_path / "notify.yml"
     config.write_text("urls:\n  - json://127.0.0.1:9/hook:\n      tag: health\n", encoding="utf-8")
     db = open_db(tmp_path / "h.db")
-    channels = channel_wishes(build_channels(config_path=config, environ={}))
+    channels = routing_of(build_channels(config_path=config, environ={}))
     update_site_health(db, "x", "down", "https://x.lv", NOW, channels)
     update_site_health(db, "x", None, "https://x.lv", NOW, channels)
     queued = [row["kind"] for row in db.query(

@@ -42,7 +42,7 @@ def queue(db):
             projects = [extracted(meetings=[meeting("2021-11-23", "2021-11-24")],
                                   funding=[figure(152310.0, "partner", "Ventspils Digitālais centrs")])]
         return record_page_facts(db, page_url=url, version_id=None, projects=projects, now=NOW,
-                                 alert=True, channels=channels)
+                                 alert=True, routing=channels)
     return record
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from notifications import ChannelError
-from notifications.channels import build_channels, channel_wishes
+from notifications.channels import build_channels, routing_of
 from storage.outbox import EVERYTHING, Route
 from tests.notifications.conftest import TELEGRAM_TOKEN, TELEGRAM_URL
 
@@ -64,7 +64,7 @@ urls:
       tag: meetings, changed_funding
   - {HOOK}
 """)
-    wishes = list(channel_wishes(build_channels(config_path=config, environ={})).values())
+    wishes = list(routing_of(build_channels(config_path=config, environ={})).values())
     assert wishes == [(Route(kinds=frozenset({"new_funding", "changed_funding", "removed_funding"})),),
                       (Route(kinds=frozenset({"new_meeting", "changed_funding"})),), EVERYTHING]
 

@@ -6,7 +6,7 @@ from html import unescape
 
 from werkzeug import Response
 
-from notifications.channels import build_channels, channel_wishes
+from notifications.channels import build_channels, routing_of
 from notifications.deliver import deliver_pending, send_outlook, send_sample
 from storage.outbox import Route
 from storage.outlook import Outlook
@@ -27,7 +27,7 @@ def outbox_statuses(db):
 def test_email_digest_reaches_a_real_smtp_server(db, queue, smtp_server):
     url, mailbox = smtp_server
     channels = build_channels([url])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     report = deliver_pending(db, channels)
 
@@ -52,7 +52,7 @@ def test_changed_funding_reads_old_to_new(db, queue, smtp_server):
     url, mailbox = smtp_server
     channels = build_channels([url])
     queue({}, [extracted(funding=[figure(146994)])])
-    queue(channel_wishes(channels), [extracted(funding=[figure(152310)])])
+    queue(routing_of(channels), [extracted(funding=[figure(152310)])])
 
     deliver_pending(db, channels)
 
@@ -64,7 +64,7 @@ def test_changed_funding_reads_old_to_new(db, queue, smtp_server):
 def test_hostile_scraped_text_is_escaped_in_html(db, queue, smtp_server):
     url, mailbox = smtp_server
     channels = build_channels([url])
-    queue(channel_wishes(channels), [extracted(HOSTILE, acronym=None, meetings=[meeting("2022-01-10", city=HOSTILE)])],
+    queue(routing_of(channels), [extracted(HOSTILE, acronym=None, meetings=[meeting("2022-01-10", city=HOSTILE)])],
           title=HOSTILE)
 
     deliver_pending(db, channels)
@@ -77,7 +77,7 @@ def test_hostile_scraped_text_is_escaped_in_html(db, queue, smtp_server):
 def test_webhook_receives_the_digest(db, queue, httpserver):
     httpserver.expect_request("/hook", method="POST").respond_with_data("ok")
     channels = build_channels([f"json://127.0.0.1:{httpserver.port}/hook"])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     report = deliver_pending(db, channels)
 
@@ -91,7 +91,7 @@ def test_webhook_receives_the_digest(db, queue, httpserver):
 
 def test_outage_keeps_rows_pending_then_delivers_them_once(db, queue, httpserver):
     channels = build_channels([f"json://127.0.0.1:{httpserver.port}/hook"])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
     httpserver.expect_oneshot_request("/hook").respond_with_response(Response("down", status=500))
 
     failed = deliver_pending(db, channels)
@@ -112,7 +112,7 @@ def test_telegram_gets_escaped_text_within_its_limit(db, queue, telegram_api):
     telegram_api.expect_request(f"/bot123456789:{TELEGRAM_TOKEN}/sendMessage").respond_with_json({"ok": True})
     channels = build_channels([TELEGRAM_URL])
     many = [meeting(f"2022-{month:02d}-{day:02d}", city=HOSTILE * 3) for month in range(1, 13) for day in (1, 15)]
-    queue(channel_wishes(channels), [extracted(meetings=many)])
+    queue(routing_of(channels), [extracted(meetings=many)])
 
     report = deliver_pending(db, channels)
 
@@ -127,7 +127,7 @@ def test_telegram_failure_records_no_token(db, queue, telegram_api):
     telegram_api.expect_request(f"/bot123456789:{TELEGRAM_TOKEN}/sendMessage").respond_with_json(
         {"ok": False, "description": "Unauthorized"}, status=401)
     channels = build_channels([TELEGRAM_URL])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     report = deliver_pending(db, channels)
 
@@ -143,7 +143,7 @@ def test_tags_route_funding_and_meetings(db, queue, smtp_server, httpserver, tmp
     config.write_text(f"urls:\n  - {mail_url}:\n      tag: funding\n"
                       f"  - json://127.0.0.1:{httpserver.port}/meetings:\n      tag: meetings\n", encoding="utf-8")
     channels = build_channels(config_path=config)
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     deliver_pending(db, channels)
 
@@ -158,7 +158,7 @@ def test_tags_route_funding_and_meetings(db, queue, smtp_server, httpserver, tmp
 def test_per_change_sends_one_message_each(db, queue, httpserver):
     httpserver.expect_request("/hook").respond_with_data("ok")
     channels = build_channels([f"json://127.0.0.1:{httpserver.port}/hook"])
-    queue(channel_wishes(channels))
+    queue(routing_of(channels))
 
     report = deliver_pending(db, channels, per_change=True)
 
@@ -172,7 +172,7 @@ def test_pending_alerts_survive_a_new_password(db, queue, httpserver):
     """Alerts owed while the webhook was down are delivered after its password changed."""
     httpserver.expect_request("/hook").respond_with_data("ok")
     old = build_channels([f"json://projwatch:old-secret@127.0.0.1:{httpserver.port}/hook"])
-    queue(channel_wishes(old))
+    queue(routing_of(old))
     new = build_channels([f"json://projwatch:new-secret@127.0.0.1:{httpserver.port}/hook"])
 
     report = deliver_pending(db, new)
@@ -186,7 +186,7 @@ def test_pending_alerts_survive_a_new_password(db, queue, httpserver):
 def test_pending_alerts_survive_a_new_telegram_token(db, queue, telegram_api):
     new_token = "ZZyyxxwwvvuuttssrrqqppoonnmmllkkjj"
     telegram_api.expect_request(f"/bot987654321:{new_token}/sendMessage").respond_with_json({"ok": True})
-    queue(channel_wishes(build_channels([TELEGRAM_URL])))
+    queue(routing_of(build_channels([TELEGRAM_URL])))
 
     report = deliver_pending(db, build_channels([f"tgram://987654321:{new_token}/12345"]))
 

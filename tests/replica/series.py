@@ -20,7 +20,8 @@ from crawler.clock import run_time
 from crawler.crawl import crawl_series
 from crawler.job import finish_run
 from crawler.sites import load_sites
-from notifications.channels import build_channels, channel_wishes
+from notifications.channels import build_channels, routing_of
+from storage import open_db
 
 LOOPBACK = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0, "DOWNLOAD_TIMEOUT": 10}
 
@@ -39,14 +40,19 @@ def main(argv: list[str]) -> None:
     channels = build_channels(tuple(args.notify), None)
     times = [args.start + n * timedelta(minutes=args.every) for n in range(args.runs)]
 
+    db = open_db(args.db)
+
     def after_run(now, reports) -> None:
-        finish_run(sites, args.db, channels, reports)
+        finish_run(sites, db, channels, reports)
         print(json.dumps({"now": now.isoformat(), "reports": [asdict(report) for report in reports]}), flush=True)
         if args.step:
             sys.stdin.readline()
 
-    crawl_series(sites, args.db, times, {**LOOPBACK, "PROJWATCH_CHANNELS": channel_wishes(channels)},
-                 after_run=after_run)
+    try:
+        crawl_series(sites, db, times, {**LOOPBACK, "PROJWATCH_ROUTING": routing_of(channels)},
+                     after_run=after_run)
+    finally:
+        db.close()
 
 
 if __name__ == "__main__":

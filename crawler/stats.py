@@ -1,0 +1,15 @@
+"""The names of the crawl's counters in Scrapy's stats, one home for the spider, the pipeline and the
+report: ``projwatch/<name>``, and ``projwatch/errors/<kind>`` per error kind (``storage.kinds.SITE_ERRORS``)."""
+
+STATS = "projwatch"          # the prefix of every counter of ours
+ERRORS = f"{STATS}/errors"   # + "/<kind>": a request or page that failed, by kind
+
+
+def stat(name: str) -> str:
+    """The stats key of one of our counters."""
+    return f"{STATS}/{name}"
+
+
+def error_stat(kind: str) -> str:
+    """The stats key counting errors of ``kind``."""
+    return f"{ERRORS}/{kind}"
