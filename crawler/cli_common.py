@@ -36,15 +36,48 @@ db_option = click.option(
     default="projwatch.db", show_default=True, help="The SQLite database (env PROJWATCH_DB).")
 
 
-@contextmanager
-def run_lock(db_path: Path):
-    """The database's run lock: one projwatch writer at a time; a second one exits at once (75)."""
-    lock = FileLock(f"{db_path}.lock")
+class RunLocked(click.ClickException):
+    """Another run holds the database's run lock: one line on stderr, exit 75 (cron tries again)."""
+
+    exit_code = EXIT_LOCKED
+
+    def show(self, file=None) -> None:
+        click.echo(f"projwatch: {self.format_message()}", err=True)
+
+
+class StorageFailed(click.ClickException):
+    """The database failed mid-run (disk full, locked too long): one line on stderr, exit 74; what was
+    stored stays and the next run catches up."""
+
+    exit_code = EXIT_STORAGE
+
+    def show(self, file=None) -> None:
+        click.echo(f"projwatch: {self.format_message()}", err=True)
+
+
+def take_run_lock(db_path: Path | str) -> FileLock:
+    """The database's run lock, taken: one projwatch writer at a time. A second one raises ``RunLocked``
+    (75) at once; a folder where the lock file cannot be created (no write permission, a read-only mount,
+    not a real folder) is the user's error (``UserError``, 2), named with its cause."""
+    lock_path = Path(f"{db_path}.lock")
+    try:
+        with open(lock_path, "a"):   # FileLock would take a file it cannot create for a held lock
+            pass
+    except OSError as error:
+        raise UserError(f"--db {db_path}: cannot create the lock file in the folder {lock_path.parent}: "
+                        f"{error.strerror or error}") from None
+    lock = FileLock(lock_path)
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        click.echo(f"projwatch: another run holds {db_path}.lock; not starting a second one", err=True)
-        sys.exit(EXIT_LOCKED)
+        raise RunLocked(f"another run holds {lock_path}; not starting a second one") from None
+    return lock
+
+
+@contextmanager
+def run_lock(db_path: Path | str) -> Iterator[None]:
+    """The run lock (``take_run_lock``) held while the block runs."""
+    lock = take_run_lock(db_path)
     try:
         yield
     finally:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli_common import (EXIT_SITE_FAILED, EXIT_STORAGE, UserError, db_option, load_channels,
+from crawler.cli_common import (EXIT_SITE_FAILED, StorageFailed, UserError, db_option, load_channels,
                                 load_site_list, notify_options, run_lock, sites_option)
 from crawler.clock import NOW_SETTING, ClockError, run_time
 from crawler.families import load_families
@@ -73,14 +73,13 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
     with run_lock(db_path):
         try:
             db = open_db(db_path)   # once a run; migrations run under the lock, a bad file fails before any request
-        except StorageError as error:
-            raise UserError(str(error)) from None
+        except StorageError as error:   # locked or full: 74, cron tries again; a bad file: the user's (2)
+            raise (StorageFailed if error.temporary else UserError)(str(error)) from None
         try:
             result = run_job(sites, db, channels, per_change=per_change, no_baseline=no_baseline,
                              overrides=overrides, on_site_done=_print_site)
         except (StorageError, sqlite3.Error) as error:
-            click.echo(f"projwatch: database {db_path}: {error}", err=True)
-            sys.exit(EXIT_STORAGE)
+            raise StorageFailed(f"database {db_path}: {error}") from None
         finally:
             db.close()
     _print_summary(result.reports)
@@ -94,6 +93,10 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
         click.echo(f"projwatch: delivery failed: {error}", err=True)
     for alias in result.unmatched_project_tags:   # allowed: the project may come later
         click.echo(f"notify: tag 'project:{alias}' matches no project yet")
+    unstored = sum(report.error_kinds.get("storage", 0) for report in result.reports)
+    if unstored:   # the disk filled up or a writer held the database: the pages skipped come next run
+        raise StorageFailed(f"database {db_path}: {unstored} page{'' if unstored == 1 else 's'} could not be "
+                            f"stored (see the 'storage:' lines above); the next run catches up")
     if any(report.failed for report in result.reports):
         sys.exit(EXIT_SITE_FAILED)
 

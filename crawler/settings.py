@@ -11,6 +11,7 @@ AUTOTHROTTLE_ENABLED = True
 # At most 4 requests a second per site, whatever AutoThrottle measures; a delay also keeps Scrapy 2.19
 # from starting more than CONCURRENT_REQUESTS_PER_DOMAIN downloads at once when the delay is zero.
 DOWNLOAD_DELAY = 0.25
+DOWNLOAD_DELAY_JITTER = 0   # Scrapy's default draws 0.5–1.5 × the delay: 0.125 s, under the floor
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0

@@ -78,9 +78,10 @@ def build_channels(urls: Iterable[str] = (), config_path: str | Path | None = No
     services = [(_service(url, f"{origin} URL {number}"), Route()) for number, url in enumerate(urls, 1)]
     if config_path is not None:
         services += _config_services(Path(config_path))
+    keys = _keys([service for service, _ in services])
     channels: dict[str, Channel] = {}
     for service, route in services:
-        channel = _channel(service, route)
+        channel = _channel(service, route, keys[service.url(privacy=False)])
         if channel.key in channels:
             channel = _merged(channels[channel.key], channel)
         channels[channel.key] = channel
@@ -142,13 +143,38 @@ def _route_of_tags(service, path: Path) -> Route:
     return Route(**{name: frozenset(found) or None for name, found in values.items()})
 
 
-def _channel(service, route: Route) -> Channel:
+#: apprise's private form of a token keeps its first and last characters ("tgram://1...6/CHAT"): a new
+#: token has others, so the key masks such a part whole.
+PARTIAL_MASK = re.compile(r"(?<=[/:@?&=#])[^/:@?&=#]\.\.\.[^/:@?&=#](?=[/:@?&=#]|$)")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+def _keys(services: list) -> dict[str, str]:
+    """Each service's channel key, by its full URL: the scheme and a digest of the target without its
+    secrets (apprise's private URL, partial masks made whole), so that a new password or token keeps the
+    channel and its pending alerts, and nothing derived from a secret reaches the database. Two
+    different targets of one configuration that only their secrets tell apart (two Discord webhooks)
+    keep apprise's partial masks in their keys, as they must stay two channels."""
+    by_key: dict[str, set[str]] = {}
+    for service in services:
+        by_key.setdefault(_digest(PARTIAL_MASK.sub("****", service.url(privacy=True))), set()).add(
+            service.url(privacy=False))
+    keys = {}
+    for service in services:
+        full, private = service.url(privacy=False), service.url(privacy=True)
+        digest = _digest(PARTIAL_MASK.sub("****", private))
+        if len(by_key[digest]) > 1:
+            digest = _digest(private)
+        keys[full] = f"{full.split('://', 1)[0]}-{digest}"
+    return keys
+
+
+def _channel(service, route: Route, key: str) -> Channel:
     full, private = service.url(privacy=False), service.url(privacy=True)
-    # Keyed by the target without its secrets: a new password or token keeps the channel and its
-    # pending alerts, and nothing derived from a secret reaches the database.
-    digest = hashlib.sha256(private.encode()).hexdigest()[:10]
-    scheme = full.split("://", 1)[0]
-    return Channel(key=f"{scheme}-{digest}", label=private.split("?", 1)[0], routes=(route,), service=service,
+    return Channel(key=key, label=private.split("?", 1)[0], routes=(route,), service=service,
                    secrets=_secrets(full, private))
 
 

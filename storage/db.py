@@ -11,8 +11,24 @@ from storage.migrations import MIGRATIONS
 BUSY_TIMEOUT_ENV = "PROJWATCH_BUSY_TIMEOUT"   # seconds to wait for another writer (default 30)
 
 
+#: SQLite's primary result codes of a database that may work on the next run: busy or locked by another
+#: writer, a full disk, an I/O error.
+TEMPORARY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR})
+
+
 class StorageError(Exception):
-    """The database cannot be opened or written; the message names the file and the cause."""
+    """The database cannot be opened or written; the message names the file and the cause.
+    ``temporary``: busy, locked, full or an I/O error, which the next run may not meet (not a bad file)."""
+
+    def __init__(self, message: str, *, temporary: bool = False):
+        super().__init__(message)
+        self.temporary = temporary
+
+
+def is_temporary(error: sqlite3.Error) -> bool:
+    """Whether an SQLite error is one of ``TEMPORARY_CODES`` (its extended code narrowed to the primary)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in TEMPORARY_CODES
 
 
 def sync_labels(db: Database) -> None:
@@ -47,5 +63,5 @@ def open_db(path: str | Path) -> Database:
         MIGRATIONS.apply(db)
         sync_labels(db)
     except sqlite3.Error as error:
-        raise StorageError(f"cannot open database {path}: {error}") from error
+        raise StorageError(f"cannot open database {path}: {error}", temporary=is_temporary(error)) from error
     return db

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -17,6 +19,22 @@ from tests.replica import Article, serve_sites
 from tests.replica.content import blog_site, centrs_site, portal_site
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The shared real pages, scorer and site evidence, beside the repository. Where they are absent the
+#: tests that read them skip, except under CI (``PROJWATCH_REQUIRE_SHARED=1``, set by .ci/run), where a
+#: quality gate that silently skips would let CI stay green without it.
+SHARED = ROOT.parent / "shared"
+REQUIRE_SHARED = "PROJWATCH_REQUIRE_SHARED"
+
+
+def require_shared(*paths: Path) -> None:
+    """Skip the calling test when one of ``paths`` (of ``SHARED``) is absent; fail it under CI."""
+    missing = [str(path) for path in paths if not path.exists()]
+    if not missing:
+        return
+    why = f"the shared files are not here: {', '.join(missing)}"
+    if os.environ.get(REQUIRE_SHARED) == "1":
+        pytest.fail(f"{why} ({REQUIRE_SHARED}=1: CI needs them)", pytrace=False)
+    pytest.skip(why)
 # Tests talk to loopback only: no throttling delays, no waiting on retries of a dead port.
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=0", "-s", "DOWNLOAD_TIMEOUT=10"]
 
@@ -39,6 +57,20 @@ class Replica:
     def reset_counts(self) -> None:
         for site in self.sites:
             site.reset_counts()
+
+
+@pytest.fixture(autouse=True)
+def _in_process_only_under_mutation(monkeypatch):
+    """Under the mutation run (``python -m bench.mutation``, ``PROJWATCH_MUTATION=1``) a mutant lives in
+    this process only: a test that starts another process would test the original code there, so it is
+    skipped the moment it tries."""
+    if os.environ.get("PROJWATCH_MUTATION") != "1":
+        return
+
+    def refuse(self, *args, **kwargs):
+        pytest.skip("starts a process, where the mutant does not live")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
 
 
 @pytest.fixture
@@ -73,18 +105,35 @@ class Mailbox:
 
 
 def free_port() -> int:
+    """A port of 127.0.0.1 free a moment ago: another process may take it before the caller binds it, so
+    a caller retries on "address in use" (``smtp_server``, ``tests/browse``'s ``serving``)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextmanager
+def closed_port() -> Iterator[int]:
+    """A port of 127.0.0.1 that refuses connections for as long as the block runs: bound (so that no one
+    else can take it) and never listening."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield held.getsockname()[1]
 
 
 @pytest.fixture
 def smtp_server():
     """A real SMTP server on 127.0.0.1; yields (apprise mailto URL, mailbox)."""
     mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
+    for attempt in range(5):   # the free port may be taken between finding it and binding it
+        port = free_port()
+        controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+        try:
+            controller.start()
+            break
+        except (OSError, RuntimeError):
+            if attempt == 4:
+                raise
     try:
         yield f"mailto://127.0.0.1:{port}?from=a@example.com&to=b@example.com&mode=insecure", mailbox
     finally:
@@ -121,9 +170,12 @@ def run_command(sites: Path, db_path: Path, *options: str) -> tuple[list[str], d
 
 
 def wait_until_fetched(site, pages: int, timeout: float = 30) -> None:
-    """Wait until ``site`` has answered ``pages`` requests with a 200."""
+    """Wait until ``site`` has answered ``pages`` requests with a 200; fail the test when it has not
+    within ``timeout`` (a signal sent then would not land mid-run)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and sum(status == 200 for _, status, _ in site.served) < pages:
+    while sum(status == 200 for _, status, _ in site.served) < pages:
+        if time.monotonic() > deadline:
+            pytest.fail(f"the site answered {len(site.served)} requests in {timeout} s, not {pages}")
         time.sleep(0.02)
 
 

@@ -19,6 +19,17 @@ def test_facts_an_older_extractor_missed_are_recorded_without_alerts(tmp_path, r
     db.execute("DELETE FROM meetings")
     db.conn.commit()
 
+    # --site: that site's pages only
+    centrs_pages = db["pages"].count_where("site = 'centrs'")
+    done = projwatch("reextract", "--db", str(db_path), "--site", "centrs", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"re-read {centrs_pages} pages" in done.stdout and 0 < centrs_pages < db["pages"].count
+    sources = {row[0] for row in db.execute(
+        "SELECT DISTINCT pages.site FROM fact_sources JOIN pages ON pages.url = fact_sources.page_url"
+        " WHERE fact_table = 'meetings'")}
+    assert sources == {"centrs"}
+    assert 0 < db["meetings"].count < len(meetings)
+
     done = projwatch("reextract", "--db", str(db_path), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert f"re-read {db['pages'].count} pages" in done.stdout

@@ -6,7 +6,8 @@ import subprocess
 import sqlite_utils
 from werkzeug import Response
 
-from tests.conftest import add_meeting_articles, delivered_meetings_once, run_command, wait_until_fetched
+from tests.conftest import (add_meeting_articles, article_urls, delivered_meetings_once, run_command, stored_urls,
+                            wait_until_fetched)
 from tests.replica import Article
 
 ALWAYS_DUE = {"fresh_days": 100000}
@@ -116,7 +117,8 @@ def test_sigkill_mid_run_loses_and_doubles_nothing(tmp_path, replica, smtp_serve
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_until_fetched(site, 20)
     process.send_signal(signal.SIGKILL)
-    process.wait()
+    assert process.wait() == -signal.SIGKILL                  # killed, not finished before the kill landed
+    assert len(stored_urls(db_path)) < len(article_urls(site))   # mid-run: articles were left to fetch
 
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -126,3 +128,30 @@ def test_sigkill_mid_run_loses_and_doubles_nothing(tmp_path, replica, smtp_serve
         == db["meetings"].count > 0
     assert delivered_meetings_once(db_path, mailbox)
     assert {row["status"] for row in db["outbox"].rows} == {"sent"}
+
+
+def test_per_change_messages_routed_by_a_notify_config(tmp_path, replica, run, smtp_server, httpserver):
+    """``run --per-change --notify-config FILE`` end to end: one message per change, each target only the
+    kinds its tag names (mail: meetings; webhook: funding)."""
+    mail_url, mailbox = smtp_server
+    httpserver.expect_request("/hook").respond_with_data("ok")
+    config = tmp_path / "notify.yml"
+    config.write_text(f"urls:\n  - {mail_url}:\n      tag: meetings\n"
+                      f"  - json://127.0.0.1:{httpserver.port}/hook:\n      tag: funding\n", encoding="utf-8")
+    sites = replica.write_sites(tmp_path / "sites.toml", replica.centrs, **ALWAYS_DUE)
+    assert run("--sites", str(sites), "--notify-config", str(config)).returncode == 0    # the baseline
+    replica.centrs.add_article(MEETING)
+    replica.centrs.edit_article(FUNDED, "EUR 612 400,00", "EUR 640 000,00")
+
+    done = run("--sites", str(sites), "--notify-config", str(config), "--per-change")
+
+    assert done.returncode == 0, done.stderr
+    db = sqlite_utils.Database(tmp_path / "projwatch.db")
+    meetings = db.execute("select count(*) from changes where kind = 'new_meeting' and not baseline").fetchone()[0]
+    funding = db.execute("select count(*) from changes where kind like '%_funding' and not baseline").fetchone()[0]
+    assert meetings >= 1 and funding >= 1
+    assert [message["Subject"].split(" – ")[0] for message in mailbox.messages] == ["projwatch: Jauna tikšanās"] * meetings
+    hooks = [json.loads(request.get_data()) for request, _ in httpserver.log]
+    assert len(hooks) == funding and all("finansējums" in hook["title"] for hook in hooks)
+    assert any("EUR 612 400,00 → EUR 640 000,00" in hook["message"] for hook in hooks)
+    assert f"alerts: {meetings + funding} delivered in {meetings + funding} messages" in done.stdout

@@ -93,7 +93,7 @@ KIND_CUES: tuple[tuple[str, str], ...] = (
                   # the council's deputies give the money: "deputāti … iedalīja līdzekļus"
                   r"|deputāt\w*\s+(?:\S+\s+){0,8}?(?:iedalī|piešķīr|piešķir)\w*\s+(?:\S+\s+){0,2}?"
                   r"(?:līdzekļ|līdzfinansējum|finansējum)\w*"
-                  r"|no pašvaldības budžeta|municipal(?:ity's)? co-?financing"
+                  r"|municipal(?:ity's)? co-?financing"
                   # a budget table's label ("pašvaldība – 12 000 EUR"); co-financing the council grants
                   r"|\bpašvaldība\s*[–—:|-]|\bdome\w*\s+(?:[\w.]+\s+){0,8}?līdzfinansējum\w*"
                   # the municipality as the one who pays: "ko līdzfinansē Ogres novada pašvaldība ar 1 200 eiro"

@@ -23,7 +23,7 @@ from urllib.request import urlopen
 import pytest
 import sqlite_utils
 
-from tests.conftest import FAST, ROOT, Replica, free_port, projwatch
+from tests.conftest import FAST, ROOT, Replica, closed_port, free_port, projwatch
 from tests.replica import Article, serve_sites
 from tests.replica.content import blog_site, centrs_site, portal_site
 
@@ -93,15 +93,21 @@ class Served:
 @contextmanager
 def serving(db_path: Path) -> Iterator[Served]:
     """``projwatch serve --db db_path`` on a free port of 127.0.0.1 until the block ends."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crawler", "serve", "--db", str(db_path), "--port", str(port)],
-        cwd=db_path.parent, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    served = Served(f"http://127.0.0.1:{port}", db_path)
+    for attempt in range(5):   # the free port may be taken before serve binds it: try another
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "crawler", "serve", "--db", str(db_path), "--port", str(port)],
+            cwd=db_path.parent, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        served = Served(f"http://127.0.0.1:{port}", db_path)
+        try:
+            _wait_until_up(served, process)
+            break
+        except AssertionError as error:
+            if attempt == 4 or "address already in use" not in str(error).lower():
+                raise
     try:
-        _wait_until_up(served, process)
         yield served
     finally:
         process.terminate()
@@ -140,13 +146,13 @@ def browse_site(tmp_path_factory) -> Iterator[BrowseSite]:
     tmp = tmp_path_factory.mktemp("browse")
     db_path = tmp / "projwatch.db"
     meetings = browse_meetings()
-    down = f"json://projwatch:{SECRET}@127.0.0.1:{free_port()}/hook"   # nothing listens there
+    with closed_port() as dead, serve_sites(centrs_site(), blog_site(), portal_site()) as sites:
+        down = f"json://projwatch:{SECRET}@127.0.0.1:{dead}/hook"   # held, and nothing listens there
 
-    def run(sites: Path) -> None:
-        done = projwatch("run", "--db", str(db_path), "--sites", str(sites), "--notify", down, *FAST, cwd=tmp)
-        assert done.returncode == 0, done.stderr
+        def run(sites: Path) -> None:
+            done = projwatch("run", "--db", str(db_path), "--sites", str(sites), "--notify", down, *FAST, cwd=tmp)
+            assert done.returncode == 0, done.stderr
 
-    with serve_sites(centrs_site(), blog_site(), portal_site()) as sites:
         replica = Replica(sites)
         site_list = replica.write_sites(tmp / "sites.toml", **ALWAYS_DUE)
         run(site_list)

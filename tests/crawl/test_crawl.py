@@ -1,9 +1,12 @@
 """``projwatch run`` on the replica: what it stores, and how little a re-run costs."""
+import shutil
 import threading
+import time
 
 import pytest
 import sqlite_utils
 
+from crawler.crawl import crawl_settings
 from tests.conftest import article_urls, projwatch
 from tests.replica import Article
 
@@ -127,15 +130,22 @@ def test_max_pages_bounds_a_site(tmp_path, replica, run):
 
 
 def test_polite_by_default(tmp_path, replica):
-    """With the shipped settings: robots.txt asked first, a User-Agent naming projwatch, and never more
-    than two requests at a time to a site."""
+    """With the shipped settings: robots.txt asked first and obeyed, a User-Agent naming projwatch, never
+    more than two requests at a time to a site, at least 0.25 s between them, and no other domain."""
     site = replica.centrs
     site.latency = 0.05
-    in_flight, peak, agents, lock = [0], [0], set(), threading.Lock()
+    forbidden = Article("slepens", "Slepens", "2024-11-05", ("Teksts aiz robots.txt aizlieguma.",),
+                        path="/admin/jaunumi/2024/slepens")            # robots.txt: Disallow: /admin/
+    elsewhere = Article("svesa", "Svešs", "2024-11-04", ("Teksts citā domēnā.",),
+                        path=site.url("/jaunumi/2024/svesa").replace("127.0.0.1", "localhost"))
+    site.add_article(forbidden)
+    site.add_article(elsewhere)
+    in_flight, peak, agents, arrivals, lock = [0], [0], set(), [], threading.Lock()
     answer = site.handle
 
     def counting(request):
         with lock:
+            arrivals.append(time.monotonic())
             in_flight[0] += 1
             peak[0] = max(peak[0], in_flight[0])
             agents.add(request.headers.get("User-Agent"))
@@ -152,3 +162,42 @@ def test_polite_by_default(tmp_path, replica):
     assert peak[0] <= 2
     assert site.served[0][0] == "/robots.txt"
     assert len(agents) == 1 and next(iter(agents)).startswith("projwatch/")
+    asked = {path for path, _, _ in site.served}
+    assert "/admin/jaunumi/2024/slepens" not in asked and "/jaunumi/2024/svesa" not in asked
+    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:])]
+    assert len(gaps) > 5 and min(gaps) >= 0.18, sorted(gaps)[:3]   # the 0.25 s floor, less scheduling slack
+    assert set(stored(tmp_path / "p.db")[0]) == {site.url(site.article_path(article)) for article in site.articles
+                                                  if article not in (forbidden, elsewhere)}
+
+
+def test_unchanged_pages_are_not_read_again_and_a_deleted_cache_changes_nothing(tmp_path, replica, run):
+    """README: "an unchanged page is not read again" — a new reader setting (``body_css``) reaches a
+    re-run's unchanged pages only through ``projwatch reextract``; and deleting the HTTP cache is safe:
+    the next run downloads each page once more and finds nothing changed."""
+    site = replica.centrs
+    db_path = tmp_path / "projwatch.db"
+    assert run("--sites", str(replica.write_sites(tmp_path / "sites.toml", site, **ALWAYS_DUE))).returncode == 0
+    pages, versions = stored(db_path)
+    changes = sqlite_utils.Database(db_path)["changes"].count
+
+    other_reader = replica.write_sites(tmp_path / "footer.toml", site, body_css="footer", **ALWAYS_DUE)
+    assert run("--sites", str(other_reader)).returncode == 0
+    assert stored(db_path)[1] == versions
+    assert {url: row["text"] for url, row in stored(db_path)[0].items()} == {url: row["text"] for url, row in pages.items()}
+
+    shutil.rmtree(tmp_path / "projwatch-httpcache")
+    replica.reset_counts()
+    done = run("--sites", str(tmp_path / "sites.toml"))
+    assert done.returncode == 0, done.stderr
+    assert {path for path, status, _ in site.served if status == 200} >= {site.article_path(a) for a in site.articles}
+    assert stored(db_path)[1] == versions and set(stored(db_path)[0]) == set(pages)
+    assert sqlite_utils.Database(db_path)["changes"].count == changes
+    assert "0 new, 0 changed" in done.stdout
+
+
+def test_the_politeness_floor_is_not_randomised_below_itself(tmp_path):
+    """Scrapy's default jitter would wait 0.5–1.5 × the delay: as little as 0.125 s."""
+    settings = crawl_settings(tmp_path / "projwatch.db")
+    assert settings.getfloat("DOWNLOAD_DELAY") >= 0.25 and settings.getfloat("DOWNLOAD_DELAY_JITTER") == 0
+    assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 2 and settings.getbool("ROBOTSTXT_OBEY")
+    assert settings.getint("DOWNLOAD_MAXSIZE") == 8 * 1024 * 1024

@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from crawler.sites import load_sites
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SHARED, require_shared
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "evidence.yaml").read_text(encoding="utf-8"))
 SITES = {site.name: site for site in load_sites(ROOT / "sites.toml")}
-EVIDENCE = ROOT.parent / "shared" / "sites" / "EVIDENCE.md"
+EVIDENCE = SHARED / "sites" / "EVIDENCE.md"
 
 
 def table(*kinds: str) -> list[tuple[str, str]]:
@@ -46,9 +46,9 @@ def test_a_skipped_article_is_said_so_in_its_entry(site, url):
     assert "shortlink" in entry and "shortlink" in CASES[site]["skipped"][url]
 
 
-@pytest.mark.skipif(not EVIDENCE.exists(), reason="../shared/sites/EVIDENCE.md not here")
 def test_the_table_holds_every_address_of_the_evidence_on_a_listed_site():
     """An address added to EVIDENCE.md for a listed site fails here until the table places it."""
+    require_shared(EVIDENCE)
     hosts = {re.sub(r"^www\.", "", re.match(r"https?://([^/]+)", url).group(1)) for _, url in table("articles")}
     placed = {url for case in CASES.values() for kind in case.values() for url in kind}
     evidence = EVIDENCE.read_text(encoding="utf-8").split("### Candidates not evidenced")[0]

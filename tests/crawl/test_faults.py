@@ -3,7 +3,8 @@ import pytest
 import sqlite_utils
 from filelock import FileLock
 
-from tests.conftest import free_port
+from tests.conftest import FAST, ROOT, article_urls, closed_port, projwatch, stored_urls
+from tests.replica.dns import dns_server
 from tests.replica import Article
 from tests.replica.site import Fault
 
@@ -63,26 +64,27 @@ def summary_row(stdout: str, site: str) -> dict[str, str]:
     return dict(zip(names, row.split()))
 
 
-@pytest.mark.parametrize("start_url, kind", [
-    (lambda: f"http://127.0.0.1:{free_port()}/jaunumi", "refused"),     # nothing listens there
-    (lambda: "http://projwatch-replica.invalid/jaunumi", "dns"),         # a name that never resolves
-])
-def test_an_unreachable_site_fails_the_run_alone(tmp_path, replica, run, start_url, kind):
-    url = start_url()
-    sites = replica.write_sites(tmp_path / "sites.toml", replica.blog)
-    sites.write_text(sites.read_text() + f"""
+@pytest.mark.parametrize("kind", ["refused", "dns"])
+def test_an_unreachable_site_fails_the_run_alone(tmp_path, replica, run, kind):
+    with closed_port() as port, dns_server() as dns:
+        # nothing listens on a port held bound; a name asked only of a loopback DNS server knowing none
+        url = f"http://127.0.0.1:{port}/jaunumi" if kind == "refused" else "http://projwatch-replica.invalid/jaunumi"
+        sites = replica.write_sites(tmp_path / "sites.toml", replica.blog)
+        sites.write_text(sites.read_text() + f"""
 [[sites]]
 name = "miris"
 title = "Nepieejama vietne"
 start_urls = ["{url}"]
 articles = ['/jaunumi/\\d{{4}}/']
 """)
-    done = run("--sites", str(sites))
+        done = run("--sites", str(sites), "-s", "DNS_RESOLVER=tests.replica.dns.LoopbackResolver",
+                   "-s", f"PROJWATCH_TEST_DNS_PORT={dns.port}")
     assert done.returncode == 1
     assert "miris" in done.stdout and "FAILED" in done.stdout
     assert summary_row(done.stdout, "miris")["errors"] == "1"
     assert f"{kind}: listing {url}" in done.stderr
     assert sqlite_utils.Database(tmp_path / "projwatch.db")["pages"].count == len(replica.blog.articles)
+    assert set(dns.asked) == ({"projwatch-replica.invalid"} if kind == "dns" else set())   # not the system resolver
 
 
 def test_unwritable_database_path_is_one_line_exit_2(tmp_path, replica, run):
@@ -106,3 +108,27 @@ def test_overlapping_run_exits_75_at_once(tmp_path, replica, run):
 def test_bad_setting_override_is_one_line_exit_2(tmp_path, replica, run):
     done = run("--sites", str(replica.write_sites(tmp_path / "sites.toml")), "-s", "NOEQUALS")
     assert done.returncode == 2 and "NAME=VALUE" in done.stderr
+
+
+def test_a_page_the_reader_fails_on_is_skipped_and_read_afresh_later(tmp_path, replica):
+    """README: a page "the reader or extractor fails on is a logged, counted skip that leaves nothing
+    half-stored: the crawl goes on … and a later run reads the page afresh"."""
+    site = replica.centrs
+    sites = replica.write_sites(tmp_path / "sites.toml", site, fresh_days=100000)
+    broken = site.url(site.article_path(site.articles[1]))
+    db_path = tmp_path / "projwatch.db"
+    faulty = {"PYTHONPATH": f"{ROOT / 'tests/replica/faulty_reader'}:{ROOT}",
+              "PROJWATCH_TEST_READER_FAILS": broken.rsplit("/", 1)[1]}
+    done = projwatch("run", "--sites", str(sites), "--db", str(db_path), *FAST, cwd=tmp_path, env=faulty)
+
+    assert done.returncode == 0, done.stderr
+    assert f"read: article {broken} skipped" in done.stderr and "RecursionError" in done.stderr
+    assert summary_row(done.stdout, "centrs")["errors"] == "1"
+    db = sqlite_utils.Database(db_path)
+    assert stored_urls(db_path) == article_urls(site) - {broken}
+    assert db["page_versions"].count_where("url = ?", [broken]) == 0
+    assert db["fact_sources"].count_where("page_url = ?", [broken]) == 0
+
+    fixed = projwatch("run", "--sites", str(sites), "--db", str(db_path), *FAST, cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert stored_urls(db_path) == article_urls(site)

@@ -65,6 +65,9 @@ def test_shipped_article_patterns_skip_listings(url):
     (lambda s: "", "no [[sites]] entries"),
     (lambda s: s + "body_css = 'div[class='\n", "key 'body_css': invalid CSS selector"),
     (lambda s: 'sites = ["a"]\n', "site #1: not a [[sites]] table"),
+    (lambda s: s + "title_css = 3\n", "site 'demo': key 'title_css': must be a string"),
+    (lambda s: "zeta = 1\nalpha = 2\n" + s, "unknown top-level key 'alpha' (expected [[sites]])"),
+    (lambda s: s + s.replace('name = "demo"\n', ""), "site '#2': key 'name': missing"),
 ])
 def test_bad_site_list_is_refused_with_one_line(tmp_path, change, message):
     path = tmp_path / "sites.toml"

@@ -6,12 +6,10 @@ tests/test_facts_road.py."""
 import json
 import subprocess
 import sys
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / "../shared"
+from tests.conftest import ROOT as REPO, SHARED, require_shared
+
 SCORER = SHARED / "eval/score.py"
 MIN_F1 = 0.97
 MIN_ATTRIBUTES = 0.95
@@ -21,8 +19,7 @@ FACT_TYPES = ("meetings", "funding", "programmes", "partner_countries")
 @pytest.mark.parametrize("corpus", ["dev", "dev2"])
 def test_corpus_scores(corpus):
     gold = SHARED / "corpus" / corpus
-    if not gold.is_dir() or not SCORER.is_file():
-        pytest.skip(f"the shared {corpus} corpus and scorer are not here")
+    require_shared(gold, SCORER)
     command = f"{sys.executable} -m crawler.extract_cli --jsonl {{input}}"
     done = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--cmd", command, "--json"],
                           capture_output=True, text=True, cwd=REPO, timeout=300)

@@ -180,3 +180,12 @@ def test_an_edited_page_reports_what_it_said_before(db, record, facts):
     assert dict(edited.changes) == {"changed_funding": 1}
     change = changes(db, "changed_funding")[-1]
     assert (json.loads(change["old_value"])["amount"], json.loads(change["new_value"])["amount"]) == (100000.0, 110000.0)
+
+
+def test_periods_of_one_project_are_told_apart_by_their_labels(db, record, facts):
+    project = facts.project("Pilsētu digitālās inovācijas", acronym="DI4C")
+    project["periods"] = [{"start": "2023-01-01", "end": "2023-06-30", "label": "1. fāze"},
+                          {"start": "2023-01-01", "end": "2023-06-30", "label": "2. fāze"},
+                          {"start": "2023-01-01", "end": "2023-06-30", "label": "2. fāze"}]
+    record(A, [project])
+    assert sorted(row["label"] for row in db["periods"].rows) == ["1. fāze", "2. fāze"]

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from storage.identity import match_project, same_project, signature_of
+from tests.conftest import SHARED, require_shared
 
 CASES = json.loads((Path(__file__).parent / "identity_cases.json").read_text(encoding="utf-8"))
-DEV_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
+DEV_CORPUS = SHARED / "corpus" / "dev"
 QUOTED_PROJECT_NAME = re.compile(r"projekt\w*\s+(?:\w+\s+)?[“\"„]([^”\"“]{4,80})[”\"“]")
 
 
@@ -34,8 +35,7 @@ def test_match_prefers_the_oldest_project():
 
 
 def dev_pages():
-    if not DEV_CORPUS.is_dir():
-        pytest.skip(f"dev corpus not found at {DEV_CORPUS}")
+    require_shared(DEV_CORPUS)
     return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(DEV_CORPUS.glob("*.json"))}
 
 

@@ -1,5 +1,5 @@
 """The outbox: pending rows per channel, sent rows never again, failed ones retried, then given up."""
-from storage.outbox import EVERYTHING, mark_failed, mark_sent, pending_alerts
+from storage.outbox import EVERYTHING, mark_failed, mark_sent, pending_alerts, project_keys, unknown_project_tags
 
 A = "https://digitalaiscentrs.lv/jaunumi/2021/a"
 
@@ -41,3 +41,23 @@ def test_failed_rows_stay_pending_with_their_error_then_give_up(db, record, fact
     mark_failed(db, ids, "still down", max_attempts=2)
     assert pending_alerts(db, "mail") == []
     assert {row["status"] for row in db["outbox"].rows_where("channel = 'mail'")} == {"failed"}
+
+
+def test_a_row_is_given_up_after_100_failed_attempts_as_the_readme_says(db, record, facts):
+    """"after 100 failed attempts, about two days of runs every 30 minutes, a row becomes `failed`"."""
+    queue_two(record, facts)
+    ids = [alert["outbox_id"] for alert in pending_alerts(db, "mail")]
+    for _ in range(99):
+        mark_failed(db, ids, "down")
+    assert [alert["attempts"] for alert in pending_alerts(db, "mail")] == [99, 99]
+    mark_failed(db, ids, "down")
+    assert pending_alerts(db, "mail") == []
+    assert {(row["status"], row["attempts"]) for row in db["outbox"].rows_where("channel = 'mail'")} \
+        == {("failed", 100)}
+
+
+def test_project_tags_that_match_no_project_yet(db, record, facts):
+    record(A, [facts.project("Pilsētu digitālās inovācijas", acronym="DI4C")])
+    assert unknown_project_tags(db, ["di4c", "pilsetu-digitalas-inovacijas", "nothing-yet", "DI4C"]) == ["nothing-yet"]
+    assert unknown_project_tags(db, []) == []
+    assert project_keys(["  ", "–"]) == set()          # nothing to match: no empty key

@@ -1,4 +1,5 @@
 """A site that stops working gets one alert per incident, and one when it works again."""
+from notifications.channels import build_channels, routing_of
 from storage import open_db
 from storage.site_health import update_site_health
 from storage.outbox import EVERYTHING, Route
@@ -48,3 +49,18 @@ def test_a_broken_site_is_alerted_once_then_its_recovery(tmp_path, replica, run,
     assert [bool(r["failed"]) for r in runs] == [False, True, True, True, False]
     assert runs[0]["articles_found"] == len(site.articles) and runs[1]["articles_found"] == 0
     assert '"http_500": 1' in runs[1]["error_kinds"]
+
+
+def test_a_target_tagged_health_hears_a_site_stop_and_start_again(tmp_path):
+    """README: the tag `health` routes a site's `site_unhealthy` and `site_recovered` alerts, and only those."""
+    config = tmp_path / "notify.yml"
+    config.write_text("urls:\n  - json://127.0.0.1:9/hook:\n      tag: health\n", encoding="utf-8")
+    db = open_db(tmp_path / "h.db")
+    channels = routing_of(build_channels(config_path=config, environ={}))
+    update_site_health(db, "x", "down", "https://x.lv", NOW, channels)
+    update_site_health(db, "x", None, "https://x.lv", NOW, channels)
+    queued = [row["kind"] for row in db.query(
+        "SELECT changes.kind FROM outbox JOIN changes ON changes.id = outbox.change_id ORDER BY outbox.id")]
+    assert queued == ["site_unhealthy", "site_recovered"]
+    [routes] = channels.values()
+    assert not any(route.wants("new_meeting", "x", None, ()) for route in routes)

@@ -91,3 +91,25 @@ def test_a_bad_config_is_named(tmp_path, text, message):
 def test_a_missing_config_is_named(tmp_path):
     with pytest.raises(ChannelError, match=r"notify config .*missing.yml: cannot read it"):
         build_channels(config_path=tmp_path / "missing.yml", environ={})
+
+
+@pytest.mark.parametrize("old, new", [
+    ("mailtos://projwatch:OldPassword1@smtp.example.lv?to=projekti@example.lv",
+     "mailtos://projwatch:n3w-Pass!word@smtp.example.lv?to=projekti@example.lv"),
+    ("json://projwatch:old-secret@hooks.example.lv/projwatch", "json://projwatch:fresh-one@hooks.example.lv/projwatch"),
+    # apprise's private form keeps a token's first and last characters: "tgram://1...q/12345"
+    (TELEGRAM_URL, "tgram://987654321:ZZyyxxwwvvuuttssrrqqppoonnmmllkkjj/12345"),
+])
+def test_a_new_password_or_token_keeps_the_channel_key(old, new):
+    """README: "A target keeps its pending alerts when its password or token changes" (the outbox's rows
+    are keyed by the channel key)."""
+    [before], [after] = build_channels([old]), build_channels([new])
+    assert before.key == after.key
+    other = old.replace("example.lv", "example.ee").replace("/12345", "/67890")   # another host or chat
+    assert build_channels([other])[0].key != before.key
+
+
+def test_targets_told_apart_only_by_their_secrets_stay_two_channels():
+    """Two Discord webhooks (apprise hides both the id and the token) are two targets, not one."""
+    channels = build_channels(["discord://1234567/AAAAtokenZZZZ", "discord://7654321/BBBBtokenYYYY"])
+    assert len(channels) == 2 and channels[0].key != channels[1].key

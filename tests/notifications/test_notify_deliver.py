@@ -1,12 +1,15 @@
 """Delivery through real services: SMTP (aiosmtpd), a JSON webhook, Telegram's API stubbed; outages."""
 import json
 import re
+from dataclasses import replace
 from html import unescape
 
 from werkzeug import Response
 
 from notifications.channels import build_channels, routing_of
-from notifications.deliver import deliver_pending
+from notifications.deliver import deliver_pending, send_outlook, send_sample
+from storage.outbox import Route
+from storage.outlook import Outlook
 from tests.notifications.conftest import TELEGRAM_TOKEN, TELEGRAM_URL, extracted, figure, meeting
 
 HOSTILE = '<script>alert("x")</script> & <b>Projekts</b>'
@@ -163,3 +166,60 @@ def test_per_change_sends_one_message_each(db, queue, httpserver):
     assert report.messages == 2 and titles == [
         "projwatch: Jauna tikšanās – Pilsētu digitālās inovācijas",
         "projwatch: Jauns finansējums – Pilsētu digitālās inovācijas"]
+
+
+def test_pending_alerts_survive_a_new_password(db, queue, httpserver):
+    """Alerts owed while the webhook was down are delivered after its password changed."""
+    httpserver.expect_request("/hook").respond_with_data("ok")
+    old = build_channels([f"json://projwatch:old-secret@127.0.0.1:{httpserver.port}/hook"])
+    queue(routing_of(old))
+    new = build_channels([f"json://projwatch:new-secret@127.0.0.1:{httpserver.port}/hook"])
+
+    report = deliver_pending(db, new)
+
+    assert (report.sent, report.failed) == (2, 0)
+    [(request, _)] = httpserver.log
+    assert request.authorization.password == "new-secret"
+    assert outbox_statuses(db) == [("sent", 1), ("sent", 1)]
+
+
+def test_pending_alerts_survive_a_new_telegram_token(db, queue, telegram_api):
+    new_token = "ZZyyxxwwvvuuttssrrqqppoonnmmllkkjj"
+    telegram_api.expect_request(f"/bot987654321:{new_token}/sendMessage").respond_with_json({"ok": True})
+    queue(routing_of(build_channels([TELEGRAM_URL])))
+
+    report = deliver_pending(db, build_channels([f"tgram://987654321:{new_token}/12345"]))
+
+    assert report.sent == 2 and len(telegram_api.log) == 1
+    assert outbox_statuses(db) == [("sent", 1), ("sent", 1)]
+
+
+def test_the_outlook_goes_to_each_target_as_its_routes_want(httpserver):
+    """send_outlook: one message per target with its part; nothing to a target whose part is empty; a
+    failure is reported without its secret."""
+    httpserver.expect_request("/meetings").respond_with_data("ok")
+    httpserver.expect_request("/down").respond_with_data("no", status=500)
+    meeting = {"start": "2026-12-03", "end": "2026-12-04", "city": "Tartu", "country": "EE", "online": False,
+               "kind": "partner meeting", "project_title": "Gudras pilsētas dati", "acronym": None,
+               "page_url": "https://x.lv/a", "site": "centrs", "programme": "urbact", "alias_keys": None}
+    found = Outlook(meetings=[meeting], funding=[])
+    meetings_only = build_channels([f"json://127.0.0.1:{httpserver.port}/meetings"])
+    funding_only = replace(build_channels([f"json://127.0.0.1:{httpserver.port}/funding"])[0],
+                           routes=(Route(kinds=frozenset({"new_funding"})),))
+    down = build_channels([f"json://projwatch:S3cretPass@127.0.0.1:{httpserver.port}/down"])
+
+    report = send_outlook(found, [*meetings_only, funding_only, *down], 14, 7)
+
+    assert (report.sent, report.failed, report.messages) == (1, 1, 1)
+    assert len(report.errors) == 1 and "S3cretPass" not in report.errors[0]
+    assert [request.path for request, _ in httpserver.log] == ["/meetings", "/down"]
+    body = json.loads(httpserver.log[0][0].get_data(as_text=True))
+    assert body["title"].startswith("projwatch: 1 tikšanās 14 dienās") and "Tartu" in body["message"]
+
+
+def test_the_sample_digest_reports_a_failure(httpserver):
+    httpserver.expect_request("/ok").respond_with_data("ok")
+    httpserver.expect_request("/down").respond_with_data("no", status=503)
+    assert send_sample(build_channels([f"json://127.0.0.1:{httpserver.port}/ok"])[0]) is None
+    error = send_sample(build_channels([f"json://127.0.0.1:{httpserver.port}/down"])[0])
+    assert error and "503" in error

@@ -2,7 +2,8 @@
 import pytest
 
 from notifications.render import (
-    describe_change, digest_messages, digest_title, format_amount, per_change_messages, render_html, render_text,
+    describe_change, digest_messages, digest_title, format_amount, meeting_words, outlook_message, per_change_messages,
+    render_html, render_text,
 )
 
 
@@ -86,3 +87,50 @@ def test_per_change_gives_one_message_per_change():
     messages = per_change_messages([alert(1), alert(2, "new_funding", new=money(10))])
     assert [(m.title, m.outbox_ids) for m in messages] == [
         ("projwatch: Jauna tikšanās – Projekts 1", (1,)), ("projwatch: Jauns finansējums – Projekts 1", (2,))]
+
+
+def outlook_meeting(start, project="Gudras pilsētas dati", acronym=None, city="Tartu", online=False):
+    return {"start": start, "end": start, "city": city, "country": "EE", "online": online, "kind": "partner meeting",
+            "project_title": project, "acronym": acronym, "page_url": f"https://x.lv/{start}"}
+
+
+def test_the_outlook_lists_meetings_then_funding_under_their_projects():
+    meetings = [outlook_meeting("2026-12-03", acronym="GPD"), outlook_meeting("2026-12-05", project=None, online=True),
+                outlook_meeting("2026-12-07", acronym="GPD")]
+    funding = [{"kind": "changed_funding", "old_value": money(100), "new_value": money(150),
+                "project_title": "Zaļie pagalmi", "acronym": "Zaļie pagalmi", "page_url": None}]
+    message = outlook_message(meetings, funding, 14, 7)
+    assert message.title == "projwatch: 3 tikšanās 14 dienās, 1 finansējuma izmaiņas"
+    assert message.outbox_ids == ()
+    assert message.text == (
+        "Tikšanās nākamajās 14 dienās\n"
+        "Gudras pilsētas dati (GPD)\n"
+        "  • 2026-12-03, Tartu, EE (partneru sanāksme)\n    Avots: https://x.lv/2026-12-03\n"
+        "  • 2026-12-07, Tartu, EE (partneru sanāksme)\n    Avots: https://x.lv/2026-12-07\n"
+        "Projekts bez nosaukuma\n"
+        "  • 2026-12-05, tiešsaistē (partneru sanāksme)\n    Avots: https://x.lv/2026-12-05\n\n"
+        "Finansējuma izmaiņas pēdējās 7 dienās\n"
+        "Zaļie pagalmi\n"
+        "  • Mainīts finansējums, kopējās izmaksas: EUR 100,00 → EUR 150,00\n    Avots: ")
+    assert message.html.startswith("<h2>Tikšanās nākamajās 14 dienās</h2><h3>Gudras pilsētas dati (GPD)</h3><ul>"
+                                   "<li>2026-12-03, Tartu, EE (partneru sanāksme)<br>Avots: https://x.lv/2026-12-03</li>")
+    assert "<h2>Finansējuma izmaiņas pēdējās 7 dienās</h2><h3>Zaļie pagalmi</h3>" in message.html
+
+
+def test_an_outlook_of_funding_alone_or_of_nothing():
+    only = outlook_message([], [{"kind": "new_funding", "old_value": None, "new_value": money(10),
+                                 "project_title": "P", "acronym": None, "page_url": "https://x.lv/p"}], 14, 7)
+    assert only.text.startswith("Finansējuma izmaiņas pēdējās 7 dienās\nP\n") and "Tikšanās" not in only.text
+    assert outlook_message([], [], 14, 7) is None
+
+
+@pytest.mark.parametrize("meeting, words", [
+    ({"start": "2026-12-03", "end": None, "city": "Oulu", "country": "FI", "online": False, "kind": None},
+     "2026-12-03, Oulu, FI"),
+    ({"start": "2026-12-03", "end": "2026-12-03", "city": None, "country": "FI", "online": False, "kind": "a gathering"},
+     "2026-12-03, FI (a gathering)"),                      # a kind of no label: as it is
+    ({"start": "2026-12-03", "end": "2026-12-04", "city": "Oulu", "country": "FI", "online": True, "kind": "partner meeting"},
+     "2026-12-03 – 2026-12-04, tiešsaistē (partneru sanāksme)"),
+])
+def test_meeting_words(meeting, words):
+    assert meeting_words(meeting) == words

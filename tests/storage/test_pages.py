@@ -5,8 +5,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from storage import StorageError, open_db
-from storage.pages import (Check, Schedule, content_hash, next_check, page_unchanged, plan_check, revalidation_plan,
-                           save_page)
+from storage.pages import (Check, Schedule, content_hash, next_check, page_gone, page_unchanged, plan_check,
+                           reread_page, revalidation_plan, save_page, stored_pages, stored_text, version_html)
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
 
@@ -143,3 +143,81 @@ def test_reopening_applies_migrations_once(tmp_path):
 def test_missing_folder_is_a_storage_error(tmp_path):
     with pytest.raises(StorageError, match="does not exist"):
         open_db(tmp_path / "nope" / "p.db")
+
+
+def test_an_unchanged_html_is_only_marked_seen(db):
+    save(db, url="https://x.lv/old", published="2019-01-01")
+    later = NOW + timedelta(days=1)
+    assert page_unchanged(db, "https://x.lv/old", "<p>Teksts par projektu.</p>", later, Schedule(30, 7))
+    row = db["pages"].get("https://x.lv/old")
+    assert row["last_seen"] == later.isoformat(timespec="seconds")
+    assert row["first_seen"] == NOW.isoformat(timespec="seconds") and row["text"] == "Teksts par projektu."
+    due = datetime.fromisoformat(row["next_check"])
+    assert later < due <= later + timedelta(days=7)
+    assert db["page_versions"].count == 1
+
+
+@pytest.mark.parametrize("url, html", [("https://x.lv/old", "<p>Cits teksts.</p>"),
+                                       ("https://x.lv/unknown", "<p>Teksts par projektu.</p>")])
+def test_another_html_or_an_unknown_page_is_read(db, url, html):
+    save(db, url="https://x.lv/old", published="2019-01-01")
+    assert not page_unchanged(db, url, html, NOW + timedelta(days=1))
+    assert db["pages"].get("https://x.lv/old")["last_seen"] == NOW.isoformat(timespec="seconds")
+
+
+def test_a_page_gone_is_asked_again_at_its_next_recheck(db):
+    save(db, url="https://x.lv/gone", published="2026-11-20")
+    page_gone(db, "https://x.lv/gone", NOW, recheck_days=5)
+    row = db["pages"].get("https://x.lv/gone")
+    assert row["next_check"] == (NOW + timedelta(days=5)).isoformat(timespec="seconds")
+    assert row["text"] == "Teksts par projektu."       # kept: facts are never deleted
+    assert "https://x.lv/gone" not in revalidation_plan(db, "x", NOW + timedelta(days=4)).due
+    assert "https://x.lv/gone" in revalidation_plan(db, "x", NOW + timedelta(days=5)).due
+
+
+def test_stored_pages_texts_and_html_read_back(db):
+    save(db, url="https://x.lv/b", text="Otrais.", now=NOW + timedelta(hours=1))
+    first = save(db, url="https://x.lv/a", text="Pirmais.")
+    changed = save(db, url="https://x.lv/a", text="Pirmais, labots.", now=NOW + timedelta(hours=2))
+    save_page(db, url="https://y.lv/c", site="y", title="C", published=None, text="Trešais.", html="<p>C</p>", now=NOW)
+    pages = stored_pages(db, "x")
+    assert [page["url"] for page in pages] == ["https://x.lv/a", "https://x.lv/b"]   # first seen first
+    assert pages[0]["version_id"] == changed.version_id != first.version_id
+    assert (pages[0]["site"], pages[0]["title"], pages[0]["published"]) == ("x", "T", "2026-11-20")
+    assert {page["url"] for page in stored_pages(db)} == {"https://x.lv/a", "https://x.lv/b", "https://y.lv/c"}
+    assert stored_text(db, "https://x.lv/a") == "Pirmais, labots."
+    assert stored_text(db, "https://x.lv/none") == ""
+    assert version_html(db, first.version_id) == "<p>Pirmais.</p>"
+    assert version_html(db, 999) is None and version_html(db, None) is None
+
+
+def test_a_page_read_again_keeps_its_versions(db):
+    save(db, url="https://x.lv/a", text="Vecais lasītājs.")
+    reread_page(db, "https://x.lv/a", title="Jauns", published="2026-11-19", text="Jaunais lasītājs.")
+    row = db["pages"].get("https://x.lv/a")
+    assert (row["title"], row["published"], row["text"]) == ("Jauns", "2026-11-19", "Jaunais lasītājs.")
+    assert row["content_hash"] == content_hash("Jaunais lasītājs.")
+    assert db["page_versions"].count == 1
+    assert save(db, url="https://x.lv/a", text="Jaunais lasītājs.").outcome == "unchanged"
+
+
+def test_fresh_until_the_last_moment_of_its_window():
+    published = (NOW - timedelta(days=30)).date().isoformat()     # 30 days old at midnight: not fresh
+    at_midnight = datetime.fromisoformat(published).replace(tzinfo=timezone.utc) + timedelta(days=30)
+    assert next_check("https://x.lv/a", published, "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
+                      at_midnight, fresh_days=30, recheck_days=7) is not None
+    assert next_check("https://x.lv/a", published, "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
+                      at_midnight - timedelta(seconds=1), fresh_days=30, recheck_days=7) is None
+
+
+def test_an_undated_page_seen_again_is_scheduled_by_its_first_sight(db):
+    save(db, url="https://x.lv/undated", published=None, now=NOW - timedelta(days=60))
+    assert page_unchanged(db, "https://x.lv/undated", "<p>Teksts par projektu.</p>", NOW)
+    due = datetime.fromisoformat(db["pages"].get("https://x.lv/undated")["next_check"])
+    assert NOW < due <= NOW + timedelta(days=7)
+
+
+def test_a_storage_error_is_not_temporary_unless_said(tmp_path):
+    with pytest.raises(StorageError) as error:
+        open_db(tmp_path / "no" / "folder" / "p.db")
+    assert error.value.temporary is False
