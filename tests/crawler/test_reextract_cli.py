@@ -54,9 +54,11 @@ def invoke(db_path, sites_path, *args):
 
 
 def dump(db_path) -> dict:
+    """Every row the store holds, but when each fact was last seen (the pass's own time)."""
     db = open_db(db_path)
     try:
-        return {table: list(db[table].rows) for table in TABLES}
+        return {table: [{key: value for key, value in row.items() if key != "last_seen"} for row in db[table].rows]
+                for table in TABLES}
     finally:
         db.close()
 
