@@ -123,3 +123,18 @@ def test_a_missing_database_is_one_line_and_exit_2(tmp_path):
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [f"Error: --db {missing}: no such database (run `projwatch run` first)"]
     assert not missing.exists()
+
+
+def test_facts_found_anew_are_recorded_as_the_baseline_never_alerted(stored):
+    db_path, sites_path, _ = stored
+    db = open_db(db_path)
+    meetings = db.execute("SELECT count(*) FROM meetings").fetchone()[0]
+    db.execute("DELETE FROM fact_sources WHERE fact_table = 'meetings'")   # as if an older extractor missed them
+    db.execute("DELETE FROM changes WHERE kind = 'new_meeting'")
+    db.execute("DELETE FROM meetings")
+    db.close()
+    result = invoke(db_path, sites_path)
+    assert result.exit_code == 0, result.output
+    found = [row for row in dump(db_path)["changes"] if row["kind"] == "new_meeting"]
+    assert meetings and len(found) == meetings and all(row["baseline"] for row in found)
+    assert dump(db_path)["outbox"] == []

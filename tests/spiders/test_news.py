@@ -350,7 +350,9 @@ UTC = timezone.utc
     ("", None), (None, None), ("vakar", None),
 ])
 def test_parse_date_reads_feed_and_sitemap_dates_in_utc(value, expected):
-    assert parse_date(value) == expected
+    parsed = parse_date(value)
+    assert parsed == expected
+    assert parsed is None or parsed.tzinfo == UTC    # not merely the same instant
 
 
 def test_feed_entries_read_rss_and_atom_links_with_their_latest_date():
