@@ -15,6 +15,7 @@ import pytest
 import sqlite_utils
 from aiosmtpd.controller import Controller
 
+from storage import open_db
 from tests.replica import Article, serve_sites
 from tests.replica.content import blog_site, centrs_site, portal_site
 
@@ -74,6 +75,14 @@ def _in_process_only_under_mutation(monkeypatch):
 
 
 @pytest.fixture
+def db(tmp_path):
+    """A migrated projwatch database, a real SQLite file in the test's folder, closed after it."""
+    database = open_db(tmp_path / "projwatch.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
 def replica():
     with serve_sites(centrs_site(), blog_site(), portal_site()) as sites:
         yield Replica(sites)
@@ -106,7 +115,7 @@ class Mailbox:
 
 def free_port() -> int:
     """A port of 127.0.0.1 free a moment ago: another process may take it before the caller binds it, so
-    a caller retries on "address in use" (``smtp_server``, ``tests/browse``'s ``serving``)."""
+    a caller retries on "address in use" (``smtp_server``, ``tests/crawler/test_serve*.py``'s ``serving``)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]

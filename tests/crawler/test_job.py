@@ -4,7 +4,6 @@ runs in a row is alerted once and its recovery once, and alerts a failed deliver
 the next run."""
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from aiosmtpd.controller import Controller
 
 from crawler.crawl import SiteReport
@@ -12,7 +11,6 @@ from crawler.job import JobResult, finish_run
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
 from notifications.channels import build_channels
-from storage import open_db
 from storage.runs import recent_runs
 from tests.conftest import Mailbox, free_port
 
@@ -37,12 +35,6 @@ def site_report(site: str, run: int, ok: bool = True) -> SiteReport:
 def texts(mailbox) -> list[str]:
     return [message.get_body(preferencelist=("plain",)).get_content() for message in mailbox.messages]
 
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "projwatch.db")
-    yield database
-    database.close()
 
 
 def test_every_report_is_a_runs_row(db, smtp_server):

@@ -2,7 +2,6 @@
 import pytest
 from apprise.plugins.telegram import NotifyTelegram
 
-from storage import open_db
 from storage.facts import record_page_facts
 
 NOW = "2026-01-10T08:00:00+00:00"
@@ -26,10 +25,6 @@ def meeting(start, end=None, city="Oulu", country="FI"):
 def figure(amount, kind="total", holder=None):
     return {"amount": amount, "currency": "EUR", "kind": kind, "holder": holder, "share_pct": None}
 
-
-@pytest.fixture
-def db(tmp_path):
-    return open_db(tmp_path / "projwatch.db")
 
 
 @pytest.fixture

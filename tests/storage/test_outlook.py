@@ -34,7 +34,7 @@ def record(db, url, site, projects, now, alert):
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def stored(tmp_path_factory):
     """The database the tests read (and never write)."""
     db = open_db(tmp_path_factory.mktemp("outlook") / "projwatch.db")
 
@@ -55,8 +55,8 @@ def db(tmp_path_factory):
     return db
 
 
-def test_meetings_from_today_to_the_last_day_soonest_first_with_their_routing(db):
-    found = outlook(db, TODAY, UNTIL, SINCE)
+def test_meetings_from_today_to_the_last_day_soonest_first_with_their_routing(stored):
+    found = outlook(stored, TODAY, UNTIL, SINCE)
 
     assert [(row["start"], row["project_title"]) for row in found.meetings] == [
         ("2026-03-01", "Pilsētu digitālās inovācijas"), ("2026-03-05", "Tilti"),
@@ -68,8 +68,8 @@ def test_meetings_from_today_to_the_last_day_soonest_first_with_their_routing(db
     assert (first["city"], first["country"], first["end"]) == ("Oulu", "FI", "2026-03-01")
 
 
-def test_funding_changes_since_the_time_without_baselines_values_decoded(db):
-    found = outlook(db, TODAY, UNTIL, SINCE)
+def test_funding_changes_since_the_time_without_baselines_values_decoded(stored):
+    found = outlook(stored, TODAY, UNTIL, SINCE)
 
     assert [(row["kind"], row["old_value"] and row["old_value"]["amount"],
              row["new_value"] and row["new_value"]["amount"]) for row in found.funding] == [
@@ -80,14 +80,14 @@ def test_funding_changes_since_the_time_without_baselines_values_decoded(db):
                                              "share_pct": None}
 
 
-def test_an_earlier_time_reaches_older_changes_but_never_a_baseline(db):
-    found = outlook(db, TODAY, UNTIL, "2026-01-01T00:00:00+00:00")
+def test_an_earlier_time_reaches_older_changes_but_never_a_baseline(stored):
+    found = outlook(stored, TODAY, UNTIL, "2026-01-01T00:00:00+00:00")
     titles = [row["project_title"] for row in found.funding]
     assert titles == ["Pilsētu digitālās inovācijas"] * 3 + ["Vecs projekts"]
 
 
-def test_nothing_in_the_window_is_an_empty_outlook(db):
-    found = outlook(db, "2026-04-01", "2026-04-14", "2026-03-01T00:00:00+00:00")
+def test_nothing_in_the_window_is_an_empty_outlook(stored):
+    found = outlook(stored, "2026-04-01", "2026-04-14", "2026-03-01T00:00:00+00:00")
     assert found.meetings == [] and found.funding == []
 
 
@@ -106,7 +106,7 @@ def test_nothing_in_the_window_is_an_empty_outlook(db):
     ([Route(kinds=frozenset({"new_meeting"}), sites=frozenset({"novads"})), Route(kinds=FUNDING_KINDS)],
      ["2026-03-05"], ["changed_funding", "new_funding", "removed_funding"]),
 ])
-def test_each_target_gets_the_part_its_routes_want(db, routes, meetings, funding):
-    part = outlook(db, TODAY, UNTIL, SINCE).for_routes(routes)
+def test_each_target_gets_the_part_its_routes_want(stored, routes, meetings, funding):
+    part = outlook(stored, TODAY, UNTIL, SINCE).for_routes(routes)
     assert [row["start"] for row in part.meetings] == meetings
     assert [row["kind"] for row in part.funding] == funding

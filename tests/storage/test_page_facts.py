@@ -4,7 +4,6 @@ the project's merged row; only the facts the page states now; a figure stated tw
 import pytest
 
 from crawler.extract.page import extract_page
-from storage import open_db
 from storage.facts import record_page_facts
 from storage.page_facts import page_facts
 
@@ -56,10 +55,6 @@ def meeting(start, city="Oulu", country="FI", online=False):
 def figure(amount, kind="total", holder=None):
     return {"amount": amount, "currency": "EUR", "kind": kind, "holder": holder, "share_pct": None}
 
-
-@pytest.fixture
-def db(tmp_path):
-    return open_db(tmp_path / "projwatch.db")
 
 
 @pytest.mark.parametrize("case", TEXTS)

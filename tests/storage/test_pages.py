@@ -11,10 +11,6 @@ from storage.pages import (Check, Schedule, content_hash, next_check, page_gone,
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture
-def db(tmp_path):
-    return open_db(tmp_path / "p.db")
-
 
 def save(db, text="Teksts par projektu.", url="https://x.lv/a", published="2026-11-20", now=NOW):
     return save_page(db, url=url, site="x", title="T", published=published, text=text,

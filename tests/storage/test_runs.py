@@ -2,7 +2,6 @@
 has ever been crawled to its end (its baseline ends then)."""
 import pytest
 
-from storage import open_db
 from storage.runs import has_completed_run, recent_runs, record_run
 
 
@@ -11,12 +10,6 @@ def a_run(site: str = "centrs", started: str = "2026-11-30T08:00:00+00:00", **va
             "pages_seen": 6, "new": 1, "changed": 0, "facts": 2, "changes": 1, "errors": 0, "error_kinds": {},
             "articles_found": 6, "failed": False, "finish_reason": "finished", **values}
 
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "projwatch.db")
-    yield database
-    database.close()
 
 
 def test_a_run_is_read_back_with_its_error_kinds(db):

@@ -13,7 +13,7 @@ from crawler.reading import PageReader
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
 from storage import open_db
-from tests.crawl.readers import CRASH, SLOW, crashing_read, slow_read
+from tests.crawler.readers import CRASH, SLOW, crashing_read, slow_read
 from tests.replica import Article
 from tests.replica.content import centrs_site
 

@@ -11,14 +11,14 @@ import sqlite_utils
 
 from crawler.extract.page import extract_page
 from tests.conftest import projwatch, require_shared
-from tests.extract.test_heldout import page_facts
+from tests.crawler.extract.test_heldout import page_facts
 from tests.replica import serve_sites
 from tests.replica.corpus import (CORPUS, SCORER, corpus_site, crawl, facts_command, gold_as_served, gold_pages,
                                   score)
 
 FACT_TYPES = ("meetings", "funding", "programmes", "partner_countries")
 #: Every fact type's F1 from the database on dev + dev2 stays at least this (the extractor's own gate is
-#: tests/extract/test_corpus_score.py).
+#: tests/crawler/extract/test_corpus_score.py).
 MIN_DATABASE_F1 = 0.97
 MIN_DATABASE_ATTRIBUTES = 0.95   # funding kind, meeting place
 

@@ -4,7 +4,7 @@ from the sitemaps instead of walking the pagination, later runs read the listing
 import pytest
 
 from tests.conftest import FAST, article_urls, projwatch, stored_urls
-from tests.crawl.test_probe import FAMILIES
+from tests.crawler.test_probe import FAMILIES
 from tests.replica import Article, serve_sites
 from tests.replica.content import centrs_site, portal_site, wordpress_site
 from tests.replica.site import STATIC_PAGES, Fault

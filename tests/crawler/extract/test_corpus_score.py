@@ -2,7 +2,7 @@
 and the kind of each funding figure and the place of each meeting are right ≥ 0.95 of the time.
 
 What the database holds for the same pages after a crawl is held to the same figures in
-tests/test_facts_road.py."""
+tests/crawler/test_facts_road.py."""
 import json
 import subprocess
 import sys

@@ -3,16 +3,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from storage import open_db
 from storage.facts import record_page_facts
 from storage.outbox import EVERYTHING
 
 NOW = "2026-01-10T08:00:00+00:00"
 
-
-@pytest.fixture
-def db(tmp_path):
-    return open_db(tmp_path / "projwatch.db")
 
 
 @pytest.fixture

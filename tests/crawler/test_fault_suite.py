@@ -12,7 +12,7 @@ import sqlite_utils
 
 from tests.conftest import (FAST, ROOT, add_meeting_articles, article_urls, run_command, stored_urls,
                             wait_until_fetched)
-from tests.crawl.test_faults import add_fault, page_html
+from tests.crawler.test_run_faults import add_fault, page_html
 from tests.replica import Article
 from tests.replica.site import Fault
 

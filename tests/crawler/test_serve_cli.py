@@ -10,7 +10,7 @@ import sqlite_utils
 from crawler.cli import main
 from crawler.datasette_plugin import highlight
 from crawler.serve_cli import load_metadata
-from tests.browse.conftest import SECRET, latvian_date, serving
+from tests.crawler.conftest import SECRET, latvian_date, serving
 from tests.conftest import projwatch
 from tests.replica import Article
 
