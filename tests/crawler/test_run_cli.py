@@ -87,7 +87,7 @@ def test_a_run_stores_the_sites_articles_and_exits_0(tmp_path, replica):
     result = invoke("--sites", str(sites), "--db", str(db_path), *FAST, "-s", "PROJWATCH_WORKERS=0")
     assert result.exit_code == 0, result.output
     assert stored_urls(db_path) == article_urls(site)
-    assert f"centrs: first run, the baseline" in result.stdout
+    assert "centrs: first run, the baseline" in result.stdout
     [row] = sqlite_utils.Database(db_path)["runs"].rows
     assert (row["site"], row["failed"], row["finish_reason"]) == ("centrs", 0, "finished")
     assert (tmp_path / "projwatch-httpcache").is_dir()     # the cache beside the database

@@ -10,7 +10,6 @@ import gzip
 import subprocess
 import sys
 import tomllib
-from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
