@@ -33,7 +33,8 @@ def report(values: dict, reason: str = "finished", baseline: bool = False) -> Si
 
 def test_a_report_reads_the_crawlers_stats():
     assert report(stats(), baseline=True) == SiteReport(
-        site="centrs", started="2026-11-30T08:00:17+00:00", finished="2026-11-30T08:00:30+00:00", requests=14, revalidated=5,
+        site="centrs", started="2026-11-30T08:00:17+00:00", finished="2026-11-30T08:00:30+00:00",
+        requests=14, revalidated=5,
         bytes=48200, pages_seen=9, new=3, changed=1, facts=7, changes=2, errors=0, seconds=12.3, error_kinds={},
         articles_found=12, failed=False, finish_reason="finished", baseline=True)
 

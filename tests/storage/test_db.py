@@ -55,7 +55,8 @@ def test_a_missing_folder_is_a_storage_error_naming_it(tmp_path):
     assert not missing.exists()
 
 
-@pytest.mark.parametrize("content", [b"this is not a database, just some text " * 200, b"SQLite format 3\x00" + b"\xff" * 4000])
+@pytest.mark.parametrize("content", [b"this is not a database, just some text " * 200,
+                                     b"SQLite format 3\x00" + b"\xff" * 4000])     # a header, then garbage
 def test_a_file_that_is_no_database_is_a_storage_error_naming_it(tmp_path, content):
     path = tmp_path / "projwatch.db"
     path.write_bytes(content)
