@@ -12,6 +12,7 @@ from crawler.health import record_and_assess
 from crawler.sites import Site
 from notifications.channels import Channel, route_tags, routing_of
 from notifications.deliver import DeliveryReport, deliver_pending
+from storage import guarded
 from storage.meeting_places import locate_meetings
 from storage.outbox import unknown_project_tags
 
@@ -29,10 +30,14 @@ class JobResult:
 def run_job(sites: list[Site], db: Database, channels: list[Channel], *, per_change: bool = False,
             no_baseline: bool = False, overrides: dict | None = None,
             on_site_done: Callable[[SiteReport], None] = lambda report: None) -> JobResult:
-    """One run of projwatch over ``sites`` into the open (migrated) database ``db``: every stage uses it."""
+    """One run of projwatch over ``sites`` into the open (migrated) database ``db``: every stage uses it.
+    A database that fails a stage (full, locked too long) raises ``StorageError``; a page it fails is
+    the crawl's counted skip."""
     settings = {**(overrides or {}), "PROJWATCH_ROUTING": routing_of(channels)}
-    reports = crawl_sites(sites, db, settings, no_baseline=no_baseline, on_site_done=on_site_done)
-    return finish_run(sites, db, channels, reports, per_change=per_change)
+    with guarded("the crawl"):
+        reports = crawl_sites(sites, db, settings, no_baseline=no_baseline, on_site_done=on_site_done)
+    with guarded("after the crawl"):
+        return finish_run(sites, db, channels, reports, per_change=per_change)
 
 
 def finish_run(sites: list[Site], db: Database, channels: list[Channel], reports: list[SiteReport], *,

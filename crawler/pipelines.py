@@ -1,6 +1,5 @@
 """Item pipelines: thin glue from a fetched page to the store, the extractor and the diff."""
 import asyncio
-import sqlite3
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -12,6 +11,7 @@ from crawler.items import GoneItem, PageItem
 from crawler.reading import PageRead, PageReader, ReadFailed, Selectors, WorkerCrashed
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
+from storage import StorageError, guarded, transaction
 from storage.facts import record_page_facts
 from storage.pages import Schedule, content_hash, page_gone, page_unchanged, save_page
 
@@ -75,17 +75,19 @@ class StorePipeline:
     async def process_item(self, item: PageItem | GoneItem):
         if isinstance(item, GoneItem):
             try:
-                page_gone(self.db, item.url, self.now, self.site.recheck_days)
-            except sqlite3.Error as error:
+                with guarded("the database"):
+                    page_gone(self.db, item.url, self.now, self.site.recheck_days)
+            except StorageError as error:
                 self._skip("storage", item.url, error)
             return item
         now = self.now
         self.stats.inc_value(stat("pages_seen"))
         html_hash = content_hash(item.html)
         try:
-            unchanged = page_unchanged(self.db, item.url, item.html, now, self.schedule, item.validators,
-                                       html_hash=html_hash)
-        except sqlite3.Error as error:   # disk full, locked too long: this page is not stored, nor half of it
+            with guarded("the database"):
+                unchanged = page_unchanged(self.db, item.url, item.html, now, self.schedule, item.validators,
+                                           html_hash=html_hash)
+        except StorageError as error:   # disk full, locked too long: this page is not stored, nor half of it
             self._skip("storage", item.url, error)
         if unchanged:
             self.stats.inc_value(stat("pages_unchanged"))
@@ -116,7 +118,7 @@ class StorePipeline:
 
     def _store(self, item: PageItem, page: PageRead, now: datetime, html_hash: str) -> None:
         try:
-            with self.db.atomic():
+            with transaction(self.db, "the database"):
                 saved = save_page(
                     self.db, url=item.url, site=item.site, title=page.title, published=page.published,
                     text=page.text, html=item.html, now=now,
@@ -128,7 +130,7 @@ class StorePipeline:
                         self.db, page_url=item.url, version_id=saved.version_id, projects=page.projects,
                         now=now.isoformat(timespec="seconds"), alert=not self.baseline, routing=self.routing,
                     )
-        except sqlite3.Error as error:   # disk full, locked too long: this page is not stored, nor half of it
+        except StorageError as error:   # disk full, locked too long: this page is not stored, nor half of it
             self._skip("storage", item.url, error)
         self.stats.inc_value(stat(f"pages_{saved.outcome}"))
         if saved.outcome != "unchanged":

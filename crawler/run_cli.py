@@ -1,5 +1,4 @@
 """The cron job ``run`` and the site list check ``sites``."""
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -78,7 +77,7 @@ def run(sites_path: Path, db_path: Path, notify_urls: tuple[str, ...], notify_co
         try:
             result = run_job(sites, db, channels, per_change=per_change, no_baseline=no_baseline,
                              overrides=overrides, on_site_done=_print_site)
-        except (StorageError, sqlite3.Error) as error:
+        except StorageError as error:
             raise StorageFailed(f"database {db_path}: {error}") from None
         finally:
             db.close()

@@ -8,9 +8,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import click
-from filelock import FileLock, Timeout
 
-from crawler.cli_common import UserError, db_option
+from crawler.cli_common import RunLocked, UserError, db_option, take_run_lock
 from storage import StorageError, open_db
 
 DATABASE_NAME = "projwatch"   # the name in every URL (/projwatch/meetings), whatever the file is called
@@ -48,10 +47,9 @@ def _migrate(db_path: Path) -> None:
     unless a run holds the database's lock: that run migrates it itself."""
     if not db_path.is_file():
         raise UserError(f"--db {db_path}: no such database (run `projwatch run` first)")
-    lock = FileLock(f"{db_path}.lock")
     try:
-        lock.acquire(timeout=0)
-    except Timeout:
+        lock = take_run_lock(db_path)
+    except RunLocked:
         return
     try:
         open_db(db_path).close()

@@ -3,6 +3,6 @@
 Exceptions:
     StorageError            -- any failure the user has to act on (a path, a lock, a full disk)
 """
-from storage.db import StorageError, open_db
+from storage.db import StorageError, guarded, open_db, transaction
 
-__all__ = ["StorageError", "open_db"]
+__all__ = ["StorageError", "guarded", "open_db", "transaction"]

@@ -1,6 +1,8 @@
 """Opening the database: WAL so Datasette reads while cron writes, foreign keys, migrations."""
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -29,6 +31,25 @@ def is_temporary(error: sqlite3.Error) -> bool:
     """Whether an SQLite error is one of ``TEMPORARY_CODES`` (its extended code narrowed to the primary)."""
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in TEMPORARY_CODES
+
+
+@contextmanager
+def guarded(what: str) -> Iterator[None]:
+    """Storage's failures as storage's own: an SQLite error in the block is a ``StorageError`` ("``what``:
+    the cause"), temporary where the next run may not meet it. Code above ``storage/`` catches that, never
+    ``sqlite3``'s errors."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise StorageError(f"{what}: {error}", temporary=is_temporary(error)) from error
+
+
+@contextmanager
+def transaction(db: Database, what: str) -> Iterator[None]:
+    """One transaction (``db.atomic()``), guarded: all of the block is stored, or none of it and a
+    ``StorageError``."""
+    with guarded(what), db.atomic():
+        yield
 
 
 def sync_labels(db: Database) -> None:

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from storage import StorageError, open_db
+from storage import StorageError, guarded, open_db, transaction
 from storage.db import database_path
 from storage.migrations import MIGRATIONS
 
@@ -62,3 +62,48 @@ def test_a_file_that_is_no_database_is_a_storage_error_naming_it(tmp_path, conte
     path.write_bytes(content)
     with pytest.raises(StorageError, match=f"cannot open database {path}"):
         open_db(path)
+
+
+def test_an_sqlite_error_in_a_guarded_block_is_storages_own(db):
+    with pytest.raises(StorageError, match="^reading pages: no such table: nowhere$") as raised:
+        with guarded("reading pages"):
+            db.execute("SELECT * FROM nowhere")
+    assert not raised.value.temporary   # a bad statement: the next run meets it again
+    assert isinstance(raised.value.__cause__, sqlite3.OperationalError)
+
+
+def test_a_busy_database_is_a_temporary_storage_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROJWATCH_BUSY_TIMEOUT", "0")
+    holder, waiter = open_db(tmp_path / "projwatch.db"), open_db(tmp_path / "projwatch.db")
+    holder.execute("BEGIN IMMEDIATE")
+    with pytest.raises(StorageError) as raised:
+        with transaction(waiter, "storing a page"):
+            waiter.execute("INSERT INTO runs (site, started) VALUES ('x', 'now')")
+    assert raised.value.temporary and "locked" in str(raised.value)
+    holder.execute("ROLLBACK")
+    holder.close(), waiter.close()
+
+
+def test_a_failed_transaction_stores_none_of_its_block(db):
+    with pytest.raises(StorageError):
+        with transaction(db, "storing a page"):
+            db.execute("INSERT INTO runs (site, started) VALUES ('x', 'now')")
+            db.execute("INSERT INTO nowhere VALUES (1)")
+    assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
+
+
+def test_no_code_above_storage_touches_sqlite3():
+    """Storage's errors are storage's: only storage/ imports sqlite3 (and so catches its errors)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = []
+    for package in ("crawler", "spiders", "notifications"):
+        for path in (root / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module] if isinstance(node, ast.ImportFrom) else []
+                if "sqlite3" in names:
+                    offenders.append(str(path.relative_to(root)))
+    assert offenders == []
