@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from crawler.families import apply_family, host_regex, load_families
+from crawler.families import host_regex, load_families
 from crawler.sites import SiteListError, load_sites
 from tests.conftest import ROOT, projwatch
 

@@ -2,24 +2,18 @@
 server and a webhook; no target is one line, exit 2; an undeliverable target exits non-zero with the
 reason, secrets masked, after the other targets got their sample."""
 import json
-import socket
 
 import pytest
 from click.testing import CliRunner
 
 from crawler.notify_cli import notify_test
+from tests.conftest import closed_port
 
 NO_TARGET = "Error: no notification target: give --notify URL, --notify-config FILE or set PROJWATCH_NOTIFY\n"
 
 
 def invoke(*args: str, notify_env: str = ""):
     return CliRunner().invoke(notify_test, list(args), env={"PROJWATCH_NOTIFY": notify_env})
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_the_sample_digest_reaches_the_smtp_server(smtp_server):
@@ -76,10 +70,10 @@ def test_an_undeliverable_target_fails_with_the_reason_and_the_others_still_get_
         httpserver, smtp_server, answer):
     mail_url, mailbox = smtp_server
     httpserver.expect_request("/hook").respond_with_data("down", status=500)
-    port = httpserver.port if answer == "500" else closed_port()
-    bad = f"json://projwatch:s3cretPassw0rd@127.0.0.1:{port}/hook"
-
-    result = invoke("--notify", bad, "--notify", mail_url)
+    with closed_port() as refusing:
+        port = httpserver.port if answer == "500" else refusing
+        bad = f"json://projwatch:s3cretPassw0rd@127.0.0.1:{port}/hook"
+        result = invoke("--notify", bad, "--notify", mail_url)
 
     assert result.exit_code == 1
     assert result.stdout.startswith("sent a sample to mailto://127.0.0.1")
@@ -89,3 +83,13 @@ def test_an_undeliverable_target_fails_with_the_reason_and_the_others_still_get_
     assert ("500" in reason) if answer == "500" else ("Connection error" in reason), reason
     assert "s3cretPassw0rd" not in result.output
     assert len(mailbox.messages) == 1
+
+
+def test_a_target_given_on_the_command_line_wins_over_the_environment(smtp_server, httpserver):
+    mail_url, mailbox = smtp_server
+    httpserver.expect_request("/hook").respond_with_data("ok")
+
+    result = invoke("--notify", mail_url, notify_env=f"json://127.0.0.1:{httpserver.port}/hook")
+
+    assert result.exit_code == 0, result.output
+    assert len(mailbox.messages) == 1 and httpserver.log == []

@@ -3,7 +3,6 @@ site of each family gives its family, its sources, three samples and a ready ent
 checks an entry of the site list; nothing found or not reachable is exit 1 with what was tried; a bad
 URL or a bad choice of arguments is one line and exit 2; requests carry projwatch's User-Agent and are
 ``--delay`` apart."""
-import socket
 import time
 import tomllib
 
@@ -13,6 +12,7 @@ from click.testing import CliRunner
 from crawler.probe_cli import probe
 from crawler.settings import USER_AGENT
 from crawler.sites import site_from_entry
+from tests.conftest import closed_port
 from tests.replica import Article, ReplicaSite, serve_sites
 from tests.replica.content import centrs_site, portal_site, wordpress_site
 
@@ -129,10 +129,8 @@ def test_an_unrecognisable_site_exits_1_saying_what_it_tried(tmp_path):
 
 
 def test_an_unreachable_site_exits_1():
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
-    result = invoke(f"http://127.0.0.1:{port}/")
+    with closed_port() as port:
+        result = invoke(f"http://127.0.0.1:{port}/")
     assert result.exit_code == 1
     assert result.stdout.startswith(f"http://127.0.0.1:{port}/: cannot reach the site: ")
     assert f"tried:\n  GET http://127.0.0.1:{port}/robots.txt: not reached: " in result.stdout
