@@ -80,12 +80,11 @@ class StorePipeline:
             except StorageError as error:
                 self._skip("storage", item.url, error)
             return item
-        now = self.now
         self.stats.inc_value(stat("pages_seen"))
         html_hash = content_hash(item.html)
         try:
             with guarded("the database"):
-                unchanged = page_unchanged(self.db, item.url, item.html, now, self.schedule, item.validators,
+                unchanged = page_unchanged(self.db, item.url, item.html, self.now, self.schedule, item.validators,
                                            html_hash=html_hash)
         except StorageError as error:   # disk full, locked too long: this page is not stored, nor half of it
             self._skip("storage", item.url, error)
@@ -107,7 +106,7 @@ class StorePipeline:
                 self._skip("read", item.url, failure)
             if not page.text.strip():
                 self._skip("no_text", item.url, "no main text")
-            self._store(item, page, now, html_hash)
+            self._store(item, page, html_hash)
         finally:
             turn.set_result(None)
         return item
@@ -116,19 +115,19 @@ class StorePipeline:
         self.stats.inc_value(error_stat(kind))
         raise DropItem(f"{kind}: article {url} skipped: {error}")
 
-    def _store(self, item: PageItem, page: PageRead, now: datetime, html_hash: str) -> None:
+    def _store(self, item: PageItem, page: PageRead, html_hash: str) -> None:
         try:
             with transaction(self.db, "the database"):
                 saved = save_page(
                     self.db, url=item.url, site=item.site, title=page.title, published=page.published,
-                    text=page.text, html=item.html, now=now,
+                    text=page.text, html=item.html, now=self.now,
                     schedule=self.schedule, validators=item.validators,
                     compressed_html=page.compressed_html, html_hash=html_hash,
                 )
                 if saved.outcome != "unchanged":
                     result = record_page_facts(
                         self.db, page_url=item.url, version_id=saved.version_id, projects=page.projects,
-                        now=now.isoformat(timespec="seconds"), alert=not self.baseline, routing=self.routing,
+                        now=self.now.isoformat(timespec="seconds"), alert=not self.baseline, routing=self.routing,
                     )
         except StorageError as error:   # disk full, locked too long: this page is not stored, nor half of it
             self._skip("storage", item.url, error)

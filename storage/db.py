@@ -73,9 +73,9 @@ def database_path(db: Database) -> Path:
 def open_db(path: str | Path) -> Database:
     """Open (creating and migrating as needed) the projwatch database at ``path``."""
     path = Path(path)
-    try:
-        if path.parent and not path.parent.is_dir():
-            raise StorageError(f"database folder does not exist: {path.parent}")
+    if path.parent and not path.parent.is_dir():
+        raise StorageError(f"database folder does not exist: {path.parent}")
+    with guarded(f"cannot open database {path}"):
         busy_seconds = float(os.environ.get(BUSY_TIMEOUT_ENV, "30"))
         db = Database(sqlite3.connect(path, timeout=busy_seconds, isolation_level=None))
         db.execute("PRAGMA foreign_keys = ON")
@@ -83,6 +83,4 @@ def open_db(path: str | Path) -> Database:
         db.execute("PRAGMA synchronous = NORMAL")   # safe with WAL; a commit no longer waits on fsync
         MIGRATIONS.apply(db)
         sync_labels(db)
-    except sqlite3.Error as error:
-        raise StorageError(f"cannot open database {path}: {error}", temporary=is_temporary(error)) from error
     return db

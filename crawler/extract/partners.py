@@ -301,15 +301,10 @@ def _country_after_town(text: str) -> list[str]:
 
 def _leading_countries(text: str) -> list[str]:
     """The countries that open ``text`` as a list: "Igaunijas, Somijas un Latvijas …" → EE, FI, LV."""
-    codes, position = [], 0
-    for place in find_places(text):
-        if place.begin < position:    # a place in the note after the country before
-            continue
-        if not place.is_country or _LIST_GLUE.fullmatch(text[position:place.begin]) is None:
-            break
-        codes.append(place.code)
-        position = _past_note(text, place.stop)
-    return codes
+    places = find_places(text)
+    if not places or not places[0].is_country or _LIST_GLUE.fullmatch(text, 0, places[0].begin) is None:
+        return []
+    return [place.code for place in _country_run(text, places, 0)[0]]
 
 
 def _past_note(text: str, stop: int) -> int:
