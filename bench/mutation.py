@@ -3,8 +3,8 @@
     .venv/bin/python -m bench.mutation [--sample 40] [--ref REF] [--max-children 2] [--keep DIR] [--no-coverage]
 
 mutmut (configured in pyproject.toml's ``[tool.mutmut]``: which modules, which tests) mutates every
-function of storage/ (facts, outbox, pages, migrations, db), notifications/, crawler/sites.py and the
-run lock and exit codes (crawler/cli_common.py), and runs, for each mutant, the tests that called its
+function of storage/ (facts, outbox, pages, migrations, db), notifications/, crawler/sites.py, the exit
+codes (crawler/cli_common.py) and the run lock (crawler/job.py), and runs, for each mutant, the tests that called its
 function (mutmut records that once, in a first run of the whole selection). It works in a copy of the
 working tree, so the tree is never touched. A mutant lives in the test process only: tests that start
 another process (``projwatch run`` end to end) are skipped under it (``PROJWATCH_MUTATION=1``, see

@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 import click
-from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from crawler.sites import Site, SiteListError, load_sites
 from notifications import ChannelError
 from notifications.channels import ENV_VAR, Channel, build_channels, route_tags
 from storage import StorageError, open_db
-from storage.kinds import PROGRAMMES, keys
+from crawler.kinds import PROGRAMMES, keys
 
 
 class UserError(click.ClickException):
@@ -55,35 +54,6 @@ class StorageFailed(click.ClickException):
         click.echo(f"projwatch: {self.format_message()}", err=True)
 
 
-def take_run_lock(db_path: Path | str) -> FileLock:
-    """The database's run lock, taken: one projwatch writer at a time. A second one raises ``RunLocked``
-    (75) at once; a folder where the lock file cannot be created (no write permission, a read-only mount,
-    not a real folder) is the user's error (``UserError``, 2), named with its cause."""
-    lock_path = Path(f"{db_path}.lock")
-    try:
-        with open(lock_path, "a"):   # FileLock would take a file it cannot create for a held lock
-            pass
-    except OSError as error:
-        raise UserError(f"--db {db_path}: cannot create the lock file in the folder {lock_path.parent}: "
-                        f"{error.strerror or error}") from None
-    lock = FileLock(lock_path)
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise RunLocked(f"another run holds {lock_path}; not starting a second one") from None
-    return lock
-
-
-@contextmanager
-def run_lock(db_path: Path | str) -> Iterator[None]:
-    """The run lock (``take_run_lock``) held while the block runs."""
-    lock = take_run_lock(db_path)
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 def open_existing_db(db_path: Path) -> Database:
     """The database at ``db_path``, which must exist (a verb that reads it creates none); a missing or
     unopenable one is the user's error (exit 2)."""
@@ -103,7 +73,7 @@ def load_site_list(path: Path) -> list[Site]:
         raise UserError(str(error)) from None
 
 
-#: The programme keys a ``programme:KEY`` tag may name (``storage.kinds``, which every key the extractor
+#: The programme keys a ``programme:KEY`` tag may name (``crawler.kinds``, which every key the extractor
 #: gives is declared in).
 PROGRAMME_KEYS = keys(PROGRAMMES)
 

@@ -14,13 +14,12 @@ from twisted.python.failure import Failure
 
 from crawler import settings as default_settings
 from crawler.clock import NOW_SETTING, run_time
-from crawler.pipelines import CrawlStore
 from crawler.reading import PageReader, default_workers
 from crawler.sites import Site
 from crawler.stats import BYTES, ERRORS, stat
 from spiders.news import NewsSpider, Plan
 from storage.db import database_path
-from storage.pages import RevalidationPlan, revalidation_plan
+from storage.pages import revalidation_plan
 from storage.runs import has_completed_run
 
 logger = logging.getLogger(__name__)
@@ -77,13 +76,18 @@ class SiteReport:
         return row
 
 
-def crawl_settings(db_path: Path, overrides: dict | None = None) -> Settings:
-    """projwatch's Scrapy settings for a database; the HTTP cache lives beside it."""
+def crawl_settings(overrides: dict | None = None) -> Settings:
+    """projwatch's Scrapy settings with ``overrides`` (the HTTP cache goes beside the database unless an
+    override says otherwise: ``_start_run``)."""
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
-    settings.set("HTTPCACHE_DIR", str(db_path.resolve().with_suffix("")) + "-httpcache", priority="project")
     settings.update(overrides or {}, priority="cmdline")
     return settings
+
+
+def http_cache_dir(db_path: Path) -> str:
+    """The HTTP cache of the database at ``db_path``: a folder beside it."""
+    return str(db_path.resolve().with_suffix("")) + "-httpcache"
 
 
 def reader_workers(settings: Settings) -> int:
@@ -115,18 +119,17 @@ def crawl_series(sites: list[Site], db: Database, times: Sequence[datetime], ove
                  ) -> list[list[SiteReport]]:
     """One run of ``crawl_sites`` at each of ``times`` (a clock of your own: a day of half-hourly runs
     in seconds), one after the other in this process; ``after_run`` sees each run's reports before the
-    next run plans (the job records them in ``runs`` there). Scrapy's reactor runs once per process,
+    next run plans (where a series records them in ``runs``). Scrapy's reactor runs once per process,
     hence one call for the whole series; the connection and the reader's pool serve every run."""
-    settings = crawl_settings(database_path(db), overrides)
-    store = CrawlStore(db, PageReader(reader_workers(settings)))
-    settings.set("PROJWATCH_STORE", store, priority="cmdline")
+    settings = crawl_settings(overrides)
     process = CrawlerProcess(settings)
+    reader = PageReader(reader_workers(settings))
     results: list[list[SiteReport]] = []
 
     def next_run(_=None):
         if len(results) < len(times):
             now = times[len(results)]
-            run = _start_run(process, settings, sites, db, now, no_baseline, on_site_done)
+            run = _start_run(process, reader, sites, db, now, no_baseline, on_site_done)
             run.addCallback(lambda reports: (results.append(reports), after_run(now, reports)))
             run.addCallback(next_run)
         return None
@@ -135,49 +138,55 @@ def crawl_series(sites: list[Site], db: Database, times: Sequence[datetime], ove
     try:
         process.start()
     finally:
-        store.close()
+        reader.close()
     return results
 
 
-def _start_run(process: CrawlerProcess, settings: Settings, sites: list[Site], db: Database, now: datetime,
+def _start_run(process: CrawlerProcess, reader: PageReader, sites: list[Site], db: Database, now: datetime,
                no_baseline: bool, on_site_done: Callable[[SiteReport], None]) -> Deferred:
     """Plan one run at ``now`` and start its crawlers, ``PROJWATCH_CONCURRENT_SITES`` at a time; fires
-    with its reports, one per site crawled, in order."""
-    plans = {site.name: _spider_plan(revalidation_plan(db, site.name, now)) for site in sites}
+    with its reports, one per site crawled, in order. Each crawler gets the database, the reader, its
+    site, its baseline and the run's time as settings of its own (Scrapy copies the process's settings
+    into each crawler: a connection or a pool is not copied)."""
+    waiting = DeferredSemaphore(max(1, process.settings.getint("PROJWATCH_CONCURRENT_SITES")))
+    cache_dir = http_cache_dir(database_path(db))
+    stored = {site.name: revalidation_plan(db, site.name, now) for site in sites}
     first_runs = {site.name: not has_completed_run(db, site.name) for site in sites}
-    baselines = {name: first and not no_baseline for name, first in first_runs.items()}
     reports: dict[str, SiteReport] = {}
-    waiting = DeferredSemaphore(max(1, settings.getint("PROJWATCH_CONCURRENT_SITES")))
     stopping = []   # a signal stopped the crawl: the sites still waiting are not started
 
     def crawl(site: Site):
         if stopping:
             return None
         crawler = process.create_crawler(NewsSpider)
-        crawler.settings.set("PROJWATCH_SITE", site, priority="cmdline")
-        crawler.settings.set("PROJWATCH_BASELINE", baselines[site.name], priority="cmdline")
-        crawler.settings.set(NOW_SETTING, now.isoformat(timespec="seconds"), priority="cmdline")
+        crawler.settings.set("HTTPCACHE_DIR", cache_dir, priority="spider")   # under -s overrides
+        crawler.settings.setdict({
+            "PROJWATCH_DB": db, "PROJWATCH_READER": reader, "PROJWATCH_SITE": site,
+            "PROJWATCH_BASELINE": first_runs[site.name] and not no_baseline,
+            NOW_SETTING: now.isoformat(timespec="seconds")}, priority="cmdline")
+
+        def report(reason: str) -> SiteReport:
+            return SiteReport.from_stats(site.name, crawler.stats.get_stats(), datetime.now(timezone.utc), reason,
+                                         baseline=crawler.settings.getbool("PROJWATCH_BASELINE"))
 
         def closed(spider, reason):
             if reason == "shutdown":
                 stopping.append(site.name)
-            reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
-                                                     datetime.now(timezone.utc), reason,
-                                                     baseline=baselines[site.name])
+            reports[site.name] = report(reason)
             on_site_done(reports[site.name])
 
         def ended(result):   # a crawler that could not start failed its site
             if isinstance(result, Failure):
                 logger.error("%s: the crawl could not run: %s", site.name, result.getErrorMessage())
             if site.name not in reports:
-                reports[site.name] = SiteReport.from_stats(site.name, crawler.stats.get_stats(),
-                                                         datetime.now(timezone.utc), "not started",
-                                                         baseline=baselines[site.name])
+                reports[site.name] = report("not started")
             return None
 
+        plan = stored[site.name]
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        return process.crawl(crawler, site=site, plan=plans[site.name],
-                             archive=first_runs[site.name]).addBoth(ended)
+        return process.crawl(crawler, site=site, archive=first_runs[site.name],
+                             plan=Plan(known=plan.known, due=plan.due, last_fetched=dict(plan.last_fetched))
+                             ).addBoth(ended)
 
     def all_reports(_) -> list[SiteReport]:
         # A site a signal stopped the run before (its turn had not come) has no report: it did not fail.
@@ -185,8 +194,3 @@ def _start_run(process: CrawlerProcess, settings: Settings, sites: list[Site], d
 
     crawls = [waiting.run(crawl, site) for site in sites]
     return DeferredList(crawls, consumeErrors=True).addCallback(all_reports)
-
-
-def _spider_plan(plan: RevalidationPlan) -> Plan:
-    """The store's plan as the spider's plain values."""
-    return Plan(known=plan.known, due=plan.due, last_fetched=dict(plan.last_fetched))

@@ -2,7 +2,7 @@
 
 - SQL functions for the canned queries and feeds (``prepare_connection``): ``lv_amount(amount,
   currency)`` → "EUR 2 011 676,00"; ``lv_label(sort, key)`` → the Latvian label of a kind or programme
-  (``storage.kinds``); ``lv_country(code)`` → "Somija"; ``lv_meeting(start, end, city, country, online,
+  (``crawler.kinds``); ``lv_country(code)`` → "Somija"; ``lv_meeting(start, end, city, country, online,
   kind)`` and ``lv_change(kind, old_value, new_value)`` → the words of the alerts.
 - Cells shown in HTML (``render_cell``): codes as their Latvian labels, amounts formatted, a change's
   JSON as the alert's words, times to the minute, a project's title linked to its project page, and
@@ -19,11 +19,11 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from notifications.render import describe_change, format_amount, meeting_words
-from storage.kinds import FUNDING_KINDS, SORTS, labels
+from crawler.kinds import FUNDING_KINDS, SORTS, labels
 
 SNIPPET_COLUMN = "snippet"
 MARKS = {"&lt;mark&gt;": "<mark>", "&lt;/mark&gt;": "</mark>"}
-#: Sort (``storage.kinds.SORTS``) → key → Latvian label.
+#: Sort (``crawler.kinds.SORTS``) → key → Latvian label.
 LABELS = {sort: labels(kinds) for sort, kinds in SORTS.items()}
 #: (table, column) → the sort its codes are shown by; table None: a canned query's column.
 LABELLED = {("meetings", "kind"): "meeting", ("funding", "kind"): "funding", ("changes", "kind"): "change",

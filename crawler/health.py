@@ -6,17 +6,13 @@ healthy again) gets one alert through the same outbox as the facts.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import median
+from typing import Protocol
 
-from crawler.crawl import SiteReport
-from storage.site_health import update_site_health
-from storage.outbox import Routing
-from storage.runs import recent_runs, record_run
+from crawler.kinds import SITE_ERRORS
 
-
-#: Error kinds (declared in ``storage.kinds.SITE_ERRORS``) that are not the site failing to answer: pages
-#: we could not use, articles taken down, requests robots.txt forbids.
-NOT_SITE_FAILURES = frozenset({"no_text", "not_text", "read", "worker", "extract", "storage", "unreadable",
-                               "too_large", "ignored", "http_404", "http_410"})
+#: Error kinds that are not the site failing to answer: pages we could not use, articles taken down,
+#: requests robots.txt forbids (every other kind, an unexpected exception's too, is the site's failure).
+NOT_SITE_FAILURES = frozenset({kind.key for kind in SITE_ERRORS if not kind.site_fault} | {"http_404", "http_410"})
 
 
 def failed_requests(run: Mapping) -> int:
@@ -56,15 +52,25 @@ def site_problem(runs: Sequence[Mapping], rules: HealthRules = HealthRules()) ->
     return None
 
 
-def record_and_assess(db, reports: Sequence[SiteReport], start_urls: Mapping[str, str], now: str,
-                      routing: Routing, rules: HealthRules = HealthRules()) -> dict[str, tuple[str, str | None]]:
-    """Store each site's run and update its health; return {site: (change kind, problem)} for the sites
-    whose health flipped."""
+class SiteHistory(Protocol):
+    """Where runs are kept and health is recorded (``storage.site_health.SiteHistory``)."""
+
+    def record(self, run: Mapping) -> None: ...
+
+    def recent(self, site: str, limit: int) -> list[Mapping]: ...
+
+    def update(self, site: str, problem: str | None, url: str, now: str) -> str | None: ...
+
+
+def record_and_assess(history: SiteHistory, runs: Sequence[Mapping], start_urls: Mapping[str, str], now: str,
+                      rules: HealthRules = HealthRules()) -> dict[str, tuple[str, str | None]]:
+    """Keep each site's run (a ``runs`` row) in ``history`` and update its health; return {site: (change
+    kind, problem)} for the sites whose health flipped."""
     flipped = {}
-    for report in reports:
-        record_run(db, report.as_run())
-        problem = site_problem(recent_runs(db, report.site, rules.consecutive + rules.history), rules)
-        kind = update_site_health(db, report.site, problem, start_urls[report.site], now, routing)
+    for run in runs:
+        history.record(run)
+        problem = site_problem(history.recent(run["site"], rules.consecutive + rules.history), rules)
+        kind = history.update(run["site"], problem, start_urls[run["site"]], now)
         if kind:
-            flipped[report.site] = (kind, problem)
+            flipped[run["site"]] = (kind, problem)
     return flipped

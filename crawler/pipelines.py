@@ -16,30 +16,13 @@ from storage.facts import record_page_facts
 from storage.pages import Schedule, content_hash, page_gone, page_unchanged, save_page
 
 
-class CrawlStore:
-    """What every site's pipeline of one crawl process shares: the one database connection and the one
-    page reader (its worker pool). The crawl stage opens it before the crawl and closes it after; it
-    reaches the pipelines as the ``PROJWATCH_STORE`` setting, and Scrapy's copy of each crawler's settings
-    is this same object (a connection and a pool are not copied)."""
-
-    def __init__(self, db: Database, reader: PageReader):
-        self.db = db
-        self.reader = reader
-
-    def __deepcopy__(self, memo) -> "CrawlStore":
-        return self
-
-    def close(self) -> None:
-        """Stops the reader's workers; the database is its opener's to close."""
-        self.reader.close()
-
-
 class StorePipeline:
     """Stores each article (a version when its text changed) and, in the same transaction, the facts
     extracted from a new or changed text with the changes they make and the alerts those owe.
 
-    Settings: ``PROJWATCH_STORE`` (the shared ``CrawlStore``), ``PROJWATCH_SITE`` (this crawler's
-    ``Site``), ``PROJWATCH_BASELINE`` (the site is in its baseline: facts recorded, not alerted),
+    Settings (``crawler.crawl`` sets them on each crawler): ``PROJWATCH_DB`` (the open database every
+    site's pipeline shares), ``PROJWATCH_READER`` (the ``PageReader``, one pool of worker processes for
+    every site), ``PROJWATCH_SITE`` (this crawler's ``Site``), ``PROJWATCH_BASELINE`` (the site is in its baseline: facts recorded, not alerted),
     ``PROJWATCH_ROUTING`` (channel key -> its routes), ``PROJWATCH_NOW`` (the run's time, that
     every page is stamped and scheduled by; unset, the time the pipeline starts).
 
@@ -49,10 +32,10 @@ class StorePipeline:
     later run (or a fixed parser) reads it afresh.
     """
 
-    def __init__(self, store: CrawlStore, site: Site, *, baseline: bool, routing: Mapping, stats,
+    def __init__(self, db: Database, reader: PageReader, site: Site, *, baseline: bool, routing: Mapping, stats,
                  now: datetime | None = None):
-        self.db = store.db
-        self.reader = store.reader
+        self.db = db
+        self.reader = reader
         self.site = site
         self.selectors = Selectors(site.title_css, site.body_css, site.date_css)
         self.schedule = Schedule(site.fresh_days, site.recheck_days, site.first_wait_hours, site.fresh_wait_hours)
@@ -65,10 +48,11 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        store, site = settings.get("PROJWATCH_STORE"), settings.get("PROJWATCH_SITE")
-        if store is None or site is None:
-            raise ValueError("StorePipeline needs PROJWATCH_STORE and PROJWATCH_SITE (crawler.crawl.crawl_sites)")
-        return cls(store, site, baseline=settings.getbool("PROJWATCH_BASELINE"),
+        db, reader, site = (settings.get(name) for name in ("PROJWATCH_DB", "PROJWATCH_READER", "PROJWATCH_SITE"))
+        if db is None or reader is None or site is None:
+            raise ValueError("StorePipeline needs PROJWATCH_DB, PROJWATCH_READER and PROJWATCH_SITE "
+                             "(crawler.crawl.crawl_sites)")
+        return cls(db, reader, site, baseline=settings.getbool("PROJWATCH_BASELINE"),
                    routing=settings.getdict("PROJWATCH_ROUTING"), stats=crawler.stats,
                    now=run_time(settings.get(NOW_SETTING)))
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli_common import UserError, db_option, load_site_list, open_existing_db, run_lock, sites_option
+from crawler.cli_common import UserError, db_option, load_site_list, open_existing_db, sites_option
+from crawler.job import run_lock
 from crawler.extract.page import extract_text, read_page
 from storage.facts import record_page_facts
 from storage.pages import reread_page, stored_pages, stored_text, version_html

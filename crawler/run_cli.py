@@ -5,11 +5,11 @@ from pathlib import Path
 import click
 
 from crawler.cli_common import (EXIT_SITE_FAILED, StorageFailed, UserError, db_option, load_channels,
-                                load_site_list, notify_options, run_lock, sites_option)
+                                load_site_list, notify_options, sites_option)
 from crawler.clock import NOW_SETTING, ClockError, run_time
 from crawler.families import load_families
 from crawler.crawl import SiteReport
-from crawler.job import run_job
+from crawler.job import run_job, run_lock
 from storage import StorageError, open_db
 
 def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:

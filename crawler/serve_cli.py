@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli_common import RunLocked, UserError, db_option, take_run_lock
+from crawler.cli_common import RunLocked, UserError, db_option
+from crawler.job import take_run_lock
 from storage import StorageError, open_db
 
 DATABASE_NAME = "projwatch"   # the name in every URL (/projwatch/meetings), whatever the file is called

@@ -1,5 +1,5 @@
 """The names of the crawl's counters in Scrapy's stats, one home for the spider, the pipeline and the
-report: ``projwatch/<name>``, and ``projwatch/errors/<kind>`` per error kind (``storage.kinds.SITE_ERRORS``)."""
+report: ``projwatch/<name>``, and ``projwatch/errors/<kind>`` per error kind (``crawler.kinds.SITE_ERRORS``)."""
 
 STATS = "projwatch"          # the prefix of every counter of ours
 ERRORS = f"{STATS}/errors"   # + "/<kind>": a request or page that failed, by kind

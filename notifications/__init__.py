@@ -4,7 +4,7 @@ Imports ``storage`` (the outbox) and nothing else of ours.
 
     channels.py -- ``build_channels``: ``--notify`` URLs, ``PROJWATCH_NOTIFY``, an apprise YAML config with tags
     render.py   -- the digest (or one message per change) as plain text and HTML
-    deliver.py  -- ``deliver_pending``: the outbox's pending rows to each channel, marked sent or retried
+    deliver.py  -- ``deliver_pending``: an outbox's pending rows to each channel, marked sent or retried
 
 Exceptions:
     NotificationError       -- base of the errors below

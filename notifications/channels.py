@@ -32,15 +32,14 @@ import apprise
 from apprise.config.base import ConfigBase
 
 from notifications.errors import ChannelError
-from storage.kinds import CHANGE_KINDS
-from storage.outbox import ALERT_KINDS, EVERYTHING, Route, Routing
+from crawler.kinds import ALERTED_CHANGES, CHANGE_KINDS, EVERYTHING, Route, Routing
 
 ENV_VAR = "PROJWATCH_NOTIFY"
-#: Kind tags (``storage.kinds``): a group's tag, or an alerted change kind's own key.
+#: Kind tags (``crawler.kinds``): a group's tag, or an alerted change kind's own key.
 TAG_KINDS: dict[str, frozenset[str]] = {
     **{tag: frozenset(kind.key for kind in CHANGE_KINDS if kind.tag == tag and kind.alerted)
        for tag in {kind.tag for kind in CHANGE_KINDS if kind.tag}},
-    **{kind: frozenset({kind}) for kind in ALERT_KINDS},
+    **{kind: frozenset({kind}) for kind in ALERTED_CHANGES},
 }
 #: Routing tags: their prefix -> the Route field they fill.
 ROUTE_TAGS = {"site": "sites", "programme": "programmes", "project": "projects"}

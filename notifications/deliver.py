@@ -8,17 +8,15 @@ apprise escapes for its own markup and which is split to fit the service's messa
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from typing import Protocol
 
 import apprise
 from apprise.plugins.email import NotifyEmail
-from sqlite_utils import Database
 
+from crawler.kinds import Route
 from notifications.channels import Channel
 from notifications.render import Message, digest_messages, outlook_message, per_change_messages
 from notifications.sample import SAMPLE_ALERTS
-from storage.outbox import mark_failed, mark_sent, pending_alerts
-from storage.outlook import Outlook
 
 UNKNOWN_FAILURE = "apprise reported a failure without a reason"
 
@@ -33,23 +31,38 @@ class DeliveryReport:
     errors: list[str] = field(default_factory=list)  # "channel label: error", secret-free
 
 
-def deliver_pending(db: Database, channels: Iterable[Channel], *, per_change: bool = False,
-                    now: str | None = None) -> DeliveryReport:
-    """Send every channel its pending outbox rows (one digest, or one message per change) and mark them."""
-    now = now or datetime.now(timezone.utc).isoformat(timespec="seconds")
+class Outbox(Protocol):
+    """The alerts owed to each channel, until delivered (``storage.outbox.Outbox``)."""
+
+    def pending(self, channel: str) -> Sequence[Mapping]: ...
+
+    def delivered(self, outbox_ids: Sequence[int], error: str | None) -> None: ...
+
+
+class Outlook(Protocol):
+    """A summary of meetings and funding changes, each row routed as an alert (``storage.outlook.Outlook``)."""
+
+    meetings: Sequence[Mapping]
+    funding: Sequence[Mapping]
+
+    def for_routes(self, routes: Sequence[Route]) -> "Outlook": ...
+
+
+def deliver_pending(outbox: Outbox, channels: Iterable[Channel], *, per_change: bool = False) -> DeliveryReport:
+    """Send every channel its pending alerts (one digest, or one message per change), each message's
+    outcome told to the outbox as it is known."""
     report = DeliveryReport()
     for channel in channels:
-        alerts = pending_alerts(db, channel.key)
+        alerts = outbox.pending(channel.key)
         if not alerts:
             continue
         for message in _messages(channel, alerts, per_change):
             error = send_message(channel, message)
+            outbox.delivered(message.outbox_ids, error)
             if error is None:
-                mark_sent(db, message.outbox_ids, now)
                 report.sent += len(message.outbox_ids)
                 report.messages += 1
             else:
-                mark_failed(db, message.outbox_ids, error)
                 report.failed += len(message.outbox_ids)
                 report.errors.append(f"{channel.label}: {error}")
     return report

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 
-from storage.kinds import CHANGE_KINDS, FUNDING_KINDS, MEETING_KINDS, PROGRAMMES, labels
+from crawler.kinds import CHANGE_KINDS, FUNDING_KINDS, MEETING_KINDS, PROGRAMMES, labels
 
 MAX_SCRAPED_CHARS = 200
 TITLE_RESERVE = len(" (99/99)")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from storage.kinds import SORTS
+from crawler.kinds import SORTS
 from storage.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_ENV = "PROJWATCH_BUSY_TIMEOUT"   # seconds to wait for another writer (default 30)
@@ -53,7 +53,7 @@ def transaction(db: Database, what: str) -> Iterator[None]:
 
 
 def sync_labels(db: Database) -> None:
-    """The ``labels`` table as ``storage.kinds`` declares it (a new kind or label shows at once); written
+    """The ``labels`` table as ``crawler.kinds`` declares it (a new kind or label shows at once); written
     only when it differs, so that opening the database stays a read."""
     rows = [{"sort": sort, "key": kind.key, "label": kind.label, "name_en": kind.name_en, "alerted": kind.alerted,
              "tag": kind.tag} for sort, declared in SORTS.items() for kind in declared]

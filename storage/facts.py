@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from crawler.kinds import Routing
 from storage import sql
-from storage.outbox import Routing, queue_alerts
+from storage.outbox import queue_alerts
 from storage.project_statements import forget_page, refresh_project, stated_attributes, state_project
 from storage.identity import (MIN_SHARED_PARTNERS, ProjectSignature, acronym_key, match_project, name_keys,
                               normalise, signature_of)

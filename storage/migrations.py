@@ -215,7 +215,7 @@ def every_stated_fact(db: Database) -> None:
 
 @MIGRATIONS(name="008_labels")
 def labels(db: Database) -> None:
-    """Every kind's Latvian label (``storage.kinds``), so that SQL can show words instead of codes; its
+    """Every kind's Latvian label (``crawler.kinds``), so that SQL can show words instead of codes; its
     rows are written afresh each time the database is opened (``storage.db``)."""
     db["labels"].create({"sort": str, "key": str, "label": str, "name_en": str, "alerted": bool, "tag": str},
                         pk=("sort", "key"), not_null={"label"})

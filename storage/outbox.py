@@ -6,40 +6,28 @@ leaves it pending, counting ``attempts`` and keeping ``last_error``, so the next
 good must not be retried forever; staff see such rows in Datasette).
 """
 import json
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime, timezone
+from functools import cache
 
 from sqlite_utils import Database
 
+from crawler.kinds import ALERTED_CHANGES, Route, Routing
 from storage import sql
 from storage.identity import acronym_key, normalise
-from storage.kinds import ALERTED_CHANGES
 
-# What a channel may be sent (``storage.kinds``): meetings, funding, and word when a site stops working
-# (and starts again); ``new_project`` is recorded, not alerted.
-ALERT_KINDS = ALERTED_CHANGES
+def route_wants(route: Route, kind: str, site: str | None, programme: str | None,
+                alias_keys: Collection[str]) -> bool:
+    """Whether ``route`` wants a change of ``kind`` about a project known by ``alias_keys``."""
+    return (kind in (ALERTED_CHANGES if route.kinds is None else route.kinds)
+            and (route.sites is None or site in route.sites)
+            and (route.programmes is None or programme in route.programmes)
+            and (route.projects is None or not _project_keys(route.projects).isdisjoint(alias_keys)))
 
 
-@dataclass(frozen=True)
-class Route:
-    """Which changes a channel wants. Each sort of condition that is given must hold; within a sort, any
-    value will do; None: no condition of that sort (an empty route wants every alerted change)."""
-
-    kinds: frozenset[str] | None = None         # change kinds
-    sites: frozenset[str] | None = None         # site names of the site list
-    programmes: frozenset[str] | None = None    # programme keys
-    projects: frozenset[str] | None = None      # names or acronyms a project is known by, as tagged
-
-    @cached_property
-    def project_keys(self) -> frozenset[str]:
-        return frozenset(project_keys(self.projects or ()))
-
-    def wants(self, kind: str, site: str | None, programme: str | None, alias_keys: Collection[str]) -> bool:
-        return (kind in (ALERT_KINDS if self.kinds is None else self.kinds)
-                and (self.sites is None or site in self.sites)
-                and (self.programmes is None or programme in self.programmes)
-                and (self.projects is None or not self.project_keys.isdisjoint(alias_keys)))
+@cache
+def _project_keys(aliases: frozenset[str]) -> frozenset[str]:
+    return frozenset(project_keys(aliases))
 
 
 def project_keys(aliases: Iterable[str]) -> set[str]:
@@ -47,11 +35,6 @@ def project_keys(aliases: Iterable[str]) -> set[str]:
     "project:pilsetu-digitalas-inovacijas" — tags have no spaces)."""
     return {key for alias in aliases for key in (normalise(alias), acronym_key(alias))} - {""}
 
-
-#: Where alerts go: channel key -> its routes; the channel wants a change any of them wants (a target
-#: named twice in the config has two).
-Routing = Mapping[str, Sequence[Route]]
-EVERYTHING = (Route(),)
 
 MAX_ATTEMPTS = 100  # about two days of a run every 30 minutes
 ERROR_LIMIT = 500
@@ -97,7 +80,7 @@ def queue_alerts(db: Database, changes: Iterable[tuple[int, str]], routing: Rout
         site, programme, aliases = db.execute(SUBJECT_SQL, [change_id]).fetchone()
         rows += [{"change_id": change_id, "channel": channel, "status": "pending", "attempts": 0, "created_at": now}
                  for channel, routes in routing.items()
-                 if any(route.wants(kind, site, programme, alias_keys(aliases)) for route in routes)]
+                 if any(route_wants(route, kind, site, programme, alias_keys(aliases)) for route in routes)]
     sql.insert_new(db, "outbox", rows)
     return len(rows)
 
@@ -135,6 +118,25 @@ def mark_failed(db: Database, outbox_ids: Iterable[int], error: str, max_attempt
                 " WHERE id = ? AND status = 'pending'",
                 [error[:ERROR_LIMIT], max_attempts, outbox_id],
             )
+
+
+class Outbox:
+    """An open database's outbox as delivery sees it (``notifications.deliver.deliver_pending``): the
+    alerts pending for a channel, then the outcome of each attempt to send some of them."""
+
+    def __init__(self, db: Database, now: str | None = None):
+        self.db = db
+        self.now = now   # when the alerts count as sent; None: the moment each attempt succeeds
+
+    def pending(self, channel: str) -> list[dict]:
+        return pending_alerts(self.db, channel)
+
+    def delivered(self, outbox_ids: Sequence[int], error: str | None) -> None:
+        """The channel accepted these alerts (``error`` None: never offered again), or failed with ``error``."""
+        if error is None:
+            mark_sent(self.db, outbox_ids, self.now or datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        else:
+            mark_failed(self.db, outbox_ids, error)
 
 
 def unknown_project_tags(db: Database, aliases: Iterable[str]) -> list[str]:

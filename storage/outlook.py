@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from storage.outbox import ALIAS_KEYS_SQL, Route, alias_keys
+from crawler.kinds import Route
+from storage.outbox import ALIAS_KEYS_SQL, alias_keys, route_wants
 OUTLOOK_MEETINGS_SQL = """
 SELECT meetings.*, projects.title AS project_title, projects.acronym, projects.programme,
        (SELECT pages.site FROM fact_sources JOIN pages ON pages.url = fact_sources.page_url
@@ -47,7 +48,7 @@ class Outlook:
         """The part of the outlook that ``routes`` want (meetings are wanted as ``new_meeting``)."""
         def wanted(row: dict, kind: str) -> bool:
             keys = alias_keys(row["alias_keys"])
-            return any(route.wants(kind, row["site"], row["programme"], keys) for route in routes)
+            return any(route_wants(route, kind, row["site"], row["programme"], keys) for route in routes)
         return Outlook([row for row in self.meetings if wanted(row, "new_meeting")],
                        [row for row in self.funding if wanted(row, row["kind"])])
 

@@ -1,10 +1,13 @@
 """Each site's health, and the alert owed when it changes: one when a site stops working (once per
 incident), one when it works again."""
 import json
+from collections.abc import Mapping
 
 from sqlite_utils import Database
 
-from storage.outbox import Routing, queue_alerts
+from crawler.kinds import Routing
+from storage.outbox import queue_alerts
+from storage.runs import recent_runs, record_run
 
 
 def update_site_health(db: Database, site: str, problem: str | None, url: str, now: str,
@@ -26,3 +29,20 @@ def update_site_health(db: Database, site: str, problem: str | None, url: str, n
         }).last_pk
         queue_alerts(db, [(change_id, kind)], routing, now)
     return kind
+
+
+class SiteHistory:
+    """An open database's run history and site health as ``crawler.health.record_and_assess`` sees them."""
+
+    def __init__(self, db: Database, routing: Routing):
+        self.db = db
+        self.routing = routing
+
+    def record(self, run: Mapping) -> None:
+        record_run(self.db, run)
+
+    def recent(self, site: str, limit: int) -> list[dict]:
+        return recent_runs(self.db, site, limit)
+
+    def update(self, site: str, problem: str | None, url: str, now: str) -> str | None:
+        return update_site_health(self.db, site, problem, url, now, self.routing)

@@ -197,7 +197,7 @@ def test_unchanged_pages_are_not_read_again_and_a_deleted_cache_changes_nothing(
 
 def test_the_politeness_floor_is_not_randomised_below_itself(tmp_path):
     """Scrapy's default jitter would wait 0.5–1.5 × the delay: as little as 0.125 s."""
-    settings = crawl_settings(tmp_path / "projwatch.db")
+    settings = crawl_settings()
     assert settings.getfloat("DOWNLOAD_DELAY") >= 0.25 and settings.getfloat("DOWNLOAD_DELAY_JITTER") == 0
     assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 2 and settings.getbool("ROBOTSTXT_OBEY")
     assert settings.getint("DOWNLOAD_MAXSIZE") == 8 * 1024 * 1024

@@ -1,19 +1,16 @@
 """``crawler/crawl.py`` without crawling: a site's report read from its crawler's stats (errors by kind,
 failed when no listing page came, the bytes the site sent, the ``runs`` row it becomes), the Scrapy
-settings of a run (the HTTP cache beside the database, ``-s`` overrides winning) and the store's plan
-handed to the spider as plain values."""
+settings of a run (the HTTP cache beside the database, ``-s`` overrides winning)."""
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from crawler.cost import BYTES
-from crawler.crawl import SiteReport, _spider_plan, crawl_settings, reader_workers
+from crawler.crawl import SiteReport, crawl_settings, http_cache_dir, reader_workers
 from crawler.reading import default_workers
 from crawler.stats import error_stat, stat
-from spiders.news import Plan
 from storage import open_db
-from storage.pages import RevalidationPlan, revalidation_plan, save_page
 from storage.runs import recent_runs, record_run
 
 FINISHED = datetime(2026, 11, 30, 8, 0, 30, tzinfo=timezone.utc)
@@ -74,8 +71,8 @@ def test_the_report_is_a_runs_row(tmp_path):
 
 def test_the_http_cache_lives_beside_the_database(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    settings = crawl_settings(Path("data/projwatch.db"))
-    assert settings["HTTPCACHE_DIR"] == str(tmp_path / "data" / "projwatch-httpcache")
+    assert http_cache_dir(Path("data/projwatch.db")) == str(tmp_path / "data" / "projwatch-httpcache")
+    settings = crawl_settings()
     assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("HTTPCACHE_ENABLED")
     assert settings.getdict("ITEM_PIPELINES") == {"crawler.pipelines.StorePipeline": 300}
 
@@ -87,29 +84,10 @@ def test_the_http_cache_lives_beside_the_database(tmp_path, monkeypatch):
     ("PROJWATCH_NOW", "2026-12-01T08:30:00+00:00", lambda s, n: s[n] == "2026-12-01T08:30:00+00:00"),
 ])
 def test_overrides_win_over_projwatchs_settings(tmp_path, name, value, read):
-    assert read(crawl_settings(tmp_path / "projwatch.db", {name: value}), name)
+    assert read(crawl_settings({name: value}), name)
 
 
 @pytest.mark.parametrize("value, workers", [("0", 0), (3, 3), ("", None), (None, None)])
 def test_reader_workers_come_from_the_setting_else_one_per_cpu(tmp_path, value, workers):
-    settings = crawl_settings(tmp_path / "projwatch.db", {"PROJWATCH_WORKERS": value})
+    settings = crawl_settings({"PROJWATCH_WORKERS": value})
     assert reader_workers(settings) == (default_workers() if workers is None else workers)
-
-
-def test_the_spider_gets_the_stores_plan_as_plain_values(tmp_path):
-    db = open_db(tmp_path / "projwatch.db")
-    then = datetime(2026, 11, 1, 8, tzinfo=timezone.utc)
-    for url, published in (("https://c.example/jaunumi/2026/jauns", "2026-10-31"),
-                           ("https://c.example/jaunumi/2020/vecs", "2020-05-01")):
-        save_page(db, url=url, site="centrs", title="Ziņa", published=published, text=url, html="<p></p>", now=then)
-    store_plan = revalidation_plan(db, "centrs", then + timedelta(days=2))
-    plan = _spider_plan(store_plan)
-    db.close()
-    assert isinstance(plan, Plan) and type(plan.last_fetched) is dict
-    assert plan.known == {"https://c.example/jaunumi/2026/jauns", "https://c.example/jaunumi/2020/vecs"}
-    assert plan.due == ("https://c.example/jaunumi/2026/jauns",)     # fresh: asked every run
-    assert plan.last_fetched == dict.fromkeys(plan.known, "2026-11-01T08:00:00+00:00")
-
-
-def test_an_empty_plan_stays_empty():
-    assert _spider_plan(RevalidationPlan(frozenset(), (), {})) == Plan()

@@ -7,7 +7,8 @@ from click.testing import CliRunner
 from filelock import FileLock
 
 from crawler.cli import main
-from crawler.cli_common import EXIT_LOCKED, EXIT_STORAGE, RunLocked, UserError, run_lock
+from crawler.cli_common import EXIT_LOCKED, EXIT_STORAGE, RunLocked, UserError
+from crawler.job import run_lock
 from storage import StorageError, open_db
 
 

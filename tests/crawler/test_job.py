@@ -1,18 +1,24 @@
-"""``crawler/job.py``'s stages after the crawl (``finish_run``) on a real database, with reports built
-by hand and a real SMTP server as the channel: each report becomes a ``runs`` row, a site failing two
-runs in a row is alerted once and its recovery once, and alerts a failed delivery kept are delivered by
-the next run."""
+"""``crawler/job.py``: the stages after the crawl as ``run_job`` composes them (site health on the
+``runs`` history, then delivery of the outbox), on a real database with reports built by hand and a
+real SMTP server as the channel: each report becomes a ``runs`` row, a site failing two runs in a row is
+alerted once and its recovery once, and alerts a failed delivery kept are delivered by the next run;
+then ``projwatch run`` itself over a site that does not answer."""
 from datetime import datetime, timedelta, timezone
 
+import sqlite_utils
 from aiosmtpd.controller import Controller
 
+from crawler.cli_common import EXIT_SITE_FAILED
 from crawler.crawl import SiteReport
-from crawler.job import JobResult, finish_run
+from crawler.health import record_and_assess
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
-from notifications.channels import build_channels
+from notifications.channels import build_channels, routing_of
+from notifications.deliver import deliver_pending
+from storage.outbox import Outbox
 from storage.runs import recent_runs
-from tests.conftest import Mailbox, free_port
+from storage.site_health import SiteHistory
+from tests.conftest import FAST, Mailbox, closed_port, free_port, projwatch
 
 SITES = [Site(name=name, title=name.title(), start_urls=[f"https://{name}.example.lv/jaunumi"],
               articles=[r"/jaunumi/\d{4}/"]) for name in ("centrs", "blog")]
@@ -32,6 +38,14 @@ def site_report(site: str, run: int, ok: bool = True) -> SiteReport:
     return SiteReport.from_stats(site, stats, started + timedelta(seconds=20), "finished", baseline=False)
 
 
+def finish_run(db, channels, reports):
+    """The stages of ``run_job`` after its crawl: (health flips, delivery report)."""
+    now = reports[0].finished
+    health = record_and_assess(SiteHistory(db, routing_of(channels)), [report.as_run() for report in reports],
+                               {site.name: site.start_urls[0] for site in SITES}, now)
+    return health, deliver_pending(Outbox(db, now), channels)
+
+
 def texts(mailbox) -> list[str]:
     return [message.get_body(preferencelist=("plain",)).get_content() for message in mailbox.messages]
 
@@ -40,12 +54,11 @@ def texts(mailbox) -> list[str]:
 def test_every_report_is_a_runs_row(db, smtp_server):
     channels = build_channels((smtp_server[0],), None)
     reports = [site_report("centrs", 0), site_report("blog", 0, ok=False)]
-    result = finish_run(SITES, db, channels, reports)
-    assert isinstance(result, JobResult) and result.reports == reports
+    health, delivery = finish_run(db, channels, reports)
     assert [(run["requests"], run["failed"], run["error_kinds"]) for run in recent_runs(db, "blog")] == [
         (8, 1, {"http_500": 2})]
     assert [run["articles_found"] for run in recent_runs(db, "centrs")] == [6]
-    assert result.health == {} and result.delivery.sent == 0 and smtp_server[1].messages == []
+    assert health == {} and delivery.sent == 0 and smtp_server[1].messages == []
 
 
 def test_a_site_failing_twice_is_alerted_once_then_its_recovery(db, smtp_server):
@@ -54,8 +67,8 @@ def test_a_site_failing_twice_is_alerted_once_then_its_recovery(db, smtp_server)
     flips, mails = [], []
     for run, ok in enumerate(outcomes):   # each run a process of its own, with its own channels
         channels = build_channels((url,), None)
-        result = finish_run(SITES, db, channels, [site_report("centrs", run, ok), site_report("blog", run)])
-        flips.append({site: kind for site, (kind, _) in result.health.items()})
+        health, _ = finish_run(db, channels, [site_report("centrs", run, ok), site_report("blog", run)])
+        flips.append({site: kind for site, (kind, _) in health.items()})
         mails.append(len(mailbox.messages))
     assert flips == [{}, {}, {"centrs": "site_unhealthy"}, {}, {"centrs": "site_recovered"}]
     assert mails == [0, 0, 1, 1, 2]
@@ -69,19 +82,36 @@ def test_an_alert_a_failed_delivery_kept_is_delivered_by_the_next_run(db):
     port = free_port()      # nothing listens there yet
     url = f"mailto://127.0.0.1:{port}?from=a@example.com&to=b@example.com&mode=insecure"
     for run in range(2):
-        result = finish_run(SITES, db, build_channels((url,), None), [site_report("centrs", run, ok=False)])
-    assert result.health["centrs"][0] == "site_unhealthy"
-    assert (result.delivery.sent, result.delivery.failed) == (0, 1) and result.delivery.errors
+        health, delivery = finish_run(db, build_channels((url,), None), [site_report("centrs", run, ok=False)])
+    assert health["centrs"][0] == "site_unhealthy"
+    assert (delivery.sent, delivery.failed) == (0, 1) and delivery.errors
     assert db.execute("SELECT status FROM outbox").fetchall() == [("pending",)]
 
     mailbox = Mailbox()
     server = Controller(mailbox, hostname="127.0.0.1", port=port)
     server.start()
     try:
-        result = finish_run(SITES, db, build_channels((url,), None), [site_report("centrs", 2, ok=False)])
+        health, delivery = finish_run(db, build_channels((url,), None), [site_report("centrs", 2, ok=False)])
     finally:
         server.stop()
-    assert result.health == {}      # no new flip: what is sent is the alert kept
-    assert (result.delivery.sent, result.delivery.failed) == (1, 0)
+    assert health == {}      # no new flip: what is sent is the alert kept
+    assert (delivery.sent, delivery.failed) == (1, 0)
     assert len(mailbox.messages) == 1 and UNHEALTHY in texts(mailbox)[0]
     assert db.execute("SELECT status FROM outbox").fetchall() == [("sent",)]
+
+
+def test_projwatch_run_records_each_run_and_alerts_a_site_that_stopped_answering_once(tmp_path, smtp_server):
+    url, mailbox = smtp_server
+    outputs = []
+    with closed_port() as port:
+        sites = tmp_path / "sites.toml"
+        sites.write_text(f'[[sites]]\nname = "centrs"\ntitle = "Centrs"\nstart_urls = ["http://127.0.0.1:{port}/jaunumi"]\n'
+                         "articles = ['/jaunumi/\\d{4}/']\n", encoding="utf-8")
+        for _ in range(3):
+            done = projwatch("run", "--db", str(tmp_path / "p.db"), "--sites", str(sites), "--notify", url, *FAST,
+                             cwd=tmp_path)
+            assert done.returncode == EXIT_SITE_FAILED, done.stderr
+            outputs.append(done.stdout)
+    assert ["centrs: UNHEALTHY" in output for output in outputs] == [False, True, False]
+    assert len(mailbox.messages) == 1 and UNHEALTHY in texts(mailbox)[0]
+    assert [row["failed"] for row in sqlite_utils.Database(tmp_path / "p.db")["runs"].rows] == [1, 1, 1]

@@ -8,7 +8,7 @@ import sqlite_utils
 from scrapy.exceptions import DropItem
 
 from crawler.items import PageItem
-from crawler.pipelines import CrawlStore, StorePipeline
+from crawler.pipelines import StorePipeline
 from crawler.reading import PageReader
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
@@ -42,8 +42,7 @@ def items(marks: dict[int, str], count: int = 6) -> list[PageItem]:
 def process(db, reader, page_items):
     """Hand the pipeline every item at once (as Scrapy does with the pages it has downloaded)."""
     stats = Stats()
-    store = CrawlStore(db, reader)
-    pipeline = StorePipeline(store, SITE, baseline=False, routing={}, stats=stats)
+    pipeline = StorePipeline(db, reader, SITE, baseline=False, routing={}, stats=stats)
 
     async def run():
         return await asyncio.gather(*(pipeline.process_item(item) for item in page_items), return_exceptions=True)
@@ -51,7 +50,7 @@ def process(db, reader, page_items):
     try:
         return asyncio.run(run()), stats
     finally:
-        store.close()
+        reader.close()
 
 
 def stored_order(db) -> list[str]:

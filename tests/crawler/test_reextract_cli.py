@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from scrapy.utils.test import get_crawler
 
 from crawler.items import PageItem
-from crawler.pipelines import CrawlStore, StorePipeline
+from crawler.pipelines import StorePipeline
 from crawler.reading import PageReader
 from crawler.reextract_cli import reextract
 from crawler.sites import site_from_entry
@@ -24,7 +24,7 @@ TABLES = ("pages", "projects", "meetings", "partners", "funding", "fact_sources"
 def store(db, page_site) -> None:
     """The replica site's articles as the crawl's store pipeline stores them (a baseline run)."""
     site = site_from_entry(tomllib.loads(page_site.site_entry())["sites"][0], "test")
-    pipeline = StorePipeline(CrawlStore(db, PageReader(0)), site, baseline=True, routing={},
+    pipeline = StorePipeline(db, PageReader(0), site, baseline=True, routing={},
                              stats=get_crawler().stats)
     items = [PageItem(url=page_site.url(page_site.article_path(article)), site=site.name,
                       html=page_site.render_article(article)) for article in page_site.articles]

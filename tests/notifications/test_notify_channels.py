@@ -3,7 +3,7 @@ import pytest
 
 from notifications import ChannelError
 from notifications.channels import build_channels, routing_of
-from storage.outbox import EVERYTHING, Route
+from crawler.kinds import EVERYTHING, Route
 from tests.notifications.conftest import TELEGRAM_TOKEN, TELEGRAM_URL
 
 MAIL = "mailto://user:s3cretPass@mail.example.lv?to=staff@example.lv"

@@ -6,9 +6,10 @@ from html import unescape
 
 from werkzeug import Response
 
+from crawler.kinds import Route
 from notifications.channels import build_channels, routing_of
 from notifications.deliver import deliver_pending, send_outlook, send_sample
-from storage.outbox import Route
+from storage.outbox import Outbox
 from storage.outlook import Outlook
 from tests.notifications.conftest import TELEGRAM_TOKEN, TELEGRAM_URL, extracted, figure, meeting
 
@@ -29,7 +30,7 @@ def test_email_digest_reaches_a_real_smtp_server(db, queue, smtp_server):
     channels = build_channels([url])
     queue(routing_of(channels))
 
-    report = deliver_pending(db, channels)
+    report = deliver_pending(Outbox(db), channels)
 
     assert (report.sent, report.failed, report.messages) == (2, 0, 1)
     [mail] = mailbox.messages
@@ -44,7 +45,7 @@ def test_email_digest_reaches_a_real_smtp_server(db, queue, smtp_server):
     assert 'href="https://digitalaiscentrs.lv/jaunumi/2021/noslegusies-partneru-tiksanas-somija"' in html
     assert outbox_statuses(db) == [("sent", 1), ("sent", 1)]
 
-    assert deliver_pending(db, channels).messages == 0
+    assert deliver_pending(Outbox(db), channels).messages == 0
     assert len(mailbox.messages) == 1
 
 
@@ -54,7 +55,7 @@ def test_changed_funding_reads_old_to_new(db, queue, smtp_server):
     queue({}, [extracted(funding=[figure(146994)])])
     queue(routing_of(channels), [extracted(funding=[figure(152310)])])
 
-    deliver_pending(db, channels)
+    deliver_pending(Outbox(db), channels)
 
     [mail] = mailbox.messages
     assert "EUR 146 994,00 → EUR 152 310,00" in mail.get_body(("plain",)).get_content()
@@ -67,7 +68,7 @@ def test_hostile_scraped_text_is_escaped_in_html(db, queue, smtp_server):
     queue(routing_of(channels), [extracted(HOSTILE, acronym=None, meetings=[meeting("2022-01-10", city=HOSTILE)])],
           title=HOSTILE)
 
-    deliver_pending(db, channels)
+    deliver_pending(Outbox(db), channels)
 
     html = mailbox.messages[0].get_body(("html",)).get_content()
     assert "<script>" not in html and "<b>Projekts" not in html
@@ -79,7 +80,7 @@ def test_webhook_receives_the_digest(db, queue, httpserver):
     channels = build_channels([f"json://127.0.0.1:{httpserver.port}/hook"])
     queue(routing_of(channels))
 
-    report = deliver_pending(db, channels)
+    report = deliver_pending(Outbox(db), channels)
 
     [(request, _)] = httpserver.log
     payload = json.loads(request.get_data(as_text=True))
@@ -94,7 +95,7 @@ def test_outage_keeps_rows_pending_then_delivers_them_once(db, queue, httpserver
     queue(routing_of(channels))
     httpserver.expect_oneshot_request("/hook").respond_with_response(Response("down", status=500))
 
-    failed = deliver_pending(db, channels)
+    failed = deliver_pending(Outbox(db), channels)
 
     assert (failed.sent, failed.failed) == (0, 2)
     assert outbox_statuses(db) == [("pending", 1), ("pending", 1)]
@@ -102,8 +103,8 @@ def test_outage_keeps_rows_pending_then_delivers_them_once(db, queue, httpserver
     assert "500" in failed.errors[0]
 
     httpserver.expect_request("/hook").respond_with_data("ok")
-    assert deliver_pending(db, channels).sent == 2
-    assert deliver_pending(db, channels).sent == 0
+    assert deliver_pending(Outbox(db), channels).sent == 2
+    assert deliver_pending(Outbox(db), channels).sent == 0
     assert len(httpserver.log) == 2  # the failed attempt and the one delivery
     assert outbox_statuses(db) == [("sent", 2), ("sent", 2)]
 
@@ -114,7 +115,7 @@ def test_telegram_gets_escaped_text_within_its_limit(db, queue, telegram_api):
     many = [meeting(f"2022-{month:02d}-{day:02d}", city=HOSTILE * 3) for month in range(1, 13) for day in (1, 15)]
     queue(routing_of(channels), [extracted(meetings=many)])
 
-    report = deliver_pending(db, channels)
+    report = deliver_pending(Outbox(db), channels)
 
     texts = [json.loads(request.get_data(as_text=True))["text"] for request, _ in telegram_api.log]
     assert report.sent == 24 and report.messages == len(texts) > 1
@@ -129,7 +130,7 @@ def test_telegram_failure_records_no_token(db, queue, telegram_api):
     channels = build_channels([TELEGRAM_URL])
     queue(routing_of(channels))
 
-    report = deliver_pending(db, channels)
+    report = deliver_pending(Outbox(db), channels)
 
     assert report.failed == 2
     assert all(TELEGRAM_TOKEN not in row["last_error"] for row in db["outbox"].rows)
@@ -145,7 +146,7 @@ def test_tags_route_funding_and_meetings(db, queue, smtp_server, httpserver, tmp
     channels = build_channels(config_path=config)
     queue(routing_of(channels))
 
-    deliver_pending(db, channels)
+    deliver_pending(Outbox(db), channels)
 
     [mail] = mailbox.messages
     assert "EUR 152 310,00" in mail.get_body(("plain",)).get_content()
@@ -160,7 +161,7 @@ def test_per_change_sends_one_message_each(db, queue, httpserver):
     channels = build_channels([f"json://127.0.0.1:{httpserver.port}/hook"])
     queue(routing_of(channels))
 
-    report = deliver_pending(db, channels, per_change=True)
+    report = deliver_pending(Outbox(db), channels, per_change=True)
 
     titles = [json.loads(request.get_data(as_text=True))["title"] for request, _ in httpserver.log]
     assert report.messages == 2 and titles == [
@@ -175,7 +176,7 @@ def test_pending_alerts_survive_a_new_password(db, queue, httpserver):
     queue(routing_of(old))
     new = build_channels([f"json://projwatch:new-secret@127.0.0.1:{httpserver.port}/hook"])
 
-    report = deliver_pending(db, new)
+    report = deliver_pending(Outbox(db), new)
 
     assert (report.sent, report.failed) == (2, 0)
     [(request, _)] = httpserver.log
@@ -188,7 +189,7 @@ def test_pending_alerts_survive_a_new_telegram_token(db, queue, telegram_api):
     telegram_api.expect_request(f"/bot987654321:{new_token}/sendMessage").respond_with_json({"ok": True})
     queue(routing_of(build_channels([TELEGRAM_URL])))
 
-    report = deliver_pending(db, build_channels([f"tgram://987654321:{new_token}/12345"]))
+    report = deliver_pending(Outbox(db), build_channels([f"tgram://987654321:{new_token}/12345"]))
 
     assert report.sent == 2 and len(telegram_api.log) == 1
     assert outbox_statuses(db) == [("sent", 1), ("sent", 1)]

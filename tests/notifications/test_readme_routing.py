@@ -2,7 +2,8 @@
 import re
 
 from crawler.cli_common import load_channels, load_site_list
-from storage.outbox import Route
+from crawler.kinds import Route
+from storage.outbox import route_wants
 from tests.conftest import ROOT
 
 EXAMPLE = re.search(r"```yaml\n(urls:.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
@@ -17,8 +18,8 @@ def test_the_readme_routing_example_is_valid_and_routes_as_described(tmp_path):
     assert len(channels) == 5
     [smiltene] = [route for label, (route,) in routes.items() if "smiltenesnovads" in str(route.sites)]
     assert smiltene == Route(sites=frozenset({"smiltenesnovads"}))
-    assert smiltene.wants("new_meeting", "smiltenesnovads", "urbact", []) and \
-        not smiltene.wants("new_meeting", "valmierasnovads", "urbact", [])
+    assert route_wants(smiltene, "new_meeting", "smiltenesnovads", "urbact", []) and \
+        not route_wants(smiltene, "new_meeting", "valmierasnovads", "urbact", [])
     [urbact] = [route for label, (route,) in routes.items() if route.programmes]
-    assert urbact.wants("changed_funding", "ventspils", "urbact", []) and \
-        not urbact.wants("new_meeting", "ventspils", "urbact", [])
+    assert route_wants(urbact, "changed_funding", "ventspils", "urbact", []) and \
+        not route_wants(urbact, "new_meeting", "ventspils", "urbact", [])

@@ -10,8 +10,9 @@ from notifications.render import CHANGE_LABELS, describe_change, digest_messages
 from notifications.sample import SAMPLE_ALERTS, SAMPLE_PAGE
 from storage import open_db
 from storage.facts import record_page_facts
-from storage.kinds import ALERTED_CHANGES
-from storage.outbox import EVERYTHING, pending_alerts
+from crawler.kinds import ALERTED_CHANGES
+from crawler.kinds import EVERYTHING
+from storage.outbox import pending_alerts
 
 CHANNEL = "mailto-sample"
 

@@ -4,9 +4,9 @@ half-hourly runs takes seconds, not a day (the run's time is ``PROJWATCH_NOW``: 
     python -m tests.replica.series SITES DB START RUNS [--every MINUTES] [--notify URL ...] [--step]
 
 crawls the site list ``SITES`` into ``DB`` at ``START`` (ISO 8601 with an offset) and every ``MINUTES``
-(default 30) after, ``RUNS`` times, on loopback settings. After each crawl the job's later stages run as
-in ``projwatch run`` (runs recorded, health, alerts delivered to the ``--notify`` targets), and the run's
-reports are printed as one JSON line: {"now": ..., "reports": [...]}. With ``--step`` the next run waits
+(default 30) after, ``RUNS`` times, on loopback settings. After each crawl the stages that follow it in
+``crawler.job.run_job`` run here too (runs recorded, health, alerts delivered to the ``--notify``
+targets; not the map), and the run's reports are printed as one JSON line: {"now": ..., "reports": [...]}. With ``--step`` the next run waits
 for a line on stdin, so that a test can change the replica between two runs.
 """
 import argparse
@@ -18,10 +18,13 @@ from pathlib import Path
 
 from crawler.clock import run_time
 from crawler.crawl import crawl_series
-from crawler.job import finish_run
+from crawler.health import record_and_assess
 from crawler.sites import load_sites
 from notifications.channels import build_channels, routing_of
+from notifications.deliver import deliver_pending
 from storage import open_db
+from storage.outbox import Outbox
+from storage.site_health import SiteHistory
 
 LOOPBACK = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0, "DOWNLOAD_TIMEOUT": 10}
 
@@ -41,15 +44,19 @@ def main(argv: list[str]) -> None:
     times = [args.start + n * timedelta(minutes=args.every) for n in range(args.runs)]
 
     db = open_db(args.db)
+    routing = routing_of(channels)
 
-    def after_run(now, reports) -> None:
-        finish_run(sites, db, channels, reports)
+    def after_run(now, reports) -> None:   # as run_job does after its crawl
+        stamp = now.isoformat(timespec="seconds")
+        record_and_assess(SiteHistory(db, routing), [report.as_run() for report in reports],
+                          {site.name: site.start_urls[0] for site in sites}, stamp)
+        deliver_pending(Outbox(db, stamp), channels)
         print(json.dumps({"now": now.isoformat(), "reports": [asdict(report) for report in reports]}), flush=True)
         if args.step:
             sys.stdin.readline()
 
     try:
-        crawl_series(sites, db, times, {**LOOPBACK, "PROJWATCH_ROUTING": routing_of(channels)},
+        crawl_series(sites, db, times, {**LOOPBACK, "PROJWATCH_ROUTING": routing},
                      after_run=after_run)
     finally:
         db.close()

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import pytest
 
 from storage.facts import record_page_facts
-from storage.outbox import EVERYTHING
+from crawler.kinds import EVERYTHING
 
 NOW = "2026-01-10T08:00:00+00:00"
 

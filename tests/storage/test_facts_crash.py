@@ -13,7 +13,7 @@ WRITER = """
 import sys
 from storage import open_db
 from storage.facts import record_page_facts
-from storage.outbox import EVERYTHING, Route
+from crawler.kinds import EVERYTHING, Route
 
 db = open_db(sys.argv[1])
 for number in range(100000):

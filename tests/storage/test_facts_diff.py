@@ -4,7 +4,7 @@ import json
 import pytest
 
 from storage.facts import record_page_facts
-from storage.outbox import EVERYTHING, Route
+from crawler.kinds import EVERYTHING, Route
 
 NOW = "2026-01-10T08:00:00+00:00"  # the ``record`` fixture's default time
 LATER = "2026-01-10T08:30:00+00:00"

@@ -1,5 +1,6 @@
 """The outbox: pending rows per channel, sent rows never again, failed ones retried, then given up."""
-from storage.outbox import EVERYTHING, mark_failed, mark_sent, pending_alerts, project_keys, unknown_project_tags
+from crawler.kinds import EVERYTHING
+from storage.outbox import mark_failed, mark_sent, pending_alerts, project_keys, unknown_project_tags
 
 A = "https://digitalaiscentrs.lv/jaunumi/2021/a"
 

@@ -5,7 +5,7 @@ import pytest
 
 from storage import open_db
 from storage.facts import record_page_facts
-from storage.outbox import Route
+from crawler.kinds import Route
 from storage.outlook import outlook
 
 TODAY, UNTIL, SINCE = "2026-03-01", "2026-03-15", "2026-02-22T08:00:00+00:00"

@@ -1,8 +1,9 @@
 """A site that stops working gets one alert per incident, and one when it works again."""
 from notifications.channels import build_channels, routing_of
 from storage import open_db
+from storage.outbox import route_wants
 from storage.site_health import update_site_health
-from storage.outbox import EVERYTHING, Route
+from crawler.kinds import EVERYTHING, Route
 from tests.replica.site import Fault
 
 NOW = "2026-11-21T12:00:00+00:00"
@@ -63,4 +64,4 @@ def test_a_target_tagged_health_hears_a_site_stop_and_start_again(tmp_path):
         "SELECT changes.kind FROM outbox JOIN changes ON changes.id = outbox.change_id ORDER BY outbox.id")]
     assert queued == ["site_unhealthy", "site_recovered"]
     [routes] = channels.values()
-    assert not any(route.wants("new_meeting", "x", None, ()) for route in routes)
+    assert not any(route_wants(route, "new_meeting", "x", None, ()) for route in routes)

@@ -10,7 +10,7 @@ from crawler.extract.amounts import find_amounts
 from crawler.extract.money import find_page_funding
 from crawler.extract.sentences import split_sentences
 from notifications.render import format_amount
-from storage.kinds import FUNDING_KINDS, keys
+from crawler.kinds import FUNDING_KINDS, keys
 
 #: Text made of the pieces dates and amounts are written with, in any order.
 TOKENS = [*"0123456789 .,-–:/()%€\n", "12", "2021", "31", "29", "EUR", "Ls", "latu", "eiro", "euro", "miljoni",

@@ -1,4 +1,4 @@
-"""Every kind any code emits is declared once in storage/kinds.py, with a Latvian label."""
+"""Every kind any code emits is declared once in crawler/kinds.py, with a Latvian label."""
 import re
 from pathlib import Path
 
@@ -9,7 +9,7 @@ from crawler.extract.money import KIND_CUES, STEERING_CUES
 from crawler.extract.programmes import PROGRAMME_ALIASES, PROJECT_NUMBER_PREFIXES, WEAK_ALIASES
 from crawler.health import NOT_SITE_FAILURES
 from spiders.news import _ERROR_KINDS
-from storage import kinds
+from crawler import kinds
 
 ROOT = Path(__file__).resolve().parents[2]
 

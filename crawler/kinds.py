@@ -1,5 +1,6 @@
 """Every kind the program speaks of, declared once: meeting kinds, funding kinds, change kinds,
-programmes and the kinds of error a site's pages can fail with.
+programmes and the kinds of error a site's pages can fail with; and a ``Route``, the kinds (and sites,
+programmes, projects) a channel wants.
 
 Each kind has its key (what the extractor emits and the database stores), its Latvian label (what staff
 read in alerts, feeds and Datasette), its English name where it has one, and, for changes, whether it is
@@ -7,6 +8,7 @@ alerted by default and the apprise tag that selects it. The extractor, storage, 
 Datasette read this module (the database keeps a copy in ``labels``, so SQL can join it); a test fails
 when any code emits a kind that is not declared here. This module imports nothing of ours.
 """
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -17,6 +19,7 @@ class Kind:
     name_en: str | None = None
     alerted: bool = False          # changes: sent to staff by default
     tag: str | None = None         # changes: the apprise tag that selects it (beside its own key)
+    site_fault: bool = False       # site errors: the site failed to answer (site health counts these)
 
 
 MEETING_KINDS = (
@@ -84,9 +87,9 @@ PROGRAMMES = (
 #: Why a site's page or request failed. ``http_NNN`` (an HTTP status) and the name of an unexpected
 #: download exception are kinds too, labelled by ``site_error_label``.
 SITE_ERRORS = (
-    Kind("dns", "domēns nav atrodams", "host not found"),
-    Kind("refused", "serveris atteica savienojumu", "connection refused"),
-    Kind("timeout", "serveris neatbildēja laikā", "timeout"),
+    Kind("dns", "domēns nav atrodams", "host not found", site_fault=True),
+    Kind("refused", "serveris atteica savienojumu", "connection refused", site_fault=True),
+    Kind("timeout", "serveris neatbildēja laikā", "timeout", site_fault=True),
     Kind("too_large", "lapa pārāk liela", "page too large"),
     Kind("ignored", "pieprasījums izlaists (robots.txt, pāradresācijas)", "request ignored"),
     Kind("not_text", "lapa nav teksts", "not a text page"),
@@ -123,3 +126,22 @@ def site_error_label(key: str) -> str:
     if key.startswith("http_"):
         return f"HTTP kļūda {key[5:]}"
     return labels(SITE_ERRORS).get(key, key)
+
+
+@dataclass(frozen=True)
+class Route:
+    """Which changes a channel wants. Each sort of condition that is given must hold; within a sort, any
+    value will do; None: no condition of that sort (an empty route wants every alerted change). Storage
+    decides whether a change is wanted (``storage.outbox.route_wants``): projects are matched by the keys
+    of their names."""
+
+    kinds: frozenset[str] | None = None         # change kinds (None: every one of ALERTED_CHANGES)
+    sites: frozenset[str] | None = None         # site names of the site list
+    programmes: frozenset[str] | None = None    # programme keys
+    projects: frozenset[str] | None = None      # names or acronyms a project is known by, as tagged
+
+
+#: Where alerts go: channel key -> its routes; the channel wants a change any of them wants (a target
+#: named twice in the config has two).
+Routing = Mapping[str, Sequence[Route]]
+EVERYTHING = (Route(),)
