@@ -12,14 +12,13 @@ from sqlite_utils import Database
 
 from crawler.cli_common import RunLocked, UserError
 from crawler.crawl import SiteReport, crawl_sites
-from crawler.health import record_and_assess
 from crawler.sites import Site
 from notifications.channels import Channel, route_tags, routing_of
 from notifications.deliver import DeliveryReport, deliver_pending
 from storage import guarded
 from storage.meeting_places import locate_meetings
 from storage.outbox import Outbox, unknown_project_tags
-from storage.site_health import SiteHistory
+from storage.site_health import record_and_assess
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +73,8 @@ def run_job(sites: list[Site], db: Database, channels: list[Channel], *, per_cha
                               no_baseline=no_baseline, on_site_done=on_site_done)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with guarded("after the crawl"):
-        health = record_and_assess(SiteHistory(db, routing), [report.as_run() for report in reports],
-                                   {site.name: site.start_urls[0] for site in sites}, now)
+        health = record_and_assess(db, [report.as_run() for report in reports],
+                                   {site.name: site.start_urls[0] for site in sites}, now, routing)
         try:
             locate_meetings(db)   # the map's coordinates, for the cities no run asked about before
         except Exception:         # the map can wait for the next run; the alerts cannot

@@ -10,14 +10,13 @@ from aiosmtpd.controller import Controller
 
 from crawler.cli_common import EXIT_SITE_FAILED
 from crawler.crawl import SiteReport
-from crawler.health import record_and_assess
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
 from notifications.channels import build_channels, routing_of
 from notifications.deliver import deliver_pending
 from storage.outbox import Outbox
 from storage.runs import recent_runs
-from storage.site_health import SiteHistory
+from storage.site_health import record_and_assess
 from tests.conftest import FAST, Mailbox, closed_port, free_port, projwatch
 
 SITES = [Site(name=name, title=name.title(), start_urls=[f"https://{name}.example.lv/jaunumi"],
@@ -41,8 +40,8 @@ def site_report(site: str, run: int, ok: bool = True) -> SiteReport:
 def finish_run(db, channels, reports):
     """The stages of ``run_job`` after its crawl: (health flips, delivery report)."""
     now = reports[0].finished
-    health = record_and_assess(SiteHistory(db, routing_of(channels)), [report.as_run() for report in reports],
-                               {site.name: site.start_urls[0] for site in SITES}, now)
+    health = record_and_assess(db, [report.as_run() for report in reports],
+                               {site.name: site.start_urls[0] for site in SITES}, now, routing_of(channels))
     return health, deliver_pending(Outbox(db, now), channels)
 
 

@@ -7,8 +7,8 @@ import pytest
 from crawler.extract.meetings import MEETING_KINDS as MEETING_WORDS
 from crawler.extract.money import KIND_CUES, STEERING_CUES
 from crawler.extract.programmes import PROGRAMME_ALIASES, PROJECT_NUMBER_PREFIXES, WEAK_ALIASES
-from crawler.health import NOT_SITE_FAILURES
 from spiders.news import _ERROR_KINDS
+from storage.site_health import NOT_SITE_FAILURES
 from crawler import kinds
 
 ROOT = Path(__file__).resolve().parents[2]

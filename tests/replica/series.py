@@ -18,13 +18,12 @@ from pathlib import Path
 
 from crawler.clock import run_time
 from crawler.crawl import crawl_series
-from crawler.health import record_and_assess
 from crawler.sites import load_sites
 from notifications.channels import build_channels, routing_of
 from notifications.deliver import deliver_pending
 from storage import open_db
 from storage.outbox import Outbox
-from storage.site_health import SiteHistory
+from storage.site_health import record_and_assess
 
 LOOPBACK = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0, "DOWNLOAD_TIMEOUT": 10}
 
@@ -48,8 +47,8 @@ def main(argv: list[str]) -> None:
 
     def after_run(now, reports) -> None:   # as run_job does after its crawl
         stamp = now.isoformat(timespec="seconds")
-        record_and_assess(SiteHistory(db, routing), [report.as_run() for report in reports],
-                          {site.name: site.start_urls[0] for site in sites}, stamp)
+        record_and_assess(db, [report.as_run() for report in reports],
+                          {site.name: site.start_urls[0] for site in sites}, stamp, routing)
         deliver_pending(Outbox(db, stamp), channels)
         print(json.dumps({"now": now.isoformat(), "reports": [asdict(report) for report in reports]}), flush=True)
         if args.step:

@@ -1,7 +1,7 @@
 """The site health rules, on run histories (newest first)."""
 import pytest
 
-from crawler.health import HealthRules, site_problem
+from storage.site_health import HealthRules, site_problem
 
 
 def run(found=20, requests=25, errors=0, failed=False, kind="timeout", size=1000):
