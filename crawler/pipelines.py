@@ -1,6 +1,7 @@
 """Item pipelines: thin glue from a fetched page to the store, the extractor and the diff."""
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from scrapy.exceptions import DropItem
@@ -12,25 +13,35 @@ from crawler.reading import PageRead, PageReader, ReadFailed, Selectors, WorkerC
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
 from storage import StorageError, guarded, transaction
-from storage.facts import record_page_facts
-from storage.pages import Schedule, content_hash, page_gone, page_unchanged, save_page
+from storage.facts import RecordResult, record_page_facts
+from storage.pages import SavedPage, Schedule, content_hash, page_gone, page_unchanged, save_page
 
 
 class CrawlStore:
-    """What every site's pipeline of one crawl process shares: the one database connection and the one
-    page reader (its worker pool). The crawl stage opens it before the crawl and closes it after; it
-    reaches the pipelines as the ``PROJWATCH_STORE`` setting, and Scrapy's copy of each crawler's settings
-    is this same object (a connection and a pool are not copied)."""
+    """What every site's pipeline of one crawl process shares: the one database connection, the one
+    thread that writes on it, and the one page reader (its worker pool). The crawl stage opens it before
+    the crawl and closes it after; it reaches the pipelines as the ``PROJWATCH_STORE`` setting, and
+    Scrapy's copy of each crawler's settings is this same object (a connection and a pool are not copied).
+
+    Every statement of the crawl runs on the writer thread, one call after another in the order they
+    were asked for: the reactor's thread keeps downloading meanwhile (SQLite lets go of the GIL while a
+    statement runs), and the connection is only ever used by one thread at a time."""
 
     def __init__(self, db: Database, reader: PageReader):
         self.db = db
         self.reader = reader
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="projwatch-store")
 
     def __deepcopy__(self, memo) -> "CrawlStore":
         return self
 
+    def write(self, call: Callable, *args) -> asyncio.Future:
+        """``call(db, *args)`` on the writer thread, queued behind every call asked for before it."""
+        return asyncio.get_running_loop().run_in_executor(self._writer, call, self.db, *args)
+
     def close(self) -> None:
-        """Stops the reader's workers; the database is its opener's to close."""
+        """Finishes the writes asked for, stops the reader's workers; the database is its opener's to close."""
+        self._writer.shutdown(wait=True)
         self.reader.close()
 
 
@@ -43,15 +54,16 @@ class StorePipeline:
     ``PROJWATCH_ROUTING`` (channel key -> its routes), ``PROJWATCH_NOW`` (the run's time, that
     every page is stamped and scheduled by; unset, the time the pipeline starts).
 
-    Pages are read in the reader's worker processes while the next ones download; a site's pages are
-    stored in the order they came, whichever was read first, one transaction each. A page that cannot
+    Pages are read in the reader's worker processes and stored on the store's writer thread while the
+    next ones download; a site's pages are stored in the order they came, whichever was read first, one
+    transaction each. A page that cannot
     be read or parsed (or crashes its worker) is a counted skip and leaves nothing behind, so that a
     later run (or a fixed parser) reads it afresh.
     """
 
     def __init__(self, store: CrawlStore, site: Site, *, baseline: bool, routing: Mapping, stats,
                  now: datetime | None = None):
-        self.db = store.db
+        self.store = store
         self.reader = store.reader
         self.site = site
         self.selectors = Selectors(site.title_css, site.body_css, site.date_css)
@@ -75,18 +87,15 @@ class StorePipeline:
     async def process_item(self, item: PageItem | GoneItem):
         if isinstance(item, GoneItem):
             try:
-                with guarded("the database"):
-                    page_gone(self.db, item.url, self.now, self.site.recheck_days)
+                await self.store.write(self._gone, item.url)
             except StorageError as error:
                 self._skip("storage", item.url, error)
             return item
         self.stats.inc_value(stat("pages_seen"))
         html_hash = content_hash(item.html)
-        try:
-            with guarded("the database"):
-                unchanged = page_unchanged(self.db, item.url, item.html, self.now, self.schedule, item.validators,
-                                           html_hash=html_hash)
-        except StorageError as error:   # disk full, locked too long: this page is not stored, nor half of it
+        try:   # disk full, locked too long: this page is not stored, nor half of it
+            unchanged = await self.store.write(self._unchanged, item, html_hash)
+        except StorageError as error:
             self._skip("storage", item.url, error)
         if unchanged:
             self.stats.inc_value(stat("pages_unchanged"))
@@ -106,33 +115,47 @@ class StorePipeline:
                 self._skip("read", item.url, failure)
             if not page.text.strip():
                 self._skip("no_text", item.url, "no main text")
-            self._store(item, page, html_hash)
+            stored = self.store.write(self._save, item, page, html_hash)   # queued in the site's page order
         finally:
             turn.set_result(None)
+        try:
+            saved, result = await stored
+        except StorageError as error:   # disk full, locked too long: this page is not stored, nor half of it
+            self._skip("storage", item.url, error)
+        self.stats.inc_value(stat(f"pages_{saved.outcome}"))
+        if result is not None:
+            self.stats.inc_value(stat("facts"), result.facts)
+            self.stats.inc_value(stat("changes"), sum(result.changes.values()))
+            self.stats.inc_value(stat("alerts"), result.alerts)
         return item
 
     def _skip(self, kind: str, url: str, error) -> None:
         self.stats.inc_value(error_stat(kind))
         raise DropItem(f"{kind}: article {url} skipped: {error}")
 
-    def _store(self, item: PageItem, page: PageRead, html_hash: str) -> None:
-        try:
-            with transaction(self.db, "the database"):
-                saved = save_page(
-                    self.db, url=item.url, site=item.site, title=page.title, published=page.published,
-                    text=page.text, html=item.html, now=self.now,
-                    schedule=self.schedule, validators=item.validators,
-                    compressed_html=page.compressed_html, html_hash=html_hash,
-                )
-                if saved.outcome != "unchanged":
-                    result = record_page_facts(
-                        self.db, page_url=item.url, version_id=saved.version_id, projects=page.projects,
-                        now=self.now.isoformat(timespec="seconds"), alert=not self.baseline, routing=self.routing,
-                    )
-        except StorageError as error:   # disk full, locked too long: this page is not stored, nor half of it
-            self._skip("storage", item.url, error)
-        self.stats.inc_value(stat(f"pages_{saved.outcome}"))
-        if saved.outcome != "unchanged":
-            self.stats.inc_value(stat("facts"), result.facts)
-            self.stats.inc_value(stat("changes"), sum(result.changes.values()))
-            self.stats.inc_value(stat("alerts"), result.alerts)
+    # -- on the store's writer thread ---------------------------------------------------------------
+
+    def _gone(self, db: Database, url: str) -> None:
+        with guarded("the database"):
+            page_gone(db, url, self.now, self.site.recheck_days)
+
+    def _unchanged(self, db: Database, item: PageItem, html_hash: str) -> bool:
+        with guarded("the database"):
+            return page_unchanged(db, item.url, item.html, self.now, self.schedule, item.validators,
+                                  html_hash=html_hash)
+
+    def _save(self, db: Database, item: PageItem, page: PageRead, html_hash: str) -> tuple[SavedPage, RecordResult | None]:
+        """The page and its facts, in one transaction."""
+        with transaction(db, "the database"):
+            saved = save_page(
+                db, url=item.url, site=item.site, title=page.title, published=page.published,
+                text=page.text, html=item.html, now=self.now,
+                schedule=self.schedule, validators=item.validators,
+                compressed_html=page.compressed_html, html_hash=html_hash,
+            )
+            if saved.outcome == "unchanged":
+                return saved, None
+            return saved, record_page_facts(
+                db, page_url=item.url, version_id=saved.version_id, projects=page.projects,
+                now=self.now.isoformat(timespec="seconds"), alert=not self.baseline, routing=self.routing,
+            )
