@@ -1,14 +1,19 @@
-"""The HTTP cache's storage: Scrapy's filesystem cache, one file a response instead of seven.
+"""The HTTP cache's storage: Scrapy's filesystem cache, one file a response instead of seven, written
+on a thread of its own.
 
 Scrapy's ``FilesystemCacheStorage`` writes seven files for each response (metadata twice, headers, body,
 the rest of the response, the request's headers and body), each its own gzip stream; a crawl pays the
 opens, writes and compressor set-ups on the reactor's thread for every page. Here a response is one
-pickle in one gzip file (fast compression: it is a cache), in the same folder per request; a response
-cached by Scrapy's seven files is still read, so an existing cache stays good.
+pickle in one gzip file (fast compression: it is a cache), in the same folder per request, and the
+folder, the file and its compression are made on the storage's writer thread while the reactor goes
+on (a response read back before its write is done waits for it). A response cached by Scrapy's seven
+files is still read, so an existing cache stays good.
 """
 import gzip
+import logging
 import pickle
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from time import time
 
@@ -18,17 +23,44 @@ from scrapy.responsetypes import responsetypes
 
 FILE = "response.pickle.gz"
 
+logger = logging.getLogger(__name__)
+
+
+def _write(folder: Path, data: dict) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with gzip.open(folder / FILE, "wb", compresslevel=1) as out:
+            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as error:   # a disk full: the next run fetches the page whole, nothing worse
+        logger.warning("http cache: %s not stored: %s", data["url"], error)
+
 
 class OneFileCacheStorage(FilesystemCacheStorage):
 
+    def open_spider(self, spider):
+        super().open_spider(spider)
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="projwatch-cache")
+        self._pending: dict[Path, Future] = {}   # folder -> its write, until done
+
+    def close_spider(self, spider):
+        """Every response stored is on disk when the spider closes."""
+        self._writer.shutdown(wait=True)
+        super().close_spider(spider)
+
     def retrieve_response(self, spider, request):
-        path = Path(self._get_request_path(spider, request)) / FILE
+        folder = Path(self._get_request_path(spider, request))
+        pending = self._pending.get(folder)
+        if pending is not None:
+            pending.result()
+        path = folder / FILE
         try:
             if 0 < self.expiration_secs < time() - path.stat().st_mtime:
                 return None   # expired
             with gzip.open(path, "rb") as stored:
                 data = pickle.load(stored)  # noqa: S301 (our own cache)
         except FileNotFoundError:
+            if not (folder / "pickled_meta").exists():   # not in Scrapy's seven files either
+                return None
             return super().retrieve_response(spider, request)
         except (OSError, EOFError, pickle.UnpicklingError, zlib.error):   # cut short by a crash: not cached
             return None
@@ -39,9 +71,12 @@ class OneFileCacheStorage(FilesystemCacheStorage):
 
     def store_response(self, spider, request, response):
         folder = Path(self._get_request_path(spider, request))
-        folder.mkdir(parents=True, exist_ok=True)
         data = {"timestamp": time(), "url": request.url, "method": request.method,
                 "response": {"url": response.url, "status": response.status, "headers": dict(response.headers),
                              "body": response.body, "flags": response.flags, "protocol": response.protocol}}
-        with gzip.open(folder / FILE, "wb", compresslevel=1) as out:
-            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+        written = self._pending[folder] = self._writer.submit(_write, folder, data)
+        written.add_done_callback(lambda done: self._written(folder, done))
+
+    def _written(self, folder: Path, done: Future) -> None:
+        if self._pending.get(folder) is done:   # not a later write of the same folder
+            del self._pending[folder]

@@ -1,6 +1,7 @@
 """Crawling every site of the site list in one Scrapy process, with a report per site."""
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -124,12 +125,13 @@ def crawl_series(sites: list[Site], db: Database, times: Sequence[datetime], ove
     settings = crawl_settings(overrides)
     process = CrawlerProcess(settings)
     reader = PageReader(reader_workers(settings))
+    writer = ThreadPoolExecutor(1, thread_name_prefix="projwatch-store")   # every statement of the crawl
     results: list[list[SiteReport]] = []
 
     def next_run(_=None):
         if len(results) < len(times):
             now = times[len(results)]
-            run = _start_run(process, reader, sites, db, now, no_baseline, on_site_done)
+            run = _start_run(process, reader, writer, sites, db, now, no_baseline, on_site_done)
             run.addCallback(lambda reports: (results.append(reports), after_run(now, reports)))
             run.addCallback(next_run)
         return None
@@ -138,16 +140,17 @@ def crawl_series(sites: list[Site], db: Database, times: Sequence[datetime], ove
     try:
         process.start()
     finally:
+        writer.shutdown(wait=True)   # the writes asked for are done
         reader.close()
     return results
 
 
-def _start_run(process: CrawlerProcess, reader: PageReader, sites: list[Site], db: Database, now: datetime,
-               no_baseline: bool, on_site_done: Callable[[SiteReport], None]) -> Deferred:
+def _start_run(process: CrawlerProcess, reader: PageReader, writer: Executor, sites: list[Site], db: Database,
+               now: datetime, no_baseline: bool, on_site_done: Callable[[SiteReport], None]) -> Deferred:
     """Plan one run at ``now`` and start its crawlers, ``PROJWATCH_CONCURRENT_SITES`` at a time; fires
-    with its reports, one per site crawled, in order. Each crawler gets the database, the reader, its
-    site, its baseline and the run's time as settings of its own (Scrapy copies the process's settings
-    into each crawler: a connection or a pool is not copied)."""
+    with its reports, one per site crawled, in order. Each crawler gets the database, its writer thread,
+    the reader, its site, its baseline and the run's time as settings of its own (Scrapy copies the
+    process's settings into each crawler: a connection, a thread or a pool is not copied)."""
     waiting = DeferredSemaphore(max(1, process.settings.getint("PROJWATCH_CONCURRENT_SITES")))
     cache_dir = http_cache_dir(database_path(db))
     stored = {site.name: revalidation_plan(db, site.name, now) for site in sites}
@@ -161,7 +164,7 @@ def _start_run(process: CrawlerProcess, reader: PageReader, sites: list[Site], d
         crawler = process.create_crawler(NewsSpider)
         crawler.settings.set("HTTPCACHE_DIR", cache_dir, priority="spider")   # under -s overrides
         crawler.settings.setdict({
-            "PROJWATCH_DB": db, "PROJWATCH_READER": reader, "PROJWATCH_SITE": site,
+            "PROJWATCH_DB": db, "PROJWATCH_WRITER": writer, "PROJWATCH_READER": reader, "PROJWATCH_SITE": site,
             "PROJWATCH_BASELINE": first_runs[site.name] and not no_baseline,
             NOW_SETTING: now.isoformat(timespec="seconds")}, priority="cmdline")
 

@@ -130,12 +130,14 @@ class NewsSpider(CrawlSpider):
         self._requested: set[str] = set()
         self._article_links = LinkExtractor(allow=site.articles, restrict_css=site.listing_css or (), unique=True)
         self._shows_new: dict[str, bool] = {}   # listing URL -> whether it showed an article not stored yet
+        self._listings_requested: set[str] = set()   # listing links followed (not held back, not skipped)
         self.rules = [Rule(self._article_links,
                            callback="parse_article",
                            follow=False, process_request="request_article", errback="count_error")]
         if site.follow:   # an empty allow list would match every link of the site
             self.rules.append(Rule(LinkExtractor(allow=site.follow, unique=True), follow=True,
-                                   process_request="request_listing", errback="count_error"))
+                                   process_links="unrequested_listings", process_request="request_listing",
+                                   errback="count_error"))
         super().__init__(*args, **kwargs)
 
     @classmethod
@@ -183,6 +185,12 @@ class NewsSpider(CrawlSpider):
         if self._is_article(response.url) and isinstance(response, TextResponse):
             yield self._item(response)
 
+    def unrequested_listings(self, links: list) -> list:
+        """The rule's hook for listing links, before they become requests: a listing's pagination links
+        every other listing page (a hundred links a page), and a link followed already would only be
+        dropped by the dupefilter after its request was built and passed through every middleware."""
+        return [link for link in links if link.url not in self._listings_requested]
+
     def request_listing(self, request: Request, response: Response) -> Request | None:
         request.headers.update(REVALIDATE)
         request.meta["listing"] = True
@@ -193,6 +201,7 @@ class NewsSpider(CrawlSpider):
         if self._holding:
             self._held.append(request)
             return None
+        self._listings_requested.add(request.url)
         return request
 
     def _listing_shows_new(self, response: Response) -> bool:

@@ -77,7 +77,9 @@ def open_db(path: str | Path) -> Database:
         raise StorageError(f"database folder does not exist: {path.parent}")
     with guarded(f"cannot open database {path}"):
         busy_seconds = float(os.environ.get(BUSY_TIMEOUT_ENV, "30"))
-        db = Database(sqlite3.connect(path, timeout=busy_seconds, isolation_level=None))
+        # Not bound to the opening thread: the crawl stores on a writer thread of its own (one thread at a
+        # time uses the connection: crawler.pipelines.CrawlStore).
+        db = Database(sqlite3.connect(path, timeout=busy_seconds, isolation_level=None, check_same_thread=False))
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")   # safe with WAL; a commit no longer waits on fsync

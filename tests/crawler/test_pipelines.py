@@ -2,6 +2,7 @@
 page that crashes its worker is a counted skip of that page alone."""
 import asyncio
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlite_utils
@@ -42,7 +43,8 @@ def items(marks: dict[int, str], count: int = 6) -> list[PageItem]:
 def process(db, reader, page_items):
     """Hand the pipeline every item at once (as Scrapy does with the pages it has downloaded)."""
     stats = Stats()
-    pipeline = StorePipeline(db, reader, SITE, baseline=False, routing={}, stats=stats)
+    writer = ThreadPoolExecutor(1)
+    pipeline = StorePipeline(db, writer, reader, SITE, baseline=False, routing={}, stats=stats)
 
     async def run():
         return await asyncio.gather(*(pipeline.process_item(item) for item in page_items), return_exceptions=True)
@@ -50,6 +52,7 @@ def process(db, reader, page_items):
     try:
         return asyncio.run(run()), stats
     finally:
+        writer.shutdown(wait=True)
         reader.close()
 
 

@@ -4,6 +4,7 @@ nothing, ``--site`` limits it to one site's pages, nothing is ever alerted, and 
 one line and exit 2."""
 import asyncio
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
@@ -24,8 +25,8 @@ TABLES = ("pages", "projects", "meetings", "partners", "funding", "fact_sources"
 def store(db, page_site) -> None:
     """The replica site's articles as the crawl's store pipeline stores them (a baseline run)."""
     site = site_from_entry(tomllib.loads(page_site.site_entry())["sites"][0], "test")
-    pipeline = StorePipeline(db, PageReader(0), site, baseline=True, routing={},
-                             stats=get_crawler().stats)
+    writer = ThreadPoolExecutor(1)
+    pipeline = StorePipeline(db, writer, PageReader(0), site, baseline=True, routing={}, stats=get_crawler().stats)
     items = [PageItem(url=page_site.url(page_site.article_path(article)), site=site.name,
                       html=page_site.render_article(article)) for article in page_site.articles]
 
@@ -33,6 +34,7 @@ def store(db, page_site) -> None:
         for item in items:
             await pipeline.process_item(item)
     asyncio.run(process())
+    writer.shutdown(wait=True)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from crawler.sites import site_from_entry
 from crawler.stats import error_stat, stat
 from spiders.news import NewsSpider, Plan, error_kind, feed_entries, page_text, parse_date
 from tests.conftest import ROOT
+from tests.replica import Article
 from tests.replica.content import blog_site, centrs_site, wordpress_site
 
 BASE = "https://novads.example.lv"
@@ -154,6 +155,16 @@ def test_a_first_run_walks_every_listing_page_when_the_site_has_no_sitemap():
     site = replica()
     spider = news_spider(site, Plan(known=frozenset(listed(site))), archive=True)
     assert next_pages(listing(spider, page(site, "/jaunumi"))) == [site.url("/jaunumi?page=2")]
+
+
+def test_a_listing_page_followed_once_is_not_asked_for_again_by_the_next_listing():
+    site = replica()
+    for n in range(60):     # three listing pages, each linking the others
+        site.add_article(Article(f"vecs-{n}", f"Vecs {n}", "2020-01-15", ("Teksts.",)))
+    spider = news_spider(site, archive=True)
+    first = next_pages(listing(spider, page(site, "/jaunumi")))
+    second = next_pages(output(spider._parse(page(site, "/jaunumi?page=2"))))
+    assert first and not set(first) & set(second)
 
 
 def test_a_first_run_holds_pagination_while_the_sitemaps_list_the_archive():
