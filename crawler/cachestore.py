@@ -5,7 +5,7 @@ Scrapy's ``FilesystemCacheStorage`` writes seven files for each response (metada
 the rest of the response, the request's headers and body), each its own gzip stream; a crawl pays the
 opens, writes and compressor set-ups on the reactor's thread for every page. Here a response is one
 pickle in one gzip file (fast compression: it is a cache), in the same folder per request, and the
-folder, the file and its compression are made on the storage's writer thread while the reactor goes
+folder, the file and its compression are made on a thread of the cache's own while the reactor goes
 on (a response read back before its write is done waits for it). A response cached by Scrapy's seven
 files is still read, so an existing cache stays good.
 """
@@ -40,16 +40,17 @@ class OneFileCacheStorage(FilesystemCacheStorage):
     def open_spider(self, spider):
         super().open_spider(spider)
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="projwatch-cache")
-        self._pending: dict[Path, Future] = {}   # folder -> its write, until done
+        self._pending: dict[Path, Future] = {}   # folder -> its latest write, until read back or closed
 
     def close_spider(self, spider):
         """Every response stored is on disk when the spider closes."""
         self._writer.shutdown(wait=True)
+        self._pending.clear()
         super().close_spider(spider)
 
     def retrieve_response(self, spider, request):
         folder = Path(self._get_request_path(spider, request))
-        pending = self._pending.get(folder)
+        pending = self._pending.pop(folder, None)   # (only the reactor's thread touches the dict)
         if pending is not None:
             pending.result()
         path = folder / FILE
@@ -74,9 +75,4 @@ class OneFileCacheStorage(FilesystemCacheStorage):
         data = {"timestamp": time(), "url": request.url, "method": request.method,
                 "response": {"url": response.url, "status": response.status, "headers": dict(response.headers),
                              "body": response.body, "flags": response.flags, "protocol": response.protocol}}
-        written = self._pending[folder] = self._writer.submit(_write, folder, data)
-        written.add_done_callback(lambda done: self._written(folder, done))
-
-    def _written(self, folder: Path, done: Future) -> None:
-        if self._pending.get(folder) is done:   # not a later write of the same folder
-            del self._pending[folder]
+        self._pending[folder] = self._writer.submit(_write, folder, data)

@@ -78,7 +78,7 @@ def open_db(path: str | Path) -> Database:
     with guarded(f"cannot open database {path}"):
         busy_seconds = float(os.environ.get(BUSY_TIMEOUT_ENV, "30"))
         # Not bound to the opening thread: the crawl stores on a writer thread of its own (one thread at a
-        # time uses the connection: crawler.pipelines.CrawlStore).
+        # time uses the connection: crawler.crawl and crawler.pipelines).
         db = Database(sqlite3.connect(path, timeout=busy_seconds, isolation_level=None, check_same_thread=False))
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
