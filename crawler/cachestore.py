@@ -22,6 +22,8 @@ from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 
 FILE = "response.pickle.gz"
+#: Pending writes kept before the finished ones are dropped (a spider stores hundreds of responses).
+PRUNE_AT = 64
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +42,7 @@ class OneFileCacheStorage(FilesystemCacheStorage):
     def open_spider(self, spider):
         super().open_spider(spider)
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="projwatch-cache")
-        self._pending: dict[Path, Future] = {}   # folder -> its latest write, until read back or closed
+        self._pending: dict[Path, Future] = {}   # folder -> its latest write, until read back or done
 
     def close_spider(self, spider):
         """Every response stored is on disk when the spider closes."""
@@ -75,4 +77,6 @@ class OneFileCacheStorage(FilesystemCacheStorage):
         data = {"timestamp": time(), "url": request.url, "method": request.method,
                 "response": {"url": response.url, "status": response.status, "headers": dict(response.headers),
                              "body": response.body, "flags": response.flags, "protocol": response.protocol}}
+        if len(self._pending) >= PRUNE_AT:   # a miss is read back before it is stored: drop the writes done
+            self._pending = {path: write for path, write in self._pending.items() if not write.done()}
         self._pending[folder] = self._writer.submit(_write, folder, data)
