@@ -1,7 +1,6 @@
 """Crawling every site of the site list in one Scrapy process, with a report per site."""
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,6 +16,7 @@ from crawler import settings as default_settings
 from crawler.clock import NOW_SETTING, run_time
 from crawler.reading import PageReader, default_workers
 from crawler.sites import Site
+from crawler.writer import StoreWriter
 from crawler.stats import BYTES, ERRORS, stat
 from spiders.news import NewsSpider, Plan
 from storage.db import database_path
@@ -103,8 +103,8 @@ def crawl_sites(sites: list[Site], db: Database, overrides: dict | None = None, 
     """Crawl ``sites`` concurrently into the open database ``db``; one report per site crawled, in order
     (a run stopped by a signal leaves out the sites whose turn had not come).
 
-    Every site's pipeline stores through ``db`` (one connection for the process) and reads pages in one
-    pool of worker processes. At most ``PROJWATCH_CONCURRENT_SITES`` sites are crawled at once (each holds
+    Every site's pipeline stores through one writer process (``crawler.writer``: the crawl's one
+    connection to the database, ``db``'s file) and reads pages in one pool of worker processes. At most ``PROJWATCH_CONCURRENT_SITES`` sites are crawled at once (each holds
     its connections and queues while it runs), the next one starting as one ends, so that file handles
     and memory do not grow with the length of the site list.
 
@@ -121,11 +121,11 @@ def crawl_series(sites: list[Site], db: Database, times: Sequence[datetime], ove
     """One run of ``crawl_sites`` at each of ``times`` (a clock of your own: a day of half-hourly runs
     in seconds), one after the other in this process; ``after_run`` sees each run's reports before the
     next run plans (where a series records them in ``runs``). Scrapy's reactor runs once per process,
-    hence one call for the whole series; the connection and the reader's pool serve every run."""
+    hence one call for the whole series; the writer and the reader's pool serve every run."""
     settings = crawl_settings(overrides)
     process = CrawlerProcess(settings)
     reader = PageReader(reader_workers(settings))
-    writer = ThreadPoolExecutor(1, thread_name_prefix="projwatch-store")   # every statement of the crawl
+    writer = StoreWriter(database_path(db))   # every statement of the crawl, in a process of its own
     results: list[list[SiteReport]] = []
 
     def next_run(_=None):
@@ -140,17 +140,17 @@ def crawl_series(sites: list[Site], db: Database, times: Sequence[datetime], ove
     try:
         process.start()
     finally:
-        writer.shutdown(wait=True)   # the writes asked for are done
+        writer.close()   # the writes asked for are done
         reader.close()
     return results
 
 
-def _start_run(process: CrawlerProcess, reader: PageReader, writer: Executor, sites: list[Site], db: Database,
+def _start_run(process: CrawlerProcess, reader: PageReader, writer: StoreWriter, sites: list[Site], db: Database,
                now: datetime, no_baseline: bool, on_site_done: Callable[[SiteReport], None]) -> Deferred:
     """Plan one run at ``now`` and start its crawlers, ``PROJWATCH_CONCURRENT_SITES`` at a time; fires
-    with its reports, one per site crawled, in order. Each crawler gets the database, its writer thread,
-    the reader, its site, its baseline and the run's time as settings of its own (Scrapy copies the
-    process's settings into each crawler: a connection, a thread or a pool is not copied)."""
+    with its reports, one per site crawled, in order. Each crawler gets the writer, the reader, its site,
+    its baseline and the run's time as settings of its own (Scrapy copies the
+    process's settings into each crawler: a process or a pool is not copied)."""
     waiting = DeferredSemaphore(max(1, process.settings.getint("PROJWATCH_CONCURRENT_SITES")))
     cache_dir = http_cache_dir(database_path(db))
     stored = {site.name: revalidation_plan(db, site.name, now) for site in sites}
@@ -164,7 +164,7 @@ def _start_run(process: CrawlerProcess, reader: PageReader, writer: Executor, si
         crawler = process.create_crawler(NewsSpider)
         crawler.settings.set("HTTPCACHE_DIR", cache_dir, priority="spider")   # under -s overrides
         crawler.settings.setdict({
-            "PROJWATCH_DB": db, "PROJWATCH_WRITER": writer, "PROJWATCH_READER": reader, "PROJWATCH_SITE": site,
+            "PROJWATCH_WRITER": writer, "PROJWATCH_READER": reader, "PROJWATCH_SITE": site,
             "PROJWATCH_BASELINE": first_runs[site.name] and not no_baseline,
             NOW_SETTING: now.isoformat(timespec="seconds")}, priority="cmdline")
 

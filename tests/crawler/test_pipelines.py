@@ -2,7 +2,6 @@
 page that crashes its worker is a counted skip of that page alone."""
 import asyncio
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlite_utils
@@ -11,9 +10,11 @@ from scrapy.exceptions import DropItem
 from crawler.items import PageItem
 from crawler.pipelines import StorePipeline
 from crawler.reading import PageReader
+from crawler.writer import StoreWriter
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
 from storage import open_db
+from storage.db import database_path
 from tests.crawler.readers import CRASH, SLOW, crashing_read, slow_read
 from tests.replica import Article
 from tests.replica.content import centrs_site
@@ -43,8 +44,8 @@ def items(marks: dict[int, str], count: int = 6) -> list[PageItem]:
 def process(db, reader, page_items):
     """Hand the pipeline every item at once (as Scrapy does with the pages it has downloaded)."""
     stats = Stats()
-    writer = ThreadPoolExecutor(1)
-    pipeline = StorePipeline(db, writer, reader, SITE, baseline=False, routing={}, stats=stats)
+    writer = StoreWriter(database_path(db))
+    pipeline = StorePipeline(writer, reader, SITE, baseline=False, routing={}, stats=stats)
 
     async def run():
         return await asyncio.gather(*(pipeline.process_item(item) for item in page_items), return_exceptions=True)
@@ -52,7 +53,7 @@ def process(db, reader, page_items):
     try:
         return asyncio.run(run()), stats
     finally:
-        writer.shutdown(wait=True)
+        writer.close()
         reader.close()
 
 

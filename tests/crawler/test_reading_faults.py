@@ -1,11 +1,14 @@
 """A run over many sites: stopped by SIGTERM to the process group (as systemd or a terminal stops it,
 the reading workers too), it stores whole pages only, and the next run ends where an uninterrupted one
-reading in-process would; sites crawl a bounded number at once."""
+reading in-process would; killed outright, it leaves no reader or writer process behind; sites crawl a
+bounded number at once."""
 import json
 import os
 import signal
 import sqlite3
 import subprocess
+import time
+from pathlib import Path
 
 from tests.conftest import add_meeting_articles, article_urls, projwatch, run_command, stored_urls, wait_until_fetched
 
@@ -46,6 +49,43 @@ def test_sigterm_to_the_process_group_leaves_whole_pages_and_the_next_run_comple
     assert subprocess.run(clean_command, cwd=tmp_path, env={**env, "PROJWATCH_WORKERS": "0"}, capture_output=True,
                           timeout=120).returncode == 0
     assert page_facts(db_path, article_urls(site)) == page_facts(clean, article_urls(site))
+
+
+def _descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        for task in os.listdir(f"/proc/{parent}/task"):
+            children = {int(child) for child in Path(f"/proc/{parent}/task/{task}/children").read_text().split()}
+            found |= children
+            todo += children
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_killed_run_leaves_no_reading_or_writing_process_behind(tmp_path, replica):
+    site = replica.centrs
+    add_meeting_articles(site, 60, "jūnijam")
+    command, env = run_command(replica.write_sites(tmp_path / "sites.toml", site), tmp_path / "projwatch.db",
+                               "-s", "PROJWATCH_WORKERS=2")
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_until_fetched(site, 15)
+    deadline = time.monotonic() + 10
+    while len(helpers := _descendants(process.pid)) < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(helpers) >= 5   # the resource tracker, the fork server, two readers, the writer
+    process.kill()              # as the OOM killer or a timeout would: no chance to close anything
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in helpers if _running(pid)]
 
 
 def test_sites_crawl_a_bounded_number_at_once_and_every_one_is_crawled(tmp_path, replica, run):

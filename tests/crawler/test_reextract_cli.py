@@ -4,7 +4,6 @@ nothing, ``--site`` limits it to one site's pages, nothing is ever alerted, and 
 one line and exit 2."""
 import asyncio
 import tomllib
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
@@ -13,9 +12,11 @@ from scrapy.utils.test import get_crawler
 from crawler.items import PageItem
 from crawler.pipelines import StorePipeline
 from crawler.reading import PageReader
+from crawler.writer import StoreWriter
 from crawler.reextract_cli import reextract
 from crawler.sites import site_from_entry
 from storage import open_db
+from storage.db import database_path
 from tests.replica.content import blog_site, centrs_site
 
 ENV = {"PROJWATCH_SITES": None, "PROJWATCH_DB": None}
@@ -25,8 +26,8 @@ TABLES = ("pages", "projects", "meetings", "partners", "funding", "fact_sources"
 def store(db, page_site) -> None:
     """The replica site's articles as the crawl's store pipeline stores them (a baseline run)."""
     site = site_from_entry(tomllib.loads(page_site.site_entry())["sites"][0], "test")
-    writer = ThreadPoolExecutor(1)
-    pipeline = StorePipeline(db, writer, PageReader(0), site, baseline=True, routing={}, stats=get_crawler().stats)
+    writer = StoreWriter(database_path(db))
+    pipeline = StorePipeline(writer, PageReader(0), site, baseline=True, routing={}, stats=get_crawler().stats)
     items = [PageItem(url=page_site.url(page_site.article_path(article)), site=site.name,
                       html=page_site.render_article(article)) for article in page_site.articles]
 
@@ -34,7 +35,7 @@ def store(db, page_site) -> None:
         for item in items:
             await pipeline.process_item(item)
     asyncio.run(process())
-    writer.shutdown(wait=True)
+    writer.close()
 
 
 @pytest.fixture
