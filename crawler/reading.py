@@ -23,7 +23,6 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from crawler.extract.page import read_page
 from storage.pages import compress_html
 
 WORKERS_ENV = "PROJWATCH_WORKERS"
@@ -56,15 +55,23 @@ class Selectors:
     date_css: str | None = None
 
 
-def read(html: str, url: str, selectors: Selectors, reader: Callable = read_page) -> PageRead:
-    """Read one page (in whichever process runs it)."""
-    page = reader(html, url, title_css=selectors.title_css, body_css=selectors.body_css,
+def _reader(reader: Callable | None) -> Callable:
+    if reader is not None:
+        return reader
+    # Imported where pages are read: with workers, the crawl's own process never needs the extractor.
+    from crawler.extract.page import read_page
+    return read_page
+
+
+def read(html: str, url: str, selectors: Selectors, reader: Callable | None = None) -> PageRead:
+    """Read one page (in whichever process runs it) with ``reader``, by default ``read_page``."""
+    page = _reader(reader)(html, url, title_css=selectors.title_css, body_css=selectors.body_css,
                   date_css=selectors.date_css)
     return PageRead(page.text, page.entries.title, page.entries.published, page.entries.to_dict()["projects"],
                     compress_html(html))
 
 
-def _read_in_worker(html: str, url: str, selectors: Selectors, reader: Callable) -> PageRead | str:
+def _read_in_worker(html: str, url: str, selectors: Selectors, reader: Callable | None) -> PageRead | str:
     """``read`` in a worker: an exception comes back as its text (some cannot be pickled)."""
     try:
         return read(html, url, selectors, reader)
@@ -113,7 +120,7 @@ class PageReader:
     another, importable by name). A pool starts at the first page to read (a run with nothing to read
     starts none), in a thread: starting processes blocks, and the reactor's thread must never wait."""
 
-    def __init__(self, workers: int, reader: Callable = read_page):
+    def __init__(self, workers: int, reader: Callable | None = None):
         self.workers = workers
         self.reader = reader
         self._pool: asyncio.Future | None = None    # -> a started Executor

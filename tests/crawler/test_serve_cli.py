@@ -171,7 +171,7 @@ def test_no_secret_is_stored(served):
 
 
 def test_binds_loopback_by_default():
-    assert next(p for p in main.commands["serve"].params if p.name == "host").default == "127.0.0.1"
+    assert next(p for p in main.get_command(None, "serve").params if p.name == "host").default == "127.0.0.1"
 
 
 def test_missing_database_is_one_line_and_exit_2(tmp_path):
