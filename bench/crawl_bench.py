@@ -22,23 +22,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.articles import article_text  # noqa: E402
 from bench.measure import run_measured  # noqa: E402
 from tests.replica import Article, ReplicaSite, serve_sites  # noqa: E402
 
 # Both crawlers get the same settings: no AutoThrottle, no delay (what is measured is our work, not waiting).
 LOOPBACK = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0"]
-PARAGRAPHS = (
-    "Pašvaldība {n}. reizi rīkoja iedzīvotāju forumu par pilsētvides attīstību un jaunajiem projektiem.",
-    "No {d}. līdz {e}. novembrim Tartu, Igaunijā notika projekta partneru tikšanās, kurā piedalījās arī "
-    "pašvaldības pārstāvji.",
-    "Projekta kopējais budžets ir EUR {n} 400,00, no tiem ERAF finansējums – EUR {n} 340,00.",
-    "Sīkāka informācija pieejama pašvaldības mājaslapā un pa tālruni.",
-)
-
 
 def generated_site(count: int) -> ReplicaSite:
     articles = [Article(f"zina-{n}", f"Ziņa numur {n} par pilsētas projektiem", f"20{10 + n % 14}-0{1 + n % 9}-1{n % 9}",
-                        tuple(p.format(n=n, d=1 + n % 20, e=2 + n % 20) for p in PARAGRAPHS))
+                        article_text(n))
                 for n in range(count)]
     return ReplicaSite("centrs", "bench", "Bench", articles, per_page=20)
 

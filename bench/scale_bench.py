@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.articles import article_text  # noqa: E402
 from bench.measure import run_measured  # noqa: E402
 from tests.replica import Article, ReplicaSite, serve_sites  # noqa: E402
 
@@ -33,20 +34,12 @@ LOOPBACK = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0"]
 CRON_INTERVAL = 30 * 60
 #: The replica's styles and the CMS family (crawler/families.toml) each stands for.
 FAMILIES = {"portal": "state-platform", "wordpress": "wordpress", "centrs": "ventspils-cms"}
-PARAGRAPHS = (
-    "Pašvaldība {n}. reizi rīkoja iedzīvotāju forumu par pilsētvides attīstību un jaunajiem projektiem.",
-    "No {d}. līdz {e}. novembrim Tartu, Igaunijā notika projekta “Vietne {s} dati {n}” partneru tikšanās, "
-    "kurā piedalījās arī pašvaldības pārstāvji.",
-    "Projekta kopējais budžets ir EUR {n} 400,00, no tiem ERAF finansējums – EUR {n} 340,00.",
-    "Sīkāka informācija pieejama pašvaldības mājaslapā un pa tālruni.",
-)
-
 
 def generated_site(number: int, articles: int) -> ReplicaSite:
     style = list(FAMILIES)[number % len(FAMILIES)]
     made = [Article(f"zina-{number}-{n}", f"Ziņa {n} par vietnes {number} projektiem",
                     f"20{10 + n % 14}-0{1 + n % 9}-1{n % 9}",
-                    tuple(p.format(n=n, s=number, d=1 + n % 20, e=2 + n % 20) for p in PARAGRAPHS))
+                    article_text(n, number))
             for n in range(articles)]
     return ReplicaSite(style, f"vietne-{number}", f"Vietne {number}", made, per_page=20)
 
