@@ -33,7 +33,8 @@ def _write(folder: Path, data: dict) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         # One gzip member made in one call: GzipFile's streaming costs this thread (and the reactor, whose
         # lock it takes back after each piece) a dozen calls more a response.
-        (folder / FILE).write_bytes(gzip.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), compresslevel=1))
+        pickled = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        (folder / FILE).write_bytes(gzip.compress(pickled, compresslevel=1))
     except OSError as error:   # a disk full: the next run fetches the page whole, nothing worse
         logger.warning("http cache: %s not stored: %s", data["url"], error)
 

@@ -16,8 +16,8 @@ from crawler import settings as default_settings
 from crawler.clock import NOW_SETTING, run_time
 from crawler.reading import PageReader, default_workers
 from crawler.sites import Site
-from crawler.writer import StoreWriter
 from crawler.stats import BYTES, ERRORS, stat
+from crawler.writer import StoreWriter
 from spiders.news import NewsSpider, Plan
 from storage.db import database_path
 from storage.pages import revalidation_plan
@@ -104,9 +104,10 @@ def crawl_sites(sites: list[Site], db: Database, overrides: dict | None = None, 
     (a run stopped by a signal leaves out the sites whose turn had not come).
 
     Every site's pipeline stores through one writer process (``crawler.writer``: the crawl's one
-    connection to the database, ``db``'s file) and reads pages in one pool of worker processes. At most ``PROJWATCH_CONCURRENT_SITES`` sites are crawled at once (each holds
-    its connections and queues while it runs), the next one starting as one ends, so that file handles
-    and memory do not grow with the length of the site list.
+    connection to the database, ``db``'s file) and reads pages in one pool of worker processes. At most
+    ``PROJWATCH_CONCURRENT_SITES`` sites are crawled at once (each holds its connections and queues while
+    it runs), the next one starting as one ends, so that file handles and memory do not grow with the
+    length of the site list.
 
     A site is in its baseline (facts recorded, not alerted) until a run has crawled it to its end,
     unless ``no_baseline``. The run's time is ``PROJWATCH_NOW`` of ``overrides`` where set, else now."""
@@ -149,8 +150,8 @@ def _start_run(process: CrawlerProcess, reader: PageReader, writer: StoreWriter,
                now: datetime, no_baseline: bool, on_site_done: Callable[[SiteReport], None]) -> Deferred:
     """Plan one run at ``now`` and start its crawlers, ``PROJWATCH_CONCURRENT_SITES`` at a time; fires
     with its reports, one per site crawled, in order. Each crawler gets the writer, the reader, its site,
-    its baseline and the run's time as settings of its own (Scrapy copies the
-    process's settings into each crawler: a process or a pool is not copied)."""
+    its baseline and the run's time as settings of its own (Scrapy copies the process's settings into
+    each crawler: a process or a pool is not copied)."""
     waiting = DeferredSemaphore(max(1, process.settings.getint("PROJWATCH_CONCURRENT_SITES")))
     cache_dir = http_cache_dir(database_path(db))
     stored = {site.name: revalidation_plan(db, site.name, now) for site in sites}

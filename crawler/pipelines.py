@@ -21,12 +21,13 @@ class StorePipeline:
     extracted from a new or changed text with the changes they make and the alerts those owe.
 
     Settings (``crawler.crawl`` sets them on each crawler): ``PROJWATCH_WRITER`` (the ``StoreWriter``, the
-    one process that runs every statement of the crawl), ``PROJWATCH_READER`` (the ``PageReader``, one pool of worker processes for every site),
-    ``PROJWATCH_SITE`` (this crawler's ``Site``), ``PROJWATCH_BASELINE`` (the site is in its baseline: facts recorded, not alerted),
-    ``PROJWATCH_ROUTING`` (channel key -> its routes), ``PROJWATCH_NOW`` (the run's time, that
-    every page is stamped and scheduled by; unset, the time the pipeline starts).
+    one process that runs every statement of the crawl), ``PROJWATCH_READER`` (the ``PageReader``, one
+    pool of worker processes for every site), ``PROJWATCH_SITE`` (this crawler's ``Site``),
+    ``PROJWATCH_BASELINE`` (the site is in its baseline: facts recorded, not alerted), ``PROJWATCH_ROUTING``
+    (channel key -> its routes), ``PROJWATCH_NOW`` (the run's time, that every page is stamped and
+    scheduled by; unset, the time the pipeline starts).
 
-    Pages are read in the reader's worker processes and stored by the writer's while the next ones
+    Pages are read in the reader's worker processes and stored by the writer process while the next ones
     download; a site's pages are stored in the order they came, whichever was read first, one transaction
     each. A page that cannot be read or parsed (or crashes its worker) is a counted skip and leaves
     nothing behind, so that a later run (or a fixed parser) reads it afresh.

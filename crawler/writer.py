@@ -1,10 +1,9 @@
 """The crawl's writer: a process of its own that holds the crawl's connection to the database and runs
 every statement of the crawl, one call after the other in the order they were asked for.
 
-In the crawl's own process SQLite's work (~2 ms a page: the page, its facts, the commit) shared Python's
-lock with Scrapy's reactor, and a thread waking from each statement took the lock from it: a first run
-on loopback took 1.8× as long as a bare spider, 1.2× without the storing. Here the reactor only pickles
-a call and reads back its result.
+On a thread of the crawl's own process, SQLite's work (~2.5 ms of CPU a page: the page, its facts, the
+commit) shared Python's lock with Scrapy's reactor, and the thread took the lock back after every
+statement; here the reactor only pickles a call and reads back its result.
 
 ``StoreWriter(path).submit(call, *args)`` runs ``call(db, *args)`` in the writer (``call`` importable by
 name, its arguments picklable) and gives a ``concurrent.futures.Future`` of its result; an SQLite error
@@ -71,7 +70,8 @@ class StoreWriter:
                 pool.submit(int).result()   # started, its database open
                 break
             except Exception as failed:   # no process to be had, or the database cannot be opened there
-                pool.shutdown(wait=False, cancel_futures=True)
+                if pool is not None:
+                    pool.shutdown(wait=False, cancel_futures=True)
                 pool, error = None, failed
         with self._lock:
             self._pool, self._starting = pool, None   # None: the next call tries again
@@ -97,9 +97,8 @@ class StoreWriter:
         elif isinstance(error, BrokenProcessPool):
             with self._lock:
                 if self._pool is pool:   # the first call to see it: the next call starts another writer
-                    self.crashes += 1
+                    self.crashes += 1   # (the broken pool's own thread ends what is left of it)
                     self._pool = None
-                    pool.shutdown(wait=False, cancel_futures=True)
             out.set_exception(StorageError(f"the writer process stopped: {error}", temporary=True))
         else:
             out.set_exception(error)
