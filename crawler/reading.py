@@ -12,17 +12,15 @@ Exceptions:
     ReadFailed      -- read_page raised (its message names the exception)
 """
 import asyncio
-import multiprocessing
-import multiprocessing.connection
 import os
 import signal
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from crawler.processes import end_with_the_crawl, helper_context
 from storage.pages import compress_html
 
 WORKERS_ENV = "PROJWATCH_WORKERS"
@@ -81,32 +79,8 @@ def _read_in_worker(html: str, url: str, selectors: Selectors, reader: Callable 
         return f"{type(error).__name__}: {error}"
 
 
-def end_with_the_crawl(*ignored: signal.Signals) -> None:
-    """In a helper process: ignore ``ignored`` (a signal to the whole process group: the crawl's process
-    decides when to stop, and finishes the pages it has started, so its helpers must live until then),
-    and end when the crawl's process ends, even killed (a pool's worker would otherwise wait on its queue
-    forever)."""
-    for number in ignored:
-        signal.signal(number, signal.SIG_IGN)
-    crawl = multiprocessing.parent_process()
-
-    def watch():
-        multiprocessing.connection.wait([crawl.sentinel])
-        os._exit(1)
-    threading.Thread(target=watch, name="projwatch-crawl-watch", daemon=True).start()
-
-
 def _worker_init() -> None:
     end_with_the_crawl(signal.SIGINT)
-
-
-def worker_context() -> multiprocessing.context.BaseContext:
-    """How the crawl's helper processes (readers, ``crawler.writer``) start: forked from a small server
-    process that imported the extractor and the store once, not from the crawl's process (its reactor's
-    threads and open sockets)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["crawler.extract.page", "crawler.page_store"])
-    return context
 
 
 def default_workers() -> int:
@@ -129,7 +103,7 @@ class PageReader:
         self.crashes = 0                            # pools broken by a crash
 
     def _start_pool(self, workers: int) -> Executor:
-        pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=_worker_init)
+        pool = ProcessPoolExecutor(workers, mp_context=helper_context(), initializer=_worker_init)
         for started in [pool.submit(time.sleep, 0.05) for _ in range(workers)]:
             started.result()
         return pool

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from crawler.reading import end_with_the_crawl, worker_context
+from crawler.processes import end_with_the_crawl, helper_context
 from storage import StorageError, guarded, open_db
 
 _db: Database | None = None   # the writer process's connection
@@ -66,7 +66,7 @@ class StoreWriter:
         pool, error = None, None
         for _ in range(2):   # a fork server stopped with the crawl's process group is started again
             try:
-                pool = ProcessPoolExecutor(1, mp_context=worker_context(), initializer=_open, initargs=(self.path,))
+                pool = ProcessPoolExecutor(1, mp_context=helper_context(), initializer=_open, initargs=(self.path,))
                 pool.submit(int).result()   # started, its database open
                 break
             except Exception as failed:   # no process to be had, or the database cannot be opened there
