@@ -274,15 +274,7 @@ def test_an_article_page_is_one_page_item_with_its_text():
     article = site.articles[1]
     items = output(news_spider(site).parse_article(page(site, site.article_path(article))))
     assert items == [PageItem(url=article_url(site, 1), site="centrs", html=site.render_article(article),
-                              validators=False, known=False)]
-
-
-@pytest.mark.parametrize("stored", [True, False])
-def test_an_article_says_whether_the_store_had_it_when_the_run_began(stored):
-    site = replica()
-    plan = Plan(known=frozenset({article_url(site, 0)} if stored else ()))
-    [item] = output(news_spider(site, plan).parse_article(page(site, site.article_path(site.articles[0]))))
-    assert item.known is stored   # a page new to the store is not held against a stored copy
+                              validators=False)]
 
 
 @pytest.mark.parametrize("headers, validators", [
