@@ -22,7 +22,8 @@ class Measured:
     output: str = ""
 
 
-def _tree(pid: int) -> list[int]:
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and every process it started, theirs too (read from /proc)."""
     found, todo = [], [pid]
     while todo:
         current = todo.pop()
@@ -64,7 +65,7 @@ def run_measured(command: list[str], cwd: Path, env: dict, interval: float = 0.1
 
     def sample():
         while not done.is_set():
-            peak["mb"] = max(peak["mb"], sum(_pss_mb(pid) for pid in _tree(process.pid)))
+            peak["mb"] = max(peak["mb"], sum(_pss_mb(pid) for pid in process_tree(process.pid)))
             try:
                 peak["fds"] = max(peak["fds"], len(os.listdir(f"/proc/{process.pid}/fd")))
             except OSError:
@@ -72,7 +73,7 @@ def run_measured(command: list[str], cwd: Path, env: dict, interval: float = 0.1
             main = _cpu(f"/proc/{process.pid}/task/{process.pid}/stat")
             if main is not None:
                 peak["main"] = main
-            for pid in _tree(process.pid):
+            for pid in process_tree(process.pid):
                 used = _cpu(f"/proc/{pid}/stat")
                 if used is not None:
                     cpu[pid] = max(cpu.get(pid, 0.0), used)

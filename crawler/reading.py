@@ -14,13 +14,11 @@ Exceptions:
 import asyncio
 import os
 import signal
-import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from crawler.processes import end_with_the_crawl, helper_context
+from crawler.processes import HelperPool, end_with_the_crawl
 from storage.pages import compress_html
 
 WORKERS_ENV = "PROJWATCH_WORKERS"
@@ -91,42 +89,20 @@ def default_workers() -> int:
 
 class PageReader:
     """Reads pages in ``workers`` processes (0: in-process); ``reader`` is ``read_page`` (a test may give
-    another, importable by name). A pool starts at the first page to read (a run with nothing to read
-    starts none), in a thread: starting processes blocks, and the reactor's thread must never wait."""
+    another, importable by name). The pool (``crawler.processes.HelperPool``) starts at the first page to
+    read (a run with nothing to read starts none), without the reactor's thread waiting."""
 
     def __init__(self, workers: int, reader: Callable | None = None):
         self.workers = workers
         self.reader = reader
-        self._pool: asyncio.Future | None = None    # -> a started Executor
-        self._alone: asyncio.Future | None = None   # one worker: a page read again after a crash
+        self._pool = HelperPool(workers, _worker_init)
+        self._alone = HelperPool(1, _worker_init)   # a page read again after a crash
         self._alone_lock: asyncio.Lock | None = None
-        self.crashes = 0                            # pools broken by a crash
 
-    def _start_pool(self, workers: int) -> Executor:
-        pool = ProcessPoolExecutor(workers, mp_context=helper_context(), initializer=_worker_init)
-        for started in [pool.submit(time.sleep, 0.05) for _ in range(workers)]:
-            started.result()
-        return pool
-
-    def _starting(self, workers: int) -> asyncio.Future:
-        return asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(None, self._start_pool, workers))
-
-    async def _submit(self, starting: asyncio.Future, html: str, url: str, selectors: Selectors):
-        """Read in the pool ``starting`` gives; raises BrokenProcessPool if it broke (or never started)."""
-        try:
-            pool = await starting
-        except Exception as error:   # no processes to be had (a limit of the machine, a fork server killed)
-            raise BrokenProcessPool(f"cannot start worker processes: {error!r}") from error
-        try:
-            submitted = pool.submit(_read_in_worker, html, url, selectors, self.reader)
-        except RuntimeError as error:   # shut down by another page that found it broken
-            raise BrokenProcessPool(str(error)) from error
-        return await asyncio.wrap_future(submitted)
-
-    @staticmethod
-    def _stop(starting: asyncio.Future) -> None:
-        if starting.done() and not starting.exception():
-            starting.result().shutdown(wait=False, cancel_futures=True)
+    @property
+    def crashes(self) -> int:
+        """Pools broken by a crash."""
+        return self._pool.crashes + self._alone.crashes
 
     async def read(self, html: str, url: str, selectors: Selectors = Selectors()) -> PageRead:
         if not self.workers:
@@ -134,38 +110,27 @@ class PageReader:
                 return read(html, url, selectors, self.reader)
             except Exception as error:
                 raise ReadFailed(f"{type(error).__name__}: {error}") from error
-        if self._pool is None:
-            self._pool = self._starting(self.workers)
-        starting = self._pool
         try:
-            found = await self._submit(starting, html, url, selectors)
+            found = await self._read_in(self._pool, html, url, selectors)
         except BrokenProcessPool:
-            if self._pool is starting:      # the first page to see it replaces the pool for all
-                self.crashes += 1
-                self._stop(starting)
-                self._pool = None
             found = await self._read_alone(html, url, selectors)
         if isinstance(found, str):
             raise ReadFailed(found)
         return found
+
+    def _read_in(self, pool: HelperPool, html: str, url: str, selectors: Selectors) -> asyncio.Future:
+        return asyncio.wrap_future(pool.submit(_read_in_worker, html, url, selectors, self.reader))
 
     async def _read_alone(self, html: str, url: str, selectors: Selectors) -> PageRead | str:
         """Read a page that was in a broken pool again, alone: if it breaks this pool too, it is the one."""
         if self._alone_lock is None:
             self._alone_lock = asyncio.Lock()
         async with self._alone_lock:
-            if self._alone is None:
-                self._alone = self._starting(1)
             try:
-                return await self._submit(self._alone, html, url, selectors)
+                return await self._read_in(self._alone, html, url, selectors)
             except BrokenProcessPool as error:
-                self.crashes += 1
-                self._stop(self._alone)
-                self._alone = None
                 raise WorkerCrashed(f"reading {url} crashed a worker process") from error
 
     def close(self) -> None:
-        for starting in (self._pool, self._alone):
-            if starting is not None and starting.done() and not starting.exception():
-                starting.result().shutdown(wait=True, cancel_futures=True)
-        self._pool = self._alone = None
+        self._pool.close()
+        self._alone.close()

@@ -10,6 +10,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from bench.measure import process_tree
 from tests.conftest import add_meeting_articles, article_urls, projwatch, run_command, stored_urls, wait_until_fetched
 
 
@@ -51,17 +52,6 @@ def test_sigterm_to_the_process_group_leaves_whole_pages_and_the_next_run_comple
     assert page_facts(db_path, article_urls(site)) == page_facts(clean, article_urls(site))
 
 
-def _descendants(pid: int) -> set[int]:
-    found, todo = set(), [pid]
-    while todo:
-        parent = todo.pop()
-        for task in os.listdir(f"/proc/{parent}/task"):
-            children = {int(child) for child in Path(f"/proc/{parent}/task/{task}/children").read_text().split()}
-            found |= children
-            todo += children
-    return found
-
-
 def _running(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
@@ -77,7 +67,7 @@ def test_a_killed_run_leaves_no_reading_or_writing_process_behind(tmp_path, repl
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_until_fetched(site, 15)
     deadline = time.monotonic() + 10
-    while len(helpers := _descendants(process.pid)) < 5 and time.monotonic() < deadline:
+    while len(helpers := set(process_tree(process.pid)) - {process.pid}) < 5 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert len(helpers) >= 5   # the resource tracker, the fork server, two readers, the writer
     process.kill()              # as the OOM killer or a timeout would: no chance to close anything
