@@ -45,10 +45,12 @@ class SiteReport:
     articles_found: int   # distinct article links the listings, feeds and sitemaps showed
     failed: bool          # no listing page could be fetched
     finish_reason: str    # Scrapy's: "finished", or "shutdown" when stopped by a signal
+    run_time: str         # the run's time, that its pages are stamped by (``pages.first_seen``)
+    walked: bool          # the listings were walked to their end: finished, and no listing page failed
     baseline: bool        # no run has crawled the site to its end yet: facts recorded, nothing alerted
 
     @classmethod
-    def from_stats(cls, site: str, stats: dict, finished: datetime, finish_reason: str,
+    def from_stats(cls, site: str, stats: dict, finished: datetime, finish_reason: str, *, run_time: datetime,
                    baseline: bool) -> "SiteReport":
         def count(key: str) -> int:
             return int(stats.get(stat(key), 0))
@@ -67,7 +69,10 @@ class SiteReport:
             facts=count("facts"), changes=count("changes"),
             errors=sum(errors.values()), error_kinds=errors, articles_found=count("articles_found"),
             seconds=round((finished - started).total_seconds(), 1),
-            failed=count("listings_ok") == 0, finish_reason=finish_reason, baseline=baseline,
+            failed=count("listings_ok") == 0, finish_reason=finish_reason,
+            run_time=run_time.isoformat(timespec="seconds"),
+            walked=finish_reason == "finished" and count("listings_ok") > 0 and count("listings_failed") == 0,
+            baseline=baseline,
         )
 
     def as_run(self) -> dict:
@@ -171,7 +176,7 @@ def _start_run(process: CrawlerProcess, reader: PageReader, writer: StoreWriter,
 
         def report(reason: str) -> SiteReport:
             return SiteReport.from_stats(site.name, crawler.stats.get_stats(), datetime.now(timezone.utc), reason,
-                                         baseline=crawler.settings.getbool("PROJWATCH_BASELINE"))
+                                         run_time=now, baseline=crawler.settings.getbool("PROJWATCH_BASELINE"))
 
         def closed(spider, reason):
             if reason == "shutdown":
@@ -189,7 +194,8 @@ def _start_run(process: CrawlerProcess, reader: PageReader, writer: StoreWriter,
         plan = stored[site.name]
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
         return process.crawl(crawler, site=site, archive=first_runs[site.name],
-                             plan=Plan(known=plan.known, due=plan.due, last_fetched=dict(plan.last_fetched))
+                             plan=Plan(known=plan.known, due=plan.due, last_fetched=dict(plan.last_fetched),
+                                       walked=plan.walked)
                              ).addBoth(ended)
 
     def all_reports(_) -> list[SiteReport]:

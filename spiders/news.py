@@ -40,6 +40,10 @@ class Plan:
     known: frozenset[str] = frozenset()     # every stored article URL of the site
     due: tuple[str, ...] = ()               # those to ask the server about on this run
     last_fetched: Mapping[str, str] = field(default_factory=dict)   # URL -> when last fetched (ISO, UTC)
+    # those stored by the site's last run that walked its listings to their end: a listing page showing
+    # only these has nothing new past it (an article stored by a run cut short since may stand before
+    # new ones that run never reached)
+    walked: frozenset[str] = frozenset()
 
 
 def error_kind(failure) -> str:
@@ -104,7 +108,9 @@ class NewsSpider(CrawlSpider):
 
     New articles are always fetched; known ones when the revalidation plan says they are due, or when a
     feed item's date or a sitemap's ``<lastmod>`` is later than their last fetch (cheap signals first).
-    Later runs walk a listing's pagination only as far as its pages show articles not stored yet.
+    Later runs walk a listing's pagination only as far as its pages show articles that the last complete
+    walk had not seen (``Plan.walked``): a run cut short, or a listing page that failed, leaves no new
+    article behind for good.
 
     Archive discovery: on a site's first run (``archive``) its sitemaps are read and list the whole
     archive; the pagination of its listings is held back and walked only if the sitemaps listed no
@@ -195,7 +201,7 @@ class NewsSpider(CrawlSpider):
         request.headers.update(REVALIDATE)
         request.meta["listing"] = True
         if not self.archive and not self._listing_shows_new(response):
-            # New articles come first on a listing: past a page of known ones, the next pages hold none.
+            # New articles come first on a listing: past a page of walked ones, the next pages hold none.
             self.crawler.stats.inc_value(stat("listings_skipped"))
             return None
         if self._holding:
@@ -206,7 +212,7 @@ class NewsSpider(CrawlSpider):
 
     def _listing_shows_new(self, response: Response) -> bool:
         if response.url not in self._shows_new:
-            self._shows_new[response.url] = any(link.url not in self.plan.known
+            self._shows_new[response.url] = any(link.url not in self.plan.walked
                                                 for link in self._article_links.extract_links(response))
         return self._shows_new[response.url]
 
@@ -305,6 +311,8 @@ class NewsSpider(CrawlSpider):
         kind = error_kind(failure)
         listing = failure.request.meta.get("listing", False)
         self.crawler.stats.inc_value(error_stat(kind))
+        if listing:
+            self.crawler.stats.inc_value(stat("listings_failed"))
         self.logger.warning("%s: %s %s (%s)", kind, "listing" if listing else "article", failure.request.url,
                             failure.getErrorMessage())
         if not listing and kind in GONE and failure.request.url in self.plan.known:
@@ -313,4 +321,5 @@ class NewsSpider(CrawlSpider):
 
     def _listing_unreadable(self, response: Response, error) -> None:
         self.crawler.stats.inc_value(error_stat("unreadable"))
+        self.crawler.stats.inc_value(stat("listings_failed"))
         self.logger.warning("unreadable: listing %s (%s)", response.url, error)

@@ -229,3 +229,13 @@ def adaptive_revalidation_and_site_cost(db: Database) -> None:
     (``runs.bytes``; ``runs.requests`` and ``runs.revalidated``, the 304s, were there)."""
     db["pages"].add_column("wait_hours", float)
     db["runs"].add_column("bytes", int)
+
+
+@MIGRATIONS(name="010_listing_walks")
+def listing_walks(db: Database) -> None:
+    """Which runs walked a site's listings to their end (``runs.walked``) and the time their pages were
+    stamped by (``runs.run_time``): a later run walks past every page showing an article stored since,
+    by a run cut short. Earlier runs that finished are taken as walks, at their start."""
+    db["runs"].add_column("run_time", str)
+    db["runs"].add_column("walked", bool)
+    db.execute("UPDATE runs SET run_time = started, walked = (finish_reason = 'finished' AND NOT failed)")

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from storage import sql
+from storage.runs import last_walk
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class RevalidationPlan:
     known: frozenset[str]        # every stored article URL of the site
     due: tuple[str, ...]         # those to ask the server about on this run
     last_fetched: dict[str, str] # each stored article URL -> when a run last fetched it (ISO, UTC)
+    walked: frozenset[str] = frozenset()   # those stored by the site's last run that walked its listings
 
 
 @dataclass(frozen=True)
@@ -164,12 +166,16 @@ def save_page(db: Database, *, url: str, site: str, title: str | None, published
 def revalidation_plan(db: Database, site: str, now: datetime) -> RevalidationPlan:
     """Which stored articles of ``site`` to revalidate now, and which to leave alone."""
     stamp = now.isoformat(timespec="seconds")
-    fetched, due = {}, []
-    for url, check, last_seen in db.execute("select url, next_check, last_seen from pages where site = ?", [site]):
+    walk = last_walk(db, site)
+    fetched, due, walked = {}, [], []
+    for url, check, last_seen, first_seen in db.execute(
+            "select url, next_check, last_seen, first_seen from pages where site = ?", [site]):
         fetched[url] = last_seen
         if check is None or check <= stamp:
             due.append(url)
-    return RevalidationPlan(frozenset(fetched), tuple(due), fetched)
+        if walk is not None and first_seen <= walk:
+            walked.append(url)
+    return RevalidationPlan(frozenset(fetched), tuple(due), fetched, frozenset(walked))
 
 
 def stored_pages(db: Database, site: str | None = None) -> list[dict]:

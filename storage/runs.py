@@ -20,3 +20,9 @@ def has_completed_run(db: Database, site: str) -> bool:
     """Whether a run ever crawled the site to its end (the baseline is taken until one has)."""
     return db.execute("SELECT 1 FROM runs WHERE site = ? AND NOT failed AND finish_reason = 'finished' LIMIT 1",
                       [site]).fetchone() is not None
+
+
+def last_walk(db: Database, site: str) -> str | None:
+    """The time of the site's last run that walked its listings to their end (``runs.walked``): what was
+    stored by then needs no walking past again."""
+    return db.execute("SELECT max(run_time) FROM runs WHERE site = ? AND walked", [site]).fetchone()[0]

@@ -9,6 +9,7 @@ import sqlite_utils
 from crawler.crawl import crawl_settings
 from tests.conftest import article_urls, projwatch
 from tests.replica import Article
+from tests.replica.site import Fault
 
 ALWAYS_DUE = {"fresh_days": 100000}   # every stored article is revalidated on every run
 
@@ -121,6 +122,32 @@ def test_new_article_is_found_through_pagination(tmp_path, replica, run):
     pages, _ = stored(tmp_path / "projwatch.db")
     assert {replica.centrs.url(replica.centrs.article_path(a)) for a in news} <= set(pages)
     assert "4 new" in done.stdout
+
+
+def test_new_articles_a_run_did_not_reach_are_found_by_the_next_run(tmp_path, replica, run):
+    """A run that stores the first listing page's new articles but cannot walk on (here its second listing
+    page fails; a run cut short by a time limit or a signal likewise) leaves the rest to the next run,
+    which walks past the page of articles stored since the last complete walk."""
+    site = replica.centrs
+    sites = replica.write_sites(tmp_path / "sites.toml", site)
+    assert run("--sites", str(sites)).returncode == 0
+    news = [Article(f"jauna-zina-{n}", f"Jaunā ziņa {n}", f"2024-11-{10 + n}",
+                    (f"Ziņa numur {n} par pilsētas dzīvi un jaunumiem.",)) for n in range(site.per_page + 2)]
+    for article in reversed(news):
+        site.add_article(article)
+    on_page_2 = {site.url(site.article_path(a)) for a in news[site.per_page:]}
+    site.faults[site.listing_path(2)] = Fault(status=500)
+    assert run("--sites", str(sites)).returncode == 0
+    assert not on_page_2 & set(stored(tmp_path / "projwatch.db")[0])      # the failed page hid them
+
+    del site.faults[site.listing_path(2)]
+    done = run("--sites", str(sites))
+    assert done.returncode == 0, done.stderr
+    assert on_page_2 <= set(stored(tmp_path / "projwatch.db")[0])
+    assert f"{len(on_page_2)} new" in done.stdout
+    walked = [row["walked"] for row in sqlite_utils.Database(tmp_path / "projwatch.db")["runs"].rows_where(
+        order_by="id")]
+    assert walked == [1, 0, 1]
 
 
 def test_max_pages_bounds_a_site(tmp_path, replica, run):

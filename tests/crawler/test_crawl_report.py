@@ -25,7 +25,7 @@ def stats(**counters) -> dict:
 
 
 def report(values: dict, reason: str = "finished", baseline: bool = False) -> SiteReport:
-    return SiteReport.from_stats("centrs", values, FINISHED, reason, baseline=baseline)
+    return SiteReport.from_stats("centrs", values, FINISHED, reason, run_time=STARTED, baseline=baseline)
 
 
 def test_a_report_reads_the_crawlers_stats():
@@ -33,7 +33,8 @@ def test_a_report_reads_the_crawlers_stats():
         site="centrs", started="2026-11-30T08:00:17+00:00", finished="2026-11-30T08:00:30+00:00",
         requests=14, revalidated=5,
         bytes=48200, pages_seen=9, new=3, changed=1, facts=7, changes=2, errors=0, seconds=12.3, error_kinds={},
-        articles_found=12, failed=False, finish_reason="finished", baseline=True)
+        articles_found=12, failed=False, finish_reason="finished", run_time="2026-11-30T08:00:17+00:00",
+        walked=True, baseline=True)
 
 
 def test_errors_are_counted_by_kind():
@@ -50,6 +51,17 @@ def test_a_site_failed_when_no_listing_page_came(listings_ok, failed):
     if listings_ok is not None:
         values[stat("listings_ok")] = listings_ok
     assert report(values).failed is failed
+
+
+@pytest.mark.parametrize("reason, counters, walked", [
+    ("finished", {}, True),
+    ("finished", {stat("listings_failed"): 1}, False),        # a listing page failed: what it held is unseen
+    ("finished", {stat("listings_ok"): 0}, False),            # no listing came at all
+    ("shutdown", {}, False),                                  # stopped by a signal
+    ("closespider_timeout", {}, False),                       # cut short by a time limit
+])
+def test_a_run_walked_the_listings_when_it_finished_and_every_listing_page_came(reason, counters, walked):
+    assert report(stats(**counters), reason=reason).walked is walked
 
 
 def test_a_crawler_that_never_started_has_an_empty_failed_report():

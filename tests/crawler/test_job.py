@@ -34,7 +34,8 @@ def site_report(site: str, run: int, ok: bool = True) -> SiteReport:
         stats |= {stat("listings_ok"): 2, stat("articles_found"): 6, stat("pages_seen"): 6}
     else:
         stats |= {error_stat("http_500"): 2}
-    return SiteReport.from_stats(site, stats, started + timedelta(seconds=20), "finished", baseline=False)
+    return SiteReport.from_stats(site, stats, started + timedelta(seconds=20), "finished", run_time=started,
+                                 baseline=False)
 
 
 def finish_run(db, channels, reports):

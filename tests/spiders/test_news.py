@@ -138,17 +138,23 @@ def next_pages(results) -> list[str]:
     return [url for url in urls(results) if "?page=" in url]
 
 
-@pytest.mark.parametrize("known, walked", [
-    (set(), True),             # a page showing new articles: the next page may hold more
-    ({0, 1}, True),
-    ({0, 1, 2}, False),        # a page of known articles only: the pages after it hold none new
+@pytest.mark.parametrize("known, walked, goes_on", [
+    (set(), set(), True),             # a page showing new articles: the next page may hold more
+    ({0, 1}, {0, 1}, True),
+    ({0, 1, 2}, {0, 1, 2}, False),    # a page of articles the last walk saw: the pages after it hold none new
+    ({0, 1, 2}, {0}, True),           # stored since by a run cut short: the next page may hold what it missed
+    ({0, 1, 2}, set(), True),         # no run has walked the listings to their end yet
 ])
-def test_a_later_run_walks_pagination_only_past_pages_showing_new_articles(known, walked):
+def test_a_later_run_walks_pagination_only_past_pages_showing_articles_the_last_walk_did_not_see(
+        known, walked, goes_on):
     site = replica()
-    spider = news_spider(site, Plan(known=frozenset(article_url(site, i) for i in known)))
+    spider = news_spider(site, Plan(known=frozenset(article_url(site, i) for i in known),
+                                    walked=frozenset(article_url(site, i) for i in walked)))
     results = listing(spider, page(site, "/jaunumi"))
-    assert bool(next_pages(results)) == walked
-    assert count(spider, "listings_skipped") == (0 if walked else len(site.articles) // site.per_page)
+    assert bool(next_pages(results)) == goes_on
+    assert count(spider, "listings_skipped") == (0 if goes_on else len(site.articles) // site.per_page)
+    assert [url for url in urls(results) if "/jaunumi/20" in url] == [
+        article_url(site, i) for i in range(3) if i not in known]    # known articles are still not asked
 
 
 def test_a_first_run_walks_every_listing_page_when_the_site_has_no_sitemap():
@@ -329,6 +335,7 @@ def test_a_stored_article_that_answers_404_or_410_is_gone(status, stored, is_lis
     items = output(spider.count_error(http_failure(url, status, is_listing)))
     assert items == ([GoneItem(url=url, site="centrs")] if gone else [])
     assert spider.crawler.stats.get_value(error_stat(f"http_{status}")) == 1
+    assert count(spider, "listings_failed") == is_listing    # the run did not walk the listings whole
 
 
 # -- the helpers -----------------------------------------------------------------------------------

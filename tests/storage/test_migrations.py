@@ -46,3 +46,19 @@ def test_a_database_from_before_007_keeps_its_projects_and_can_store_every_fact(
                            "first_seen": "t", "last_seen": "t"})
     assert [row["mentions"] for row in db["fact_sources"].rows] == [1, 1]
     assert any(index.columns == ["key"] and index.unique for index in db["partners"].indexes)
+
+
+def test_runs_from_before_010_that_finished_are_walks_at_their_start(tmp_path):
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path, isolation_level=None))
+    MIGRATIONS.apply(old, stop_before="010_listing_walks")
+    for started, failed, reason in (("2026-11-30T08:00:00+00:00", False, "finished"),
+                                    ("2026-11-30T08:30:00+00:00", False, "shutdown"),
+                                    ("2026-11-30T09:00:00+00:00", True, "finished")):
+        old["runs"].insert({"site": "x", "started": started, "finished": started, "failed": failed,
+                            "finish_reason": reason})
+    old.close()
+
+    db = open_db(path)
+    assert [(row["run_time"], row["walked"]) for row in db["runs"].rows_where(order_by="id")] == [
+        ("2026-11-30T08:00:00+00:00", 1), ("2026-11-30T08:30:00+00:00", 0), ("2026-11-30T09:00:00+00:00", 0)]

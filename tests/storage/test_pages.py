@@ -7,6 +7,7 @@ import pytest
 from storage import StorageError, open_db
 from storage.pages import (Check, Schedule, content_hash, next_check, page_gone, page_unchanged, plan_check,
                            reread_page, revalidation_plan, save_page, stored_pages, stored_text, version_html)
+from storage.runs import record_run
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
 
@@ -124,6 +125,23 @@ def test_plan_lists_due_pages_only(db):
     assert "https://x.lv/old" in revalidation_plan(db, "x", NOW + timedelta(days=7, seconds=1)).due
     assert revalidation_plan(db, "y", NOW).known == frozenset()
     assert plan.last_fetched["https://x.lv/old"] == NOW.isoformat(timespec="seconds")
+
+
+@pytest.mark.parametrize("runs, walked", [
+    ([], set()),                                             # no run walked the listings: walk them whole
+    ([(0, True)], {"https://x.lv/first"}),
+    ([(0, True), (1, False)], {"https://x.lv/first"}),       # the later run was cut short: its page is unwalked
+    ([(0, True), (1, True)], {"https://x.lv/first", "https://x.lv/later"}),
+    ([(0, False), (1, False)], set()),
+])
+def test_plan_names_the_pages_stored_by_the_last_complete_walk(db, runs, walked):
+    """``runs``: (hours after NOW, walked) of each run, which stored one page each."""
+    for (hours, complete), url in zip(runs, ("https://x.lv/first", "https://x.lv/later")):
+        save(db, url=url, now=NOW + hours * HOURS)
+        record_run(db, {"site": "x", "started": "-", "finished": "-", "failed": False,
+                        "run_time": (NOW + hours * HOURS).isoformat(timespec="seconds"), "walked": complete})
+    plan = revalidation_plan(db, "x", NOW + 2 * HOURS)
+    assert plan.walked == walked and plan.walked <= plan.known
 
 
 def test_reopening_applies_migrations_once(tmp_path):
