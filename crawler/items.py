@@ -8,6 +8,7 @@ class PageItem:
     site: str
     html: str
     validators: bool = True   # the answer carried an ETag or Last-Modified (so a 304 can spare the body)
+    known: bool = True        # stored before the run began (False: new, no need to ask the store whether it changed)
 
 
 @dataclass

@@ -66,8 +66,8 @@ class StorePipeline:
         self.stats.inc_value(stat("pages_seen"))
         html_hash = content_hash(item.html)
         try:   # disk full, locked too long: this page is not stored, nor half of it
-            unchanged = await self._write(page_unchanged, item.url, item.html, self.now, self.schedule,
-                                          item.validators, html_hash)
+            unchanged = item.known and await self._write(page_unchanged, item.url, item.html, self.now,
+                                                          self.schedule, item.validators, html_hash)
         except StorageError as error:
             self._skip("storage", item.url, error)
         if unchanged:

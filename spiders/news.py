@@ -303,7 +303,8 @@ class NewsSpider(CrawlSpider):
         # Stored under the URL the site links to (and the schedule knows), not where it redirected.
         url = (response.meta.get("redirect_urls") or [response.url])[0]
         validators = bool(response.headers.get("ETag") or response.headers.get("Last-Modified"))
-        return PageItem(url=url, site=self.site.name, html=page_text(response), validators=validators)
+        return PageItem(url=url, site=self.site.name, html=page_text(response), validators=validators,
+                        known=url in self.plan.known)
 
     # -- errors -----------------------------------------------------------------------------------
 

@@ -280,7 +280,16 @@ def test_an_article_page_is_one_page_item_with_its_text():
     article = site.articles[1]
     items = output(news_spider(site).parse_article(page(site, site.article_path(article))))
     assert items == [PageItem(url=article_url(site, 1), site="centrs", html=site.render_article(article),
-                              validators=False)]
+                              validators=False, known=False)]
+
+
+@pytest.mark.parametrize("stored", [True, False])
+def test_an_article_item_says_whether_the_store_knew_it_at_the_runs_start(stored):
+    site = replica()
+    url = article_url(site, 0)
+    spider = news_spider(site, Plan(known=frozenset({url} if stored else ()), due=(url,)))
+    [item] = output(spider.parse_article(page(site, site.article_path(site.articles[0]))))
+    assert item.known is stored
 
 
 @pytest.mark.parametrize("headers, validators", [
