@@ -78,10 +78,26 @@ def play(tmp_path, site: ReplicaSite, runs: int, *, between=lambda hours: None, 
     return played
 
 
+def old_ones_due_in_a_week(tmp_path, site: ReplicaSite) -> None:
+    """After the first run: the old articles' next checks a week on. The store spreads their first ones over
+    ``recheck_days`` by URL (``storage.pages``), and the replica's URLs carry the port it was given: with
+    about one port in forty, one of them fell due within the hour, on a run that was to fetch nothing."""
+    db = sqlite_utils.Database(tmp_path / "p.db")
+    for article in site.articles[8:]:
+        db["pages"].update(site.url(site.article_path(article)),
+                           {"next_check": (START + timedelta(days=7)).isoformat(timespec="seconds")})
+    db.close()
+
+
 def test_an_unchanged_rerun_downloads_little_and_the_runs_table_says_what_it_cost(tmp_path, site):
     served = []
-    (_, first, first_fetched), (_, second, second_fetched) = played = play(
-        tmp_path, site, 2, between=lambda hours: served.append(list(site.served)))
+
+    def between(hours):
+        served.append(list(site.served))
+        if hours == 0:
+            old_ones_due_in_a_week(tmp_path, site)
+
+    (_, first, first_fetched), (_, second, second_fetched) = played = play(tmp_path, site, 2, between=between)
     assert len(first_fetched) == 12
     if site.validators:   # today's figures: every fresh article asked again, each a 304
         assert second["bytes"] == 0 and second["revalidated"] >= 8
@@ -138,6 +154,8 @@ def test_an_edit_in_the_first_days_is_caught_at_the_next_due_check_and_alerted_o
 def test_a_feed_date_after_the_last_fetch_makes_a_known_article_due(tmp_path, updated, fetched):
     """An old article, not due for days, is fetched at once when the feed says it changed since."""
     def feed_says_changed(hours):
+        if hours == 0:
+            old_ones_due_in_a_week(tmp_path, site)
         stamp = (START + timedelta(hours=updated)).isoformat()
         site.faults["/feed/"] = Fault(
             body=(f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title>'
