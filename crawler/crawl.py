@@ -14,6 +14,7 @@ from twisted.python.failure import Failure
 
 from crawler import settings as default_settings
 from crawler.clock import NOW_SETTING, run_time
+from crawler.kinds import error_passes
 from crawler.reading import PageReader, default_workers
 from crawler.sites import Site
 from crawler.stats import BYTES, ERRORS, stat
@@ -46,7 +47,8 @@ class SiteReport:
     failed: bool          # no listing page could be fetched
     finish_reason: str    # Scrapy's: "finished", or "shutdown" when stopped by a signal
     run_time: str         # the run's time, that its pages are stamped by (``pages.first_seen``)
-    walked: bool          # the listings were walked to their end: finished, and no listing page failed
+    walked: bool          # the listings were walked to their end: finished, and no page met an error that
+                          # may pass (``crawler.kinds.error_passes``: what it held is asked again)
     baseline: bool        # no run has crawled the site to its end yet: facts recorded, nothing alerted
 
     @classmethod
@@ -71,7 +73,7 @@ class SiteReport:
             seconds=round((finished - started).total_seconds(), 1),
             failed=count("listings_ok") == 0, finish_reason=finish_reason,
             run_time=run_time.isoformat(timespec="seconds"),
-            walked=finish_reason == "finished" and count("listings_ok") > 0 and count("listings_failed") == 0,
+            walked=finish_reason == "finished" and count("listings_ok") > 0 and not any(map(error_passes, errors)),
             baseline=baseline,
         )
 

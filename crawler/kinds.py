@@ -20,6 +20,7 @@ class Kind:
     alerted: bool = False          # changes: sent to staff by default
     tag: str | None = None         # changes: the apprise tag that selects it (beside its own key)
     site_fault: bool = False       # site errors: the site failed to answer (site health counts these)
+    passing: bool = False          # site errors: a later run may well not meet it (the page is asked again)
 
 
 MEETING_KINDS = (
@@ -87,19 +88,20 @@ PROGRAMMES = (
 #: Why a site's page or request failed. ``http_NNN`` (an HTTP status) and the name of an unexpected
 #: download exception are kinds too, labelled by ``site_error_label``.
 SITE_ERRORS = (
-    Kind("dns", "domēns nav atrodams", "host not found", site_fault=True),
-    Kind("refused", "serveris atteica savienojumu", "connection refused", site_fault=True),
-    Kind("timeout", "serveris neatbildēja laikā", "timeout", site_fault=True),
+    Kind("dns", "domēns nav atrodams", "host not found", site_fault=True, passing=True),
+    Kind("refused", "serveris atteica savienojumu", "connection refused", site_fault=True, passing=True),
+    Kind("timeout", "serveris neatbildēja laikā", "timeout", site_fault=True, passing=True),
     Kind("too_large", "lapa pārāk liela", "page too large"),
     Kind("ignored", "pieprasījums izlaists (robots.txt, pāradresācijas)", "request ignored"),
     Kind("not_text", "lapa nav teksts", "not a text page"),
-    Kind("unreadable", "lapu nevar nolasīt", "unreadable page"),
-    Kind("read", "lapas tekstu neizdevās nolasīt", "page could not be read"),
-    Kind("worker", "lapas lasīšana avarēja (darba process)", "reading the page crashed its worker process"),
+    Kind("unreadable", "lapu nevar nolasīt", "unreadable page", passing=True),
+    Kind("read", "lapas tekstu neizdevās nolasīt", "page could not be read", passing=True),
+    Kind("worker", "lapas lasīšana avarēja (darba process)", "reading the page crashed its worker process",
+         passing=True),
     # runs recorded before reading and extracting became one step counted an extractor failure apart
     Kind("extract", "lapas faktus neizdevās nolasīt", "page could not be extracted"),
     Kind("no_text", "lapā nav raksta teksta", "no article text"),
-    Kind("storage", "datubāzē neizdevās saglabāt", "could not be stored"),
+    Kind("storage", "datubāzē neizdevās saglabāt", "could not be stored", passing=True),
 )
 
 #: Every sort of kind by the name the ``labels`` table gives it.
@@ -119,6 +121,15 @@ def labels(kinds: tuple[Kind, ...]) -> dict[str, str]:
 
 
 ALERTED_CHANGES = frozenset(kind.key for kind in CHANGE_KINDS if kind.alerted)
+
+
+def error_passes(key: str) -> bool:
+    """Whether a site error may pass by the next run: a kind marked ``passing``, an HTTP 5xx or 429 (a
+    4xx is the page's own), or an unexpected download exception."""
+    if key.startswith("http_"):
+        return key[5:6] == "5" or key == "http_429"
+    kind = next((kind for kind in SITE_ERRORS if kind.key == key), None)
+    return kind is None or kind.passing
 
 
 def site_error_label(key: str) -> str:

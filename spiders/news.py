@@ -109,8 +109,8 @@ class NewsSpider(CrawlSpider):
     New articles are always fetched; known ones when the revalidation plan says they are due, or when a
     feed item's date or a sitemap's ``<lastmod>`` is later than their last fetch (cheap signals first).
     Later runs walk a listing's pagination only as far as its pages show articles that the last complete
-    walk had not seen (``Plan.walked``): a run cut short, or a listing page that failed, leaves no new
-    article behind for good.
+    walk had not seen (``Plan.walked``): a run cut short, or a page that failed, leaves no new article
+    behind for good.
 
     Archive discovery: on a site's first run (``archive``) its sitemaps are read and list the whole
     archive; the pagination of its listings is held back and walked only if the sitemaps listed no
@@ -312,8 +312,6 @@ class NewsSpider(CrawlSpider):
         kind = error_kind(failure)
         listing = failure.request.meta.get("listing", False)
         self.crawler.stats.inc_value(error_stat(kind))
-        if listing:
-            self.crawler.stats.inc_value(stat("listings_failed"))
         self.logger.warning("%s: %s %s (%s)", kind, "listing" if listing else "article", failure.request.url,
                             failure.getErrorMessage())
         if not listing and kind in GONE and failure.request.url in self.plan.known:
@@ -322,5 +320,4 @@ class NewsSpider(CrawlSpider):
 
     def _listing_unreadable(self, response: Response, error) -> None:
         self.crawler.stats.inc_value(error_stat("unreadable"))
-        self.crawler.stats.inc_value(stat("listings_failed"))
         self.logger.warning("unreadable: listing %s (%s)", response.url, error)

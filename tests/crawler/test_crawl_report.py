@@ -55,12 +55,15 @@ def test_a_site_failed_when_no_listing_page_came(listings_ok, failed):
 
 @pytest.mark.parametrize("reason, counters, walked", [
     ("finished", {}, True),
-    ("finished", {stat("listings_failed"): 1}, False),        # a listing page failed: what it held is unseen
+    ("finished", {error_stat("http_503"): 1}, False),         # a page failed: what it held is unseen or lost
+    ("finished", {error_stat("storage"): 2}, False),          # pages not stored: asked again when reached
+    ("finished", {error_stat("ConnectionLost"): 1}, False),   # an unexpected download error
+    ("finished", {error_stat("http_404"): 1, error_stat("not_text"): 1}, True),   # the pages' own: they stay so
     ("finished", {stat("listings_ok"): 0}, False),            # no listing came at all
     ("shutdown", {}, False),                                  # stopped by a signal
     ("closespider_timeout", {}, False),                       # cut short by a time limit
 ])
-def test_a_run_walked_the_listings_when_it_finished_and_every_listing_page_came(reason, counters, walked):
+def test_a_run_walked_the_listings_when_it_finished_and_no_page_met_an_error_that_may_pass(reason, counters, walked):
     assert report(stats(**counters), reason=reason).walked is walked
 
 

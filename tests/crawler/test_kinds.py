@@ -45,3 +45,12 @@ def test_every_kind_has_a_latvian_label_once(sort):
 def test_site_errors_of_http_and_unexpected_exceptions_have_labels():
     assert kinds.site_error_label("http_503") == "HTTP kļūda 503"
     assert kinds.site_error_label("timeout") == "serveris neatbildēja laikā"
+
+
+@pytest.mark.parametrize("key, passes", [
+    ("timeout", True), ("storage", True), ("worker", True), ("http_503", True), ("http_429", True),
+    ("ResponseNeverReceived", True),                        # an unexpected download exception
+    ("http_404", False), ("http_410", False), ("not_text", False), ("no_text", False), ("ignored", False),
+])
+def test_an_error_that_may_pass_is_a_servers_or_ours_not_the_pages_own(key, passes):
+    assert kinds.error_passes(key) is passes
