@@ -1,6 +1,7 @@
 """``crawler/items.py``: what the spider hands the pipeline — a page under the URL it was asked by, with
-its HTML and whether its answer carried validators (true unless the spider says not), or word that a
-stored page is gone — plain records Scrapy's item machinery accepts."""
+its HTML, whether its answer carried validators (true unless the spider says not) and whether the store
+knew it at the run's start (true unless the spider says not), or word that a stored page is gone — plain
+records Scrapy's item machinery accepts."""
 import pytest
 from itemadapter import ItemAdapter, is_item
 
@@ -16,7 +17,7 @@ def test_a_page_item_carries_validators_unless_told_not():
 
 @pytest.mark.parametrize("item, fields", [
     (PageItem(url=URL, site="centrs", html="<p>Rīga</p>"), {"url": URL, "site": "centrs", "html": "<p>Rīga</p>",
-                                                           "validators": True}),
+                                                           "validators": True, "known": True}),
     (GoneItem(url=URL, site="centrs"), {"url": URL, "site": "centrs"}),
 ])
 def test_items_are_scrapy_items_with_exactly_their_fields(item, fields):
