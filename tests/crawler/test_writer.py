@@ -1,10 +1,11 @@
 """The crawl's writer process: calls run in the order asked for and give back their results, an SQLite
-error comes back as a ``StorageError`` and a writer that dies costs the calls it held, not the next ones."""
+error comes back as a ``StorageError`` and undoes that call alone, the calls made while the writer is busy
+are committed together, and a writer that dies costs the calls it held, not the next ones."""
 import pytest
 
 from crawler.writer import StoreWriter
 from storage import StorageError, open_db
-from tests.crawler.writers import bad_sql, die, note
+from tests.crawler.writers import bad_sql, committed_notes, die, note, wait
 
 
 @pytest.fixture
@@ -36,9 +37,29 @@ def test_an_sqlite_error_is_a_storage_error_and_the_next_call_runs(writer):
     assert writer.crashes == 0
 
 
+def test_a_failing_call_in_a_group_undoes_itself_alone(writer):
+    writer.submit(wait, 0.5)
+    group = [writer.submit(note, 1), writer.submit(bad_sql), writer.submit(note, 2)]   # while it waits
+    assert group[0].result(timeout=30) == 2 and group[2].result(timeout=30) == 4
+    with pytest.raises(StorageError, match="no such table"):
+        group[1].result(timeout=30)
+    assert notes(writer) == [1, 2]
+
+
+def test_calls_made_while_the_writer_is_busy_are_committed_together(writer):
+    writer.submit(note, 0).result(timeout=30)
+    assert writer.submit(committed_notes, 0).result(timeout=30) == 1   # alone: it sees what was committed before it
+    writer.submit(wait, 0.5)
+    group = [writer.submit(committed_notes, number) for number in range(1, 4)]
+    # each call of the group sees only what was committed before the group began
+    assert [future.result(timeout=30) for future in group] == [2, 2, 2]
+    assert writer.submit(committed_notes, 4).result(timeout=30) == 5
+
+
 def test_a_writer_that_dies_fails_the_calls_it_held_and_the_next_call_starts_another(writer):
     assert writer.submit(note, 1).result(timeout=30) == 2
-    held = [writer.submit(die), writer.submit(note, 2)]
+    writer.submit(wait, 0.5)
+    held = [writer.submit(die), writer.submit(note, 2)]   # one group: the writer dies with both
     for future in held:
         with pytest.raises(StorageError, match="writer process stopped") as error:
             future.result(timeout=30)
