@@ -226,6 +226,9 @@ def _items(segment: str, begin: int, default_country: str | None) -> list[Partne
 
 def _segments(sentence: str) -> list[tuple[str, int, re.Match]]:
     """The text after each list marker, up to the next marker or the sentence end."""
+    lowered = sentence.lower()     # every marker names a partner or who leads: most sentences have none
+    if "partner" not in lowered and "vada" not in lowered:
+        return []
     markers = sorted(list(_LEAD_AFTER.finditer(sentence)) + list(_LIST_MARKER.finditer(sentence)),
                      key=lambda m: m.start())
     kept = [m for i, m in enumerate(markers) if not (i and m.start() < markers[i - 1].end())]
@@ -235,6 +238,8 @@ def _segments(sentence: str) -> list[tuple[str, int, re.Match]]:
 
 def _lead_before(sentence: str, offset: int) -> list[Partner]:
     partners = []
+    if "partneris" not in sentence.lower():
+        return partners
     for match in _LEAD_BEFORE.finditer(sentence):
         head = re.split(r"(?i),|\bno\s|\bun\s|\bar\s|\bir\s", sentence[:match.start()])[-1].strip()
         if head and head[0].isupper():
@@ -266,11 +271,11 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
     lowered = sentence.lower()
     if "valst" not in lowered and "partner" not in lowered and " no " not in lowered:
         return partners
-    for match in _COUNTRY_LIST.finditer(sentence):
+    for match in _COUNTRY_LIST.finditer(sentence) if "valst" in lowered else ():
         rest = sentence[match.end():match.end() + LIST_WINDOW]
         partners += [Partner(None, p.code, False, offset + match.end() + p.begin)
                      for p in find_places(rest) if p.is_country]
-    matches = list(_PARTNER_FROM.finditer(sentence))
+    matches = list(_PARTNER_FROM.finditer(sentence)) if "partner" in lowered else []
     if _VISIT.search(sentence):
         # "(projekta) partneri no …" came visiting as partners; a visiting "sadarbības partneris no …"
         # is a friend of the town, not one of the project's partners
