@@ -239,3 +239,25 @@ def listing_walks(db: Database) -> None:
     db["runs"].add_column("run_time", str)
     db["runs"].add_column("walked", bool)
     db.execute("UPDATE runs SET run_time = started, walked = (finish_reason = 'finished' AND NOT failed)")
+
+
+def _reindex_only_on_change(db: Database, table: str, columns: tuple[str, ...]) -> None:
+    """``table``'s full-text index is written again on an update only where an indexed column changed
+    (sqlite-utils' trigger does it on every update: a page's ``last_seen``, a project's)."""
+    quoted = ", ".join(f'"{column}"' for column in columns)
+    old = ", ".join(f'old."{column}"' for column in columns)
+    new = ", ".join(f'new."{column}"' for column in columns)
+    changed = " OR ".join(f'old."{column}" IS NOT new."{column}"' for column in columns)
+    db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+    db.execute(
+        f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" WHEN {changed} BEGIN\n'
+        f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES(\'delete\', old.rowid, {old});\n'
+        f'  INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});\nEND')
+
+
+@MIGRATIONS(name="011_search_index_on_change")
+def search_index_on_change(db: Database) -> None:
+    """The search indexes of pages and projects are written again only when their text changes: a
+    revalidated page (its ``last_seen``, ``next_check``) and a project seen again rewrote them each time."""
+    _reindex_only_on_change(db, "pages", ("title", "text"))
+    _reindex_only_on_change(db, "projects", ("name", "name_en", "acronym", "aliases"))

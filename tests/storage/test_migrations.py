@@ -62,3 +62,18 @@ def test_runs_from_before_010_that_finished_are_walks_at_their_start(tmp_path):
     db = open_db(path)
     assert [(row["run_time"], row["walked"]) for row in db["runs"].rows_where(order_by="id")] == [
         ("2026-11-30T08:00:00+00:00", 1), ("2026-11-30T08:30:00+00:00", 0), ("2026-11-30T09:00:00+00:00", 0)]
+
+
+def test_the_search_indexes_follow_their_text_and_only_their_text(tmp_path):
+    db = open_db(tmp_path / "p.db")
+    db["pages"].insert({"url": "u", "site": "s", "title": "Partneri tiekas Tartu", "text": "Projekta sanāksme",
+                        "first_seen": "t", "last_seen": "t", "content_hash": "h"})
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    db["pages"].update("u", {"last_seen": "t2", "next_check": "t3"})
+    assert not [s for s in statements if "pages_fts" in s]        # a revalidated page: its index untouched
+    db["pages"].update("u", {"text": "Noslēguma konference Valmierā"})
+    assert [s for s in statements if "pages_fts" in s]
+    assert [row["url"] for row in db["pages"].search("Valmierā")] == ["u"]
+    assert list(db["pages"].search("sanāksme")) == []
+    assert [row["url"] for row in db["pages"].search("Tartu")] == ["u"]
