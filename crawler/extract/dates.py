@@ -65,6 +65,9 @@ _DAY_MONTH_RANGE = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?i){_year_before('y', 'r')}(?<![\d.])(?P<d>[0-3]?\d)\.\s*(?P<m>{MONTH_PATTERN})(?!\w){_year_after('yb')}"
 )
+#: What every match of ``_DAY_MONTH`` and ``_DAY_MONTH_RANGE`` holds ("24. novembrī"): looked for first, since
+#: their optional openings (a weekday, a year, "no") make the engine try them at every letter of a text.
+_DAY_THEN_MONTH = re.compile(rf"(?i)\d\.\s*(?:{MONTH_PATTERN})(?!\w)")
 #: What joins the ends of a numeric range: a dash, or "līdz" ("no 12.03. līdz 16.03.").
 _NUMERIC_TO = r"(?:[–—-]|(?i:līdz)(?!\w))"
 DAY_DOT = re.compile(r"\d[./-]")  # every date form has a number followed by a full stop or dash
@@ -387,7 +390,8 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         spans.append(span)
         taken.append((span.begin, span.finish))
 
-    for match in _DAY_MONTH_RANGE.finditer(text):
+    named = _DAY_THEN_MONTH.search(text) is not None
+    for match in _DAY_MONTH_RANGE.finditer(text) if named else ():
         if not free(match.start(), match.end()):
             continue
         span = _range_from(match, published)
@@ -410,7 +414,7 @@ def find_dates(text: str, published: Published | None = None) -> tuple[DateSpan,
         if free(span.begin, span.finish):
             spans.append(span)
             taken.append((span.begin, span.finish))
-    for match in _DAY_MONTH.finditer(text):
+    for match in _DAY_MONTH.finditer(text) if named else ():
         if not free(match.start("d"), match.end()):
             continue
         month, day = month_number(match["m"]), int(match["d"])
