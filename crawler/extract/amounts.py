@@ -42,7 +42,8 @@ _AMOUNT = re.compile(
     rf"|(?<![\w\d.,])(?P<word>{_WORD_NUMBER})(?P<scale3>{WORD_SCALES})\s+(?P<cur3>(?i:{EURO}))(?!\w)"
     rf"|(?<!\w)(?P<cur2>EUR|€|LVL|Ls)\s*:?\s*(?P<num2>{NUMBER_STRICT})(?![\d%])(?:\s*(?P<scale2>{_SCALE}))?"
 )
-_CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})", re.IGNORECASE)
+#: A currency as every amount has one: no letter right after it ("EUR 5", "5 eiro"; not "pilsēta").
+_CURRENCY_HINT = re.compile(rf"(?:{EURO}|{LATS})(?![^\W\d])", re.IGNORECASE)
 _LATS = re.compile(rf"^(?:{LATS})$")
 
 

@@ -115,6 +115,9 @@ _TAKING_PART = re.compile(r"(?i)\b(?:kopā ar|piedalās|piedalījās|piedalīsie
                           r"|koordinē\w*|īsteno\w*"
                           r"|konsorcij\w*"
                           r"|partnerīb\w*|tīkl(?:s|ā|a)\b)")
+#: What every match of ``_TAKING_PART`` holds, looked for first (most sentences hold none).
+_TAKING_PART_WORDS = ("kopā ar", "piedal", "sadarbo", "iesaist", "apvieno", "koordinē", "īsteno", "konsorcij",
+                      "partnerīb", "tīkl")
 _LIST_GLUE = re.compile(r"\s*(?:,|\bun\b|\band\b)?\s*")
 #: A note in brackets after a country of a list: its town or bodies ("no Vācijas (Halle), Itālijas (Matera)").
 _NOTE = re.compile(r"\s*\([^()]{1,80}\)")
@@ -282,13 +285,19 @@ def _country_lists(sentence: str, offset: int) -> list[Partner]:
         matches = [m for m in matches if not _GENERIC_PARTNER.search(sentence, max(0, m.start() - 20), m.start())]
         if _IN_A_PROJECT.search(sentence):  # a group that came within the project takes part in it
             matches += _VISITORS_FROM.finditer(sentence)
-    elif _TAKING_PART.search(sentence):
+    elif _takes_part(sentence):
         matches += _MEMBERS_FROM.finditer(sentence)
     for match in matches:
         rest = sentence[match.end():match.end() + LIST_WINDOW]
         codes = _leading_countries(rest) or _country_after_town(rest) or _foreign_place_first(rest)
         partners += [Partner(None, code, False, offset + match.start()) for code in codes]
     return partners
+
+
+def _takes_part(sentence: str) -> bool:
+    """Whether the sentence says bodies take part ("piedalās", "sadarbojas", "kopā ar")."""
+    lowered = sentence.lower()
+    return any(word in lowered for word in _TAKING_PART_WORDS) and _TAKING_PART.search(sentence) is not None
 
 
 def _foreign_place_first(text: str) -> list[str]:
@@ -324,7 +333,7 @@ def _countries_beside(sentence: str, offset: int) -> list[Partner]:
     that takes part ("partneriem Lietuvā", "sadarbojas ar skolām Somijā un Grieķijā"). A body named after
     a word of going there ("apmeklēja Lietuvas skolu") is only a place visited."""
     partners: list[Partner] = []
-    taking_part = bool(_TAKING_PART.search(sentence))
+    taking_part = _takes_part(sentence)
     went = _WENT_TO.search(sentence)
     went_at = went.start() if went else len(sentence)
     places = find_places(sentence)

@@ -1,5 +1,6 @@
 import pytest
 
+from crawler.extract import partners
 from crawler.extract.partners import find_partners
 from crawler.extract.sentences import split_sentences
 
@@ -36,3 +37,12 @@ def test_a_long_sentence_of_countries_is_read_in_linear_time():
 
     seconds(10)
     assert seconds(400) < 25 * max(seconds(40), 0.01)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kopā ar kaimiņiem", "Projektā PIEDALĀS skolas", "piedalījās", "piedalīsies", "Pilsētas sadarbojas",
+    "iesaistīti jaunieši", "apvienojot spēkus", "Koordinē aģentūra", "projektu īsteno", "Konsorcijā ir",
+    "Partnerībā ir", "tīklā ir", "Tīkls apvieno",
+])
+def test_the_words_looked_for_first_cover_every_way_of_taking_part(sentence):
+    assert partners._TAKING_PART.search(sentence) and partners._takes_part(sentence)
