@@ -333,10 +333,12 @@ def _countries_beside(sentence: str, offset: int) -> list[Partner]:
     that takes part ("partneriem Lietuvā", "sadarbojas ar skolām Somijā un Grieķijā"). A body named after
     a word of going there ("apmeklēja Lietuvas skolu") is only a place visited."""
     partners: list[Partner] = []
+    places = find_places(sentence)
+    if not any(place.is_country for place in places):
+        return partners
     taking_part = _takes_part(sentence)
     went = _WENT_TO.search(sentence)
     went_at = went.start() if went else len(sentence)
-    places = find_places(sentence)
     at = 0
     while at < len(places):
         place = places[at]
@@ -376,7 +378,7 @@ def _country_run(text: str, places: list[Place], at: int) -> tuple[list[Place], 
 def _bracketed(sentence: str, offset: int) -> list[Partner]:
     """"Name (Country)", "Name (EE)": the name starts at its first place word where it has one."""
     partners = []
-    for match in _NAME_WITH_COUNTRY.finditer(sentence):
+    for match in _NAME_WITH_COUNTRY.finditer(sentence) if "(" in sentence else ():
         inside = find_places(f"({match.group(2)})")
         if not inside or len(re.findall(r"\w+", match.group(2))) > 2:
             continue
@@ -394,7 +396,8 @@ def _nationalities(sentence: str, offset: int) -> list[Partner]:
     if "partner" in lowered or "kolēģ" in lowered:
         partners += [Partner(None, NATIONALITIES[m.group(1).lower()], False, offset + m.start())
                      for m in _NATIONALITY.finditer(sentence)]
-    if any(word in lowered for word in ENGLISH_BODY_STEMS):
+    if (any(word in lowered for word in ENGLISH_BODY_STEMS)
+            and any(word in lowered for word in ENGLISH_NATIONALITIES)):
         partners += [Partner(None, ENGLISH_NATIONALITIES[m.group(1).lower()], False, offset + m.start())
                      for m in _ENGLISH_NATIONALITY.finditer(sentence)]
     return partners
@@ -402,7 +405,7 @@ def _nationalities(sentence: str, offset: int) -> list[Partner]:
 
 def _agreement_partners(sentence: str, offset: int, text: str) -> list[Partner]:
     """Quoted bodies in a partnership agreement, placed by where the page puts them elsewhere."""
-    if not _PARTNERSHIP_AGREEMENT.search(sentence):
+    if "partner" not in sentence.lower() or not _PARTNERSHIP_AGREEMENT.search(sentence):
         return []
     partners = []
     for match in _QUOTED.finditer(sentence):
