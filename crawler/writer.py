@@ -21,6 +21,7 @@ A writer that dies (killed, out of memory) or cannot start fails the calls it he
 one. It ignores SIGINT and SIGTERM: when a terminal or systemd stops the crawl's whole process group, the
 crawl's process finishes the pages it has started and then closes the writer.
 """
+import pickle
 import signal
 import threading
 from collections.abc import Callable
@@ -55,10 +56,20 @@ def _run_group(calls: list[tuple[Callable, tuple]]) -> list[tuple[bool, object]]
                 except Exception as error:
                     if not _db.conn.in_transaction:   # the error ended the whole transaction
                         raise
-                    outcomes.append((False, error))
+                    outcomes.append((False, _portable(error)))
     except Exception as error:
-        return [(False, error)] * len(calls)
+        return [(False, _portable(error))] * len(calls)
     return outcomes
+
+
+def _portable(error: Exception) -> Exception:
+    """``error`` as it can go back to the crawl's process: not every exception pickles, and one that does
+    not would fail the whole group's results, stored as they are."""
+    try:
+        pickle.dumps(error)
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
 
 
 class StoreWriter:

@@ -5,7 +5,7 @@ import pytest
 
 from crawler.writer import StoreWriter
 from storage import StorageError, open_db
-from tests.crawler.writers import bad_sql, committed_notes, die, note, wait
+from tests.crawler.writers import bad_sql, committed_notes, die, fail_unpicklably, note, wait
 
 
 @pytest.fixture
@@ -43,6 +43,15 @@ def test_a_failing_call_in_a_group_undoes_itself_alone(writer):
     assert group[0].result(timeout=30) == 2 and group[2].result(timeout=30) == 4
     with pytest.raises(StorageError, match="no such table"):
         group[1].result(timeout=30)
+    assert notes(writer) == [1, 2]
+
+
+def test_an_error_that_cannot_cross_to_the_crawl_fails_its_call_alone(writer):
+    writer.submit(wait, 0.5)
+    group = [writer.submit(note, 1), writer.submit(fail_unpicklably), writer.submit(note, 2)]
+    with pytest.raises(RuntimeError, match="Unpicklable: odd"):
+        group[1].result(timeout=30)
+    assert group[0].result(timeout=30) == 2 and group[2].result(timeout=30) == 4
     assert notes(writer) == [1, 2]
 
 

@@ -32,3 +32,12 @@ def committed_notes(db, number: int) -> int:
         return other.execute("SELECT count(*) FROM notes").fetchone()[0]
     finally:
         other.close()
+
+
+class Unpicklable(Exception):
+    def __reduce__(self):
+        raise TypeError("cannot pickle this error")
+
+
+def fail_unpicklably(db) -> None:
+    raise Unpicklable("odd")
