@@ -421,7 +421,7 @@ def find_page_funding(sentences: Iterable[Sentence], require_cue: bool = False) 
         if not (_LIST_ITEM.search(text) or previous.endswith((":", ";"))):
             list_lead, list_opener = "", ""
         lead_in = list_lead
-        council = council or (text if _COUNCIL_GRANTS.search(text) else "")
+        council = council or (text if "līdzfinansējum" in text.lower() and _COUNCIL_GRANTS.search(text) else "")
         if council and not lead_in and CO_FINANCING.search(text):
             lead_in = council
         # a list after a council's decision to grant co-financing, opened by words that name no money of

@@ -129,7 +129,9 @@ def _title_of(text: str) -> str | None:
 
 def _speaks_of_project(text: str, pattern: re.Pattern = _ANY_PROJECT) -> bool:
     """Whether ``text`` speaks of a project (one, with ``_SINGLE_PROJECT``), not of a draft document."""
-    return bool(pattern.search(text)) and bool(pattern.search(_DRAFT.sub("", text)))
+    if not pattern.search(text):
+        return False
+    return "projekt" not in text.lower() or bool(pattern.search(_DRAFT.sub("", text)))   # every draft is a "projekt…"
 
 
 def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMention]) -> list[ProgrammeMention]:
@@ -137,7 +139,7 @@ def _project_programmes(sentences: list[Sentence], programmes: list[ProgrammeMen
     right before one, or in a sentence about partners; never where a project is only being prepared.
     Each sentence is looked at once, however many programmes it names."""
     paragraphs = {s.paragraph for s in sentences if _speaks_of_project(s.text, _SINGLE_PROJECT)}
-    drafting = {s.paragraph for s in sentences if _DRAFTING.search(s.text)}
+    drafting = {s.paragraph for s in sentences if "izstrād" in s.text.lower() and _DRAFTING.search(s.text)}
     starts = [s.start for s in sentences]
     seen: dict[int, tuple[bool, bool]] = {}    # sentence index → (not preparation, speaks of partners)
     found = []
