@@ -60,6 +60,7 @@ class SiteReport:
         errors = {key.rsplit("/", 1)[1]: int(value) for key, value in stats.items()
                   if key.startswith(f"{ERRORS}/")}
         started = stats.get("start_time", finished)
+        failed = count("listings_ok") == 0
         return cls(
             site=site,
             started=started.isoformat(timespec="seconds"),
@@ -71,9 +72,8 @@ class SiteReport:
             facts=count("facts"), changes=count("changes"),
             errors=sum(errors.values()), error_kinds=errors, articles_found=count("articles_found"),
             seconds=round((finished - started).total_seconds(), 1),
-            failed=count("listings_ok") == 0, finish_reason=finish_reason,
-            run_time=run_time.isoformat(timespec="seconds"),
-            walked=finish_reason == "finished" and count("listings_ok") > 0 and not any(map(error_passes, errors)),
+            failed=failed, finish_reason=finish_reason, run_time=run_time.isoformat(timespec="seconds"),
+            walked=finish_reason == "finished" and not failed and not any(map(error_passes, errors)),
             baseline=baseline,
         )
 
@@ -193,11 +193,9 @@ def _start_run(process: CrawlerProcess, reader: PageReader, writer: StoreWriter,
                 reports[site.name] = report("not started")
             return None
 
-        plan = stored[site.name]
         crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-        return process.crawl(crawler, site=site, archive=first_runs[site.name],
-                             plan=Plan(known=plan.known, due=plan.due, last_fetched=dict(plan.last_fetched),
-                                       walked=plan.walked)
+        # the store's plan as the spider's (the spider imports nothing of storage): the same fields
+        return process.crawl(crawler, site=site, archive=first_runs[site.name], plan=Plan(**vars(stored[site.name]))
                              ).addBoth(ended)
 
     def all_reports(_) -> list[SiteReport]:

@@ -8,7 +8,7 @@ class PageItem:
     site: str
     html: str
     validators: bool = True   # the answer carried an ETag or Last-Modified (so a 304 can spare the body)
-    known: bool = True        # stored before the run began (False: new, no need to ask the store whether it changed)
+    known: bool = True        # stored when the run began (a page new to the store cannot be unchanged)
 
 
 @dataclass

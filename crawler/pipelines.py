@@ -29,8 +29,8 @@ class StorePipeline:
 
     Pages are read in the reader's worker processes and stored by the writer process while the next ones
     download; a site's pages are stored in the order they came, whichever was read first, each whole or
-    not at all (``crawler.writer``). A page that cannot be read or parsed (or crashes its worker) is a counted skip and leaves
-    nothing behind, so that a later run (or a fixed parser) reads it afresh.
+    not at all (``crawler.writer``). A page that cannot be read or parsed (or crashes its worker) is a
+    counted skip and leaves nothing behind, so that a later run (or a fixed parser) reads it afresh.
     """
 
     def __init__(self, writer: StoreWriter, reader: PageReader, site: Site, *, baseline: bool,
