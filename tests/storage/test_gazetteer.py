@@ -1,32 +1,53 @@
 """Coordinates of meeting cities: every city the extractor can name is on the map, bar villages and regions."""
 import pytest
 
-from crawler.extract.places import CITIES, MORE_CITIES
+from crawler.known_places import extractor_places
 from storage import open_db
-from storage.gazetteer import NOT_ON_THE_MAP, locate_all
+from storage.gazetteer import KNOWN_PLACES, NOT_ON_THE_MAP, locate_all, search_gazetteer, write_known_places
 from storage.meeting_places import locate_meetings
 
 
 def test_every_place_the_extractor_names_is_on_the_map_or_says_why_not():
-    places = {(lemma, country) for lemma, country, _ in (*CITIES, *MORE_CITIES)}
-    found = locate_all(places)
+    places = extractor_places()
+    found = search_gazetteer(places)
     missing = {lemma for place in places - set(found) for lemma in place[:1]}
     assert missing == {lemma for lemma, _ in places if lemma in NOT_ON_THE_MAP}, \
         f"no point and no reason: {sorted(missing - set(NOT_ON_THE_MAP))}"
 
 
-@pytest.mark.parametrize("city, country, latitude, longitude", [
+def test_the_known_places_file_holds_the_gazetteers_answers_for_every_place_the_extractor_names(tmp_path):
+    write_known_places(extractor_places(), tmp_path / "known_places.csv")
+    assert (tmp_path / "known_places.csv").read_text(encoding="utf-8") == KNOWN_PLACES.read_text(encoding="utf-8"), \
+        "storage/known_places.csv is out of date: python -m crawler.known_places"
+
+
+def test_known_places_are_answered_without_the_gazetteer_and_others_with_it(monkeypatch):
+    asked = []
+    monkeypatch.setattr("storage.gazetteer.search_gazetteer", lambda places: asked.extend(places) or {})
+    found = locate_all([("Tartu", "EE"), ("Vidzeme", "LV"), ("Nekurciems", "LV")])
+    assert found == {("Tartu", "EE"): pytest.approx((58.38, 26.73), abs=0.01)}
+    assert asked == [("Nekurciems", "LV")]      # Vidzeme: known to be off the map
+
+
+NAMED = [
     ("Tartu", "EE", 58.38, 26.73), ("Porto", "PT", 41.15, -8.61), ("Oulu", "FI", 65.01, 25.47),
     ("Smiltene", "LV", 57.42, 25.90), ("Tallina", "EE", 59.44, 24.75), ("Kijiva", "UA", 50.45, 30.52),
     ("Stokholma", "SE", 59.33, 18.07),
-])
-def test_latvian_and_local_names(city, country, latitude, longitude):
-    found = locate_all([(city, country)])[(city, country)]
-    assert found == pytest.approx((latitude, longitude), abs=0.01)
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer_answers():
+    return search_gazetteer((city, country) for city, country, *_ in NAMED)   # one pass for them all
+
+
+@pytest.mark.parametrize("city, country, latitude, longitude", NAMED)
+def test_latvian_and_local_names(gazetteer_answers, city, country, latitude, longitude):
+    assert gazetteer_answers[(city, country)] == pytest.approx((latitude, longitude), abs=0.01)
 
 
 def test_unknown_or_countryless_places_have_no_coordinates():
-    assert locate_all([("Porto", None), ("Nekurciems", "LV"), (None, "LV")]) == {}
+    assert locate_all([("Porto", None), ("Nekurciems", "LV"), (None, "LV"), ("Vidzeme", "LV")]) == {}
 
 
 def test_stored_meetings_are_located_once_per_place(tmp_path, monkeypatch):
