@@ -1,7 +1,10 @@
 """Reading pages (``crawler.extract.page.read_page``, pure) off the reactor's thread: in a pool of worker
 processes, so that every core reads while Scrapy's reactor keeps downloading and storing.
 
-``PageReader(workers=0)`` reads in-process (the same results, one core). With workers, a page that
+``PageReader(workers=0)`` reads in-process (the same results, one core). With workers, pages that
+come while every worker is busy wait, and go to the next free worker together (a few at a time, so
+the other workers get theirs): each call to a worker costs the crawl's process ~0.8 ms of CPU (the
+pool's threads, pickling, waking the reactor), an eighth of what reading the page costs. A page that
 crashes its worker process (killed, out of memory, a crash in a C library) breaks the pool: the pool is
 replaced, and each page that was in it is read again alone, in a one-worker pool of its own; a page
 that crashes that one too raises ``WorkerCrashed`` (the pipeline counts it as a skip), so one bad page
@@ -67,14 +70,17 @@ def read(html: str, url: str, selectors: Selectors, reader: Callable | None = No
                     compress_html(html))
 
 
-def _read_in_worker(html: str, url: str, selectors: Selectors, reader: Callable | None) -> PageRead | str:
-    """``read`` in a worker: an exception comes back as its text (some cannot be pickled)."""
-    try:
-        return read(html, url, selectors, reader)
-    except Exception as error:
-        import logging
-        logging.getLogger(__name__).exception("read: article %s could not be read", url)
-        return f"{type(error).__name__}: {error}"
+def _read_in_worker(pages: list[tuple[str, str, Selectors]], reader: Callable | None) -> list[PageRead | str]:
+    """``read`` each page in a worker: an exception comes back as its text (some cannot be pickled)."""
+    found = []
+    for html, url, selectors in pages:
+        try:
+            found.append(read(html, url, selectors, reader))
+        except Exception as error:
+            import logging
+            logging.getLogger(__name__).exception("read: article %s could not be read", url)
+            found.append(f"{type(error).__name__}: {error}")
+    return found
 
 
 def _worker_init() -> None:
@@ -85,6 +91,10 @@ def default_workers() -> int:
     """``PROJWATCH_WORKERS`` if set (0: read in-process), else one worker per CPU."""
     value = os.environ.get(WORKERS_ENV)
     return int(value) if value not in (None, "") else (os.cpu_count() or 1)
+
+
+#: The most pages that go to a worker in one call.
+MAX_GROUP = 8
 
 
 class PageReader:
@@ -98,6 +108,8 @@ class PageReader:
         self._pool = HelperPool(workers, _worker_init)
         self._alone = HelperPool(1, _worker_init)   # a page read again after a crash
         self._alone_lock: asyncio.Lock | None = None
+        self._waiting: list[tuple[asyncio.Future, tuple[str, str, Selectors]]] = []   # pages not yet sent
+        self._calls = 0                             # calls with the workers
 
     @property
     def crashes(self) -> int:
@@ -110,16 +122,41 @@ class PageReader:
                 return read(html, url, selectors, self.reader)
             except Exception as error:
                 raise ReadFailed(f"{type(error).__name__}: {error}") from error
+        out = asyncio.get_running_loop().create_future()
+        self._waiting.append((out, (html, url, selectors)))
+        if self._calls < self.workers:
+            self._send()
         try:
-            found = await self._read_in(self._pool, html, url, selectors)
+            found = await out
         except BrokenProcessPool:
             found = await self._read_alone(html, url, selectors)
         if isinstance(found, str):
             raise ReadFailed(found)
         return found
 
-    def _read_in(self, pool: HelperPool, html: str, url: str, selectors: Selectors) -> asyncio.Future:
-        return asyncio.wrap_future(pool.submit(_read_in_worker, html, url, selectors, self.reader))
+    def _send(self) -> None:
+        """The pages waiting (a worker's share, at most ``MAX_GROUP``) to a worker, in one call."""
+        size = min(MAX_GROUP, -(-len(self._waiting) // self.workers))
+        group, self._waiting = self._waiting[:size], self._waiting[size:]
+        self._calls += 1
+        sent = self._read_in(self._pool, [page for _, page in group])
+        sent.add_done_callback(lambda done: self._settle(group, done))
+
+    def _settle(self, group: list[tuple[asyncio.Future, tuple]], done: asyncio.Future) -> None:
+        self._calls -= 1
+        error = asyncio.CancelledError() if done.cancelled() else done.exception()
+        for index, (out, _) in enumerate(group):
+            if out.done():
+                continue
+            if error is None:
+                out.set_result(done.result()[index])
+            else:
+                out.set_exception(error)
+        while self._waiting and self._calls < self.workers:
+            self._send()
+
+    def _read_in(self, pool: HelperPool, pages: list[tuple[str, str, Selectors]]) -> asyncio.Future:
+        return asyncio.wrap_future(pool.submit(_read_in_worker, pages, self.reader))
 
     async def _read_alone(self, html: str, url: str, selectors: Selectors) -> PageRead | str:
         """Read a page that was in a broken pool again, alone: if it breaks this pool too, it is the one."""
@@ -127,7 +164,7 @@ class PageReader:
             self._alone_lock = asyncio.Lock()
         async with self._alone_lock:
             try:
-                return await self._read_in(self._alone, html, url, selectors)
+                return (await self._read_in(self._alone, [(html, url, selectors)]))[0]
             except BrokenProcessPool as error:
                 raise WorkerCrashed(f"reading {url} crashed a worker process") from error
 

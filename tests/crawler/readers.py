@@ -7,6 +7,7 @@ from crawler.extract.page import read_page
 
 SLOW = "LĒNĀ-LAPA"       # a page that takes long to read
 CRASH = "AVĀRIJAS-LAPA"  # a page that kills the worker reading it (as the OOM killer would)
+FAIL = "KĻŪDAS-LAPA"     # a page the reader raises on
 
 
 def slow_read(html: str, url: str | None = None, **selectors):
@@ -19,4 +20,10 @@ def crashing_read(html: str, url: str | None = None, **selectors):
     if CRASH in html:
         os._exit(1)
     time.sleep(0.05)   # the other pages are still in the pool when the crash comes
+    return read_page(html, url, **selectors)
+
+
+def failing_read(html: str, url: str | None = None, **selectors):
+    if FAIL in html:
+        raise ValueError("a table the reader cannot parse")
     return read_page(html, url, **selectors)

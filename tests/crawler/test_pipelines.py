@@ -1,5 +1,6 @@
-"""The store pipeline on its own: pages read in worker processes are stored in the order they came, and a
-page that crashes its worker is a counted skip of that page alone."""
+"""The store pipeline on its own: pages read in worker processes are stored in the order they came, pages
+that come while the workers are busy go to them a few at a time, and a page that crashes its worker or
+that the reader raises on is a counted skip of that page alone."""
 import asyncio
 from collections import Counter
 
@@ -9,13 +10,14 @@ from scrapy.exceptions import DropItem
 
 from crawler.items import PageItem
 from crawler.pipelines import StorePipeline
-from crawler.reading import PageReader
+from crawler.processes import HelperPool
+from crawler.reading import MAX_GROUP, PageReader
 from crawler.writer import StoreWriter
 from crawler.sites import Site
 from crawler.stats import error_stat, stat
 from storage import open_db
 from storage.db import database_path
-from tests.crawler.readers import CRASH, SLOW, crashing_read, slow_read
+from tests.crawler.readers import CRASH, FAIL, SLOW, crashing_read, failing_read, slow_read
 from tests.replica import Article
 from tests.replica.content import centrs_site
 
@@ -84,6 +86,30 @@ def test_a_page_that_crashes_its_worker_is_a_counted_skip(tmp_path):
     assert stored_order(db) == [item.url for item in page_items if item.url != crashed]
     assert db.execute("SELECT count(*) FROM pages WHERE url = ?", [crashed]).fetchone()[0] == 0
     assert reader.crashes >= 2   # the pool, then the page alone
+
+
+def test_pages_that_come_while_the_workers_are_busy_go_to_them_a_few_at_a_time(tmp_path, monkeypatch):
+    page_items = items({}, count=30)
+    sent = []
+    submit = HelperPool.submit
+    monkeypatch.setattr(HelperPool, "submit", lambda pool, call, *args: sent.append((call, args)) or submit(pool, call, *args))
+    db = open_db(tmp_path / "p.db")
+    results, stats = process(db, PageReader(2), page_items)
+    assert results == page_items and stored_order(db) == [item.url for item in page_items]
+    reads = [len(args[0]) for call, args in sent if call.__name__ == "_read_in_worker"]
+    assert sum(reads) == len(page_items)
+    assert reads[:2] == [1, 1]                     # the first pages go at once, one to each worker
+    assert len(reads) < len(page_items) / 2 and max(reads) == MAX_GROUP
+
+
+def test_a_page_the_reader_raises_on_is_a_counted_skip_and_its_group_is_stored(tmp_path):
+    page_items = items({5: FAIL}, count=12)
+    failed = next(i for i, item in enumerate(page_items) if FAIL in item.html)
+    db = open_db(tmp_path / "p.db")
+    results, stats = process(db, PageReader(2, reader=failing_read), page_items)
+    assert isinstance(results[failed], DropItem) and "ValueError" in str(results[failed])
+    assert stats[error_stat("read")] == 1
+    assert stored_order(db) == [item.url for i, item in enumerate(page_items) if i != failed]
 
 
 def test_the_pool_and_in_process_reading_store_the_same(tmp_path):
