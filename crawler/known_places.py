@@ -1,4 +1,4 @@
-"""Writes ``storage/known_places.json``: the gazetteer's answers for every city the extractor can name,
+"""Writes ``storage/known_places.csv``: the gazetteer's answers for every city the extractor can name,
 so that a run does not pass over GeoNames for them (``storage.gazetteer``). Run it when the extractor's
 place tables (``crawler.extract.places``) gain a city:
 
