@@ -1,5 +1,8 @@
-"""crawler/cachestore.py: one file a response (on disk when the spider closes, and read back whole even
-before), Scrapy's own format still read."""
+"""crawler/cachestore.py: a site's responses in one SQLite file (on disk when the spider closes, and read back
+whole even before); what was cached in a folder a request, as one file or as Scrapy's seven, still read."""
+import gzip
+import pickle
+import sqlite3
 from pathlib import Path
 
 from scrapy import Request
@@ -7,13 +10,13 @@ from scrapy.extensions.httpcache import FilesystemCacheStorage
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from crawler.cachestore import FILE, OneFileCacheStorage
+from crawler.cachestore import DATABASE, FOLDER_FILE, SqliteCacheStorage
 
 
 def storages(tmp_path):
     crawler = get_crawler(settings_dict={"HTTPCACHE_DIR": str(tmp_path), "HTTPCACHE_GZIP": True})
     spider = crawler._create_spider("news")
-    ours, scrapys = OneFileCacheStorage(crawler.settings), FilesystemCacheStorage(crawler.settings)
+    ours, scrapys = SqliteCacheStorage(crawler.settings), FilesystemCacheStorage(crawler.settings)
     for storage in (ours, scrapys):
         storage.open_spider(spider)
     return spider, ours, scrapys
@@ -24,16 +27,32 @@ def page(url: str) -> HtmlResponse:
                         body="<html><body><p>Ziņa par projektu</p></body></html>".encode())
 
 
-def test_a_response_is_one_file_and_comes_back_whole(tmp_path):
+def test_a_response_is_a_row_of_the_sites_file_and_comes_back_whole(tmp_path):
     spider, ours, _ = storages(tmp_path)
-    request = Request("https://example.lv/zinas/1")
-    ours.store_response(spider, request, page(request.url))
-    back = ours.retrieve_response(spider, Request(request.url))   # its write may still be under way
-    assert (back.status, back.body, back.headers[b"ETag"]) == (200, page(request.url).body, b'"v1"')
+    requests = [Request(f"https://example.lv/zinas/{n}") for n in range(1, 4)]
+    for request in requests:
+        ours.store_response(spider, request, page(request.url))
+    back = ours.retrieve_response(spider, Request(requests[0].url))   # its write may still be under way
+    assert (back.status, back.body, back.headers[b"ETag"]) == (200, page(requests[0].url).body, b'"v1"')
     assert isinstance(back, HtmlResponse)
     ours.close_spider(spider)
+    assert [path.name for path in (tmp_path / spider.name).iterdir()] == [DATABASE]   # no file a response
+    stored = sqlite3.connect(tmp_path / spider.name / DATABASE).execute("SELECT count(*) FROM responses").fetchone()
+    assert stored == (3,)
+
+
+def test_a_response_cached_in_a_folder_of_its_own_is_still_read(tmp_path):
+    spider, ours, _ = storages(tmp_path)
+    request = Request("https://example.lv/zinas/4")
     folder = Path(ours._get_request_path(spider, request))
-    assert [path.name for path in folder.iterdir()] == [FILE]
+    folder.mkdir(parents=True)
+    response = page(request.url)
+    data = {"timestamp": 1.0, "url": request.url, "method": "GET",   # as projwatch cached a response before
+            "response": {"url": response.url, "status": 200, "headers": dict(response.headers), "body": response.body,
+                         "flags": [], "protocol": None}}
+    (folder / FOLDER_FILE).write_bytes(gzip.compress(pickle.dumps(data)))
+    assert ours.retrieve_response(spider, Request(request.url)).body == response.body
+    assert ours.retrieve_response(spider, Request("https://example.lv/zinas/5")) is None
 
 
 def test_a_response_cached_by_scrapys_seven_files_is_still_read(tmp_path):
@@ -43,11 +62,13 @@ def test_a_response_cached_by_scrapys_seven_files_is_still_read(tmp_path):
     assert ours.retrieve_response(spider, Request(request.url)).body == page(request.url).body
 
 
-def test_a_file_cut_short_is_no_cached_copy(tmp_path):
+def test_a_cache_file_that_is_no_database_is_set_aside_and_a_new_one_kept(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / DATABASE).write_bytes(b"not a database, " * 100)   # a copy cut short, say
     spider, ours, _ = storages(tmp_path)
-    request = Request("https://example.lv/zinas/3")
+    request = Request("https://example.lv/zinas/6")
     ours.store_response(spider, request, page(request.url))
     ours.close_spider(spider)
-    path = Path(ours._get_request_path(spider, request)) / FILE
-    path.write_bytes(path.read_bytes()[:20])
-    assert ours.retrieve_response(spider, Request(request.url)) is None
+    assert (tmp_path / "news" / f"{DATABASE}.broken").exists()
+    spider, again, _ = storages(tmp_path)
+    assert again.retrieve_response(spider, Request(request.url)).body == page(request.url).body
