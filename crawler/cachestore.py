@@ -5,8 +5,8 @@ Scrapy's ``FilesystemCacheStorage`` makes a folder for each request and writes s
 wrote one file a request's folder before. On the machines here making a file costs 0.3 to 1.2 ms of
 CPU (the file system's journal), several times what compressing the page does, and leaves tens of
 thousands of files to back up. Here a site's responses are rows of one SQLite file
-(``<cache>/<site>/responses.sqlite``, ``storage.response_cache``): a response is one pickle, gzipped (fast compression: it
-is a cache), stored whole or not at all, by the request's fingerprint. The rows are written on a
+(``<cache>/<site>/responses.sqlite``, ``storage.response_cache``): a response is one pickle, gzipped
+(fast compression: it is a cache), stored whole or not at all, by the request's fingerprint. The rows are written on a
 thread of the cache's own while the reactor goes on (a response read back before its write is done
 waits for it). A response cached before, in a folder of its own as one file or as Scrapy's seven, is
 still read, so an existing cache stays good.

@@ -92,7 +92,8 @@ def test_pages_that_come_while_the_workers_are_busy_go_to_them_a_few_at_a_time(t
     page_items = items({}, count=30)
     sent = []
     submit = HelperPool.submit
-    monkeypatch.setattr(HelperPool, "submit", lambda pool, call, *args: sent.append((call, args)) or submit(pool, call, *args))
+    monkeypatch.setattr(HelperPool, "submit",
+                        lambda pool, call, *args: sent.append((call, args)) or submit(pool, call, *args))
     db = open_db(tmp_path / "p.db")
     results, stats = process(db, PageReader(2), page_items)
     assert results == page_items and stored_order(db) == [item.url for item in page_items]
