@@ -25,6 +25,10 @@ TELNETCONSOLE_ENABLED = False
 # Items processed at once per response: an article gives one. Scrapy starts this many asyncio tasks for
 # every response's output, so its default of 100 costs the reactor more than the page's own work.
 CONCURRENT_ITEMS = 4
+# The pages a site holds while they wait to be read and stored (Scrapy counts each body, at least 1 kB):
+# when downloading outpaces reading, Scrapy's 5 MB a site let 32 sites at once hold 140 MB more in the
+# crawl's process; 250 kB still keeps a few real pages a site (a hundred small ones) queued for the readers.
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 250_000
 
 # Incremental re-crawls: the HTTP cache keeps each body with its ETag / Last-Modified; spiders ask
 # with "Cache-Control: max-age=0", so every request is a conditional one (304 → the cached body).

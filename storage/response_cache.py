@@ -11,6 +11,9 @@ from storage.db import guarded
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS responses"
           " (fingerprint TEXT PRIMARY KEY, stored REAL NOT NULL, data BLOB NOT NULL)")
+#: SQLite's page cache a connection, in KiB: rows are written once and read once by key, so SQLite's
+#: default (2 MiB) only held memory: 64 connections at once (32 sites) grew a run by 150 MB.
+CACHE_KIB = 64
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +23,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")   # a crash loses the last writes, never the file
+        connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         connection.execute(SCHEMA)
     except sqlite3.Error:
         connection.close()
