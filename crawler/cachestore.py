@@ -98,7 +98,7 @@ class SqliteCacheStorage(FilesystemCacheStorage):
                 "response": {"url": response.url, "status": response.status, "headers": dict(response.headers),
                              "body": response.body, "flags": response.flags, "protocol": response.protocol}}
         if len(self._pending) >= PRUNE_AT:   # a miss is read back before it is stored: drop the writes done
-            self._pending = {key: write for key, write in self._pending.items() if not write.done()}
+            self._pending = {stored: write for stored, write in self._pending.items() if not write.done()}
         self._pending[key] = self._writer.submit(self._write, key, data)
 
     def _write(self, key: str, data: dict) -> None:
