@@ -86,9 +86,9 @@ def main() -> None:
                 pair[compared] = measure(site, projwatch("default.toml", f"ref{n}.db"), root=args.compare.resolve())
             pairs.append(pair)
         ratios = {name: [pair[name]["seconds"] / pair["bare Scrapy spider"]["seconds"] for pair in pairs]
-                  for name in pairs[0] if name != "bare Scrapy spider"}   # the median pair's rows go in the table
+                  for name in pairs[0] if name != "bare Scrapy spider"}
         median = sorted(range(args.pairs), key=lambda n: ratios["projwatch run, first"][n])[args.pairs // 2]
-        rows.update(pairs[median])
+        rows.update(pairs[median])   # the median pair's rows go in the table
         rows["projwatch run, first, in-process (WORKERS=0)"] = measure(
             site, projwatch("default.toml", "w0.db"), env={"PROJWATCH_WORKERS": "0"})
         rows["re-run, default schedule"] = measure(site, projwatch("default.toml", f"a{median}.db"))
@@ -113,17 +113,17 @@ def main() -> None:
     for name, row in rows.items():
         if name.startswith("projwatch run, first") and not name.endswith(" ms"):
             print(f"  {name:<46} {(row['main_cpu'] - bare['main_cpu']) / pages * 1000:6.2f} ms")
-    print(f"first run / bare spider time, loopback:        {statistics.median(ratios.pop('projwatch run, first')):.2f}x"
+    print(f"first run / bare spider time, loopback:        {statistics.median(ratios['projwatch run, first']):.2f}x"
           f"  (target <= 1.5x; the median of {args.pairs} pairs)")
     for name, each in ratios.items():
-        print(f"  {name + ' / bare':<46} {statistics.median(each):.2f}x")
+        if name != "projwatch run, first":
+            print(f"  {name + ' / bare':<46} {statistics.median(each):.2f}x")
     print(f"  {'in-process (WORKERS=0) / bare, the median pair':<46} "
           f"{rows['projwatch run, first, in-process (WORKERS=0)']['seconds'] / bare['seconds']:.2f}x")
     for n, pair in enumerate(pairs):
         print(f"  pair {n + 1}: bare {pair['bare Scrapy spider']['seconds']:.1f} s, "
-              + ", ".join(f"{name.removeprefix('projwatch run, ')} {row['seconds']:.1f} s "
-                          f"({row['seconds'] / pair['bare Scrapy spider']['seconds']:.2f}x)"
-                          for name, row in pair.items() if name != "bare Scrapy spider"))
+              + ", ".join(f"{name.removeprefix('projwatch run, ')} {pair[name]['seconds']:.1f} s ({each[n]:.2f}x)"
+                          for name, each in ratios.items()))
     print(f"first run / bare spider time, {args.latency_ms:g} ms latency:  "
           f"{slow_first['seconds'] / slow_bare['seconds']:.2f}x  (target <= 1.5x)")
     print(f"re-run / first run bytes:                      {rerun['bytes'] / first['bytes']:.1%}  (target <= 10%)")

@@ -45,6 +45,9 @@ class SqliteCacheStorage(FilesystemCacheStorage):
             folder.mkdir(parents=True, exist_ok=True)
             self._reads = ResponseFile(folder / DATABASE)
             self._writes = self._writer.submit(ResponseFile, folder / DATABASE).result()
+            # responses cached before, a folder a request: looked for only where there are any (each look
+            # is two file-system calls, for every page a first run asks)
+            self._folders = any(entry.is_dir() for entry in folder.iterdir())
         except (OSError, StorageError) as error:   # a full disk, say: every page fetched whole, nothing worse
             logger.warning("http cache: not used this run: %s", error)
             self._reads = self._writes = None
@@ -71,6 +74,8 @@ class SqliteCacheStorage(FilesystemCacheStorage):
             logger.warning("http cache: %s not read: %s", request.url, error)
             return None
         if row is None:   # cached before, in the request's own folder?
+            if not self._folders:
+                return None
             folder = Path(self._get_request_path(spider, request))
             if (folder / "pickled_meta").exists():
                 return super().retrieve_response(spider, request)   # Scrapy's seven files

@@ -15,6 +15,7 @@ Exceptions:
     ReadFailed      -- read_page raised (its message names the exception)
 """
 import asyncio
+import logging
 import os
 import signal
 from collections.abc import Callable
@@ -25,6 +26,8 @@ from crawler.processes import HelperPool, end_with_the_crawl
 from storage.pages import compress_html
 
 WORKERS_ENV = "PROJWATCH_WORKERS"
+
+logger = logging.getLogger(__name__)
 
 
 class WorkerCrashed(Exception):
@@ -77,8 +80,7 @@ def _read_in_worker(pages: list[tuple[str, str, Selectors]], reader: Callable | 
         try:
             found.append(read(html, url, selectors, reader))
         except Exception as error:
-            import logging
-            logging.getLogger(__name__).exception("read: article %s could not be read", url)
+            logger.exception("read: article %s could not be read", url)
             found.append(f"{type(error).__name__}: {error}")
     return found
 

@@ -51,6 +51,8 @@ def test_a_response_cached_in_a_folder_of_its_own_is_still_read(tmp_path):
             "response": {"url": response.url, "status": 200, "headers": dict(response.headers), "body": response.body,
                          "flags": [], "protocol": None}}
     (folder / FOLDER_FILE).write_bytes(gzip.compress(pickle.dumps(data)))
+    ours.close_spider(spider)
+    spider, ours, _ = storages(tmp_path)   # a run that finds the old cache
     assert ours.retrieve_response(spider, Request(request.url)).body == response.body
     assert ours.retrieve_response(spider, Request("https://example.lv/zinas/5")) is None
 
@@ -59,6 +61,8 @@ def test_a_response_cached_by_scrapys_seven_files_is_still_read(tmp_path):
     spider, ours, scrapys = storages(tmp_path)
     request = Request("https://example.lv/zinas/2")
     scrapys.store_response(spider, request, page(request.url))
+    ours.close_spider(spider)
+    spider, ours, _ = storages(tmp_path)   # a run that finds the old cache
     assert ours.retrieve_response(spider, Request(request.url)).body == page(request.url).body
 
 
